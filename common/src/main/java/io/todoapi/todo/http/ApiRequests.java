@@ -1,0 +1,96 @@
+package io.todoapi.todo.http;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import io.todoapi.todo.error.ApiException;
+import io.todoapi.todo.error.StorageUnavailableException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import software.amazon.lambda.powertools.logging.PowertoolsLogging;
+
+/**
+ * The request pipeline every function runs: Powertools logging context (cold start, function, request ids, the
+ * API Gateway request id as correlation id), the operation, failure mapping, and the headers every response
+ * carries (CORS, caching, nosniff). One log line per request with method, resource, status and latency; never
+ * bodies, tokens or headers.
+ */
+public final class ApiRequests {
+
+    /** Env var with the origin allowed to call the API from a browser ({@code *} when unset). */
+    public static final String ALLOWED_ORIGIN_ENV = "ALLOWED_ORIGIN";
+    static final String EXPOSED_HEADERS = "ETag, Location, Retry-After";
+
+    private static final Logger LOG = LoggerFactory.getLogger(ApiRequests.class);
+
+    private final String allowedOrigin;
+
+    public ApiRequests(String allowedOrigin) {
+        if (allowedOrigin == null || allowedOrigin.isBlank()) {
+            throw new IllegalArgumentException("allowedOrigin must not be blank");
+        }
+        this.allowedOrigin = allowedOrigin.trim();
+    }
+
+    /** Reads {@value #ALLOWED_ORIGIN_ENV}; call it from a handler's no-arg constructor only. */
+    public static ApiRequests fromEnvironment() {
+        String origin = System.getenv(ALLOWED_ORIGIN_ENV);
+        return new ApiRequests(origin == null || origin.isBlank() ? "*" : origin);
+    }
+
+    /** One operation of the API: valid input in, a response out, or an {@link ApiException}. */
+    @FunctionalInterface
+    public interface Operation {
+        ApiResponse apply(ApiRequest request);
+    }
+
+    public APIGatewayProxyResponseEvent handle(APIGatewayProxyRequestEvent event, Context context,
+                                               Operation operation) {
+        return PowertoolsLogging.withLogging(context, () -> {
+            long started = System.nanoTime();
+            if (event.getRequestContext() != null && event.getRequestContext().getRequestId() != null) {
+                MDC.put("correlation_id", event.getRequestContext().getRequestId());
+            }
+            ApiResponse response = respond(event, operation);
+            MDC.put("http_method", String.valueOf(event.getHttpMethod()));
+            MDC.put("resource", String.valueOf(event.getResource()));
+            MDC.put("status", Integer.toString(response.statusCode()));
+            MDC.put("latency_ms", Long.toString((System.nanoTime() - started) / 1_000_000));
+            LOG.info("{} {} -> {}", event.getHttpMethod(), event.getResource(), response.statusCode());
+            return toEvent(response);
+        });
+    }
+
+    private static ApiResponse respond(APIGatewayProxyRequestEvent event, Operation operation) {
+        try {
+            return operation.apply(ApiRequest.of(event));
+        } catch (StorageUnavailableException e) {
+            LOG.warn("DynamoDB is unavailable: answering 503", e.getCause());
+            return Problems.of(e);
+        } catch (ApiException e) {
+            return Problems.of(e);
+        } catch (RuntimeException e) {
+            LOG.error("Unhandled failure: answering 500", e);
+            return Problems.unexpected();
+        }
+    }
+
+    private APIGatewayProxyResponseEvent toEvent(ApiResponse response) {
+        Map<String, String> headers = new LinkedHashMap<>(response.headers());
+        headers.put("Access-Control-Allow-Origin", allowedOrigin);
+        headers.put("Access-Control-Expose-Headers", EXPOSED_HEADERS);
+        if (!"*".equals(allowedOrigin)) {
+            headers.put("Vary", "Origin");
+        }
+        headers.putIfAbsent("Cache-Control", "no-store");
+        headers.put("X-Content-Type-Options", "nosniff");
+        return new APIGatewayProxyResponseEvent()
+                .withStatusCode(response.statusCode())
+                .withHeaders(headers)
+                .withBody(response.body())
+                .withIsBase64Encoded(false);
+    }
+}

@@ -1,0 +1,22 @@
+package io.todoapi.todo.repository;
+
+/** Attribute names of the table's items (see template.yaml for the key schema and TTL attribute). */
+final class Attributes {
+
+    static final String PK = "pk";
+    static final String SK = "sk";
+    static final String TITLE = "title";
+    static final String DESCRIPTION = "description";
+    static final String COMPLETED = "completed";
+    static final String DUE_DATE = "dueDate";
+    static final String CREATED_AT = "createdAt";
+    static final String UPDATED_AT = "updatedAt";
+    static final String VERSION = "version";
+    static final String FINGERPRINT = "fingerprint";
+    static final String TODO_ID = "todoId";
+    /** Epoch seconds; the table's TTL attribute. */
+    static final String EXPIRES_AT = "expiresAt";
+
+    private Attributes() {
+    }
+}

@@ -1,0 +1,311 @@
+package io.todoapi.todo.repository;
+
+import io.todoapi.todo.config.DynamoDbClients;
+import io.todoapi.todo.config.FunctionEnvironment;
+import io.todoapi.todo.error.IdempotencyKeyReusedException;
+import io.todoapi.todo.error.StorageUnavailableException;
+import io.todoapi.todo.error.TodoNotFoundException;
+import io.todoapi.todo.error.VersionMismatchException;
+import io.todoapi.todo.json.TodoJson;
+import io.todoapi.todo.model.Change;
+import io.todoapi.todo.model.Todo;
+import io.todoapi.todo.model.TodoLimits;
+import io.todoapi.todo.model.TodoPage;
+import io.todoapi.todo.model.TodoPatch;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
+import software.amazon.awssdk.enhanced.dynamodb.Expression;
+import software.amazon.awssdk.enhanced.dynamodb.Key;
+import software.amazon.awssdk.enhanced.dynamodb.model.DeleteItemEnhancedRequest;
+import software.amazon.awssdk.enhanced.dynamodb.model.GetItemEnhancedRequest;
+import software.amazon.awssdk.enhanced.dynamodb.model.Page;
+import software.amazon.awssdk.enhanced.dynamodb.model.PutItemEnhancedRequest;
+import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
+import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
+
+/**
+ * Todos in one DynamoDB table through the enhanced client with static schemas. One call per operation on the
+ * happy path: PutItem ({@code attribute_not_exists}), GetItem (strongly consistent), Query on the caller's
+ * partition (never a Scan), UpdateItem with an update expression built from the patch, DeleteItem. Conditional
+ * failures are told apart (404 vs 412) by a GetItem on the error path only, and SDK failures become domain
+ * exceptions here: throttling, timeouts and 5xx are {@link StorageUnavailableException}.
+ */
+public final class DynamoDbTodoRepository implements TodoRepository {
+
+    /** Env var with the table name. */
+    public static final String TABLE_NAME_ENV = "TABLE_NAME";
+
+    private static final Expression NOT_EXISTS = Expression.builder()
+            .expression("attribute_not_exists(#pk)")
+            .putExpressionName("#pk", Attributes.PK)
+            .build();
+    /** Bounds the loop of an idempotent create racing with an expiring record; reaching it means contention. */
+    private static final int IDEMPOTENT_CREATE_ATTEMPTS = 3;
+
+    private final DynamoDbClient client;
+    private final String tableName;
+    private final DynamoDbTable<TodoItem> todos;
+    private final DynamoDbTable<IdempotencyItem> idempotencyKeys;
+
+    public DynamoDbTodoRepository(DynamoDbClient client, String tableName) {
+        this.client = client;
+        this.tableName = tableName;
+        DynamoDbEnhancedClient enhanced = DynamoDbEnhancedClient.builder().dynamoDbClient(client).build();
+        this.todos = enhanced.table(tableName, TodoItem.SCHEMA);
+        this.idempotencyKeys = enhanced.table(tableName, IdempotencyItem.SCHEMA);
+    }
+
+    /** The repository of a deployed function: {@value #TABLE_NAME_ENV} and the SDK client of the environment. */
+    public static DynamoDbTodoRepository fromEnvironment() {
+        return new DynamoDbTodoRepository(DynamoDbClients.fromEnvironment(),
+                FunctionEnvironment.require(TABLE_NAME_ENV));
+    }
+
+    @Override
+    public Todo create(String owner, Todo todo) {
+        if (!putIfAbsent(owner, todo)) {
+            throw new IllegalStateException("A freshly generated todo id already exists");
+        }
+        return todo;
+    }
+
+    @Override
+    public Todo create(String owner, Todo todo, IdempotencyKey key) {
+        Instant now = todo.createdAt();
+        IdempotencyItem record = IdempotencyItem.of(owner, key, todo,
+                now.getEpochSecond() + TodoLimits.IDEMPOTENCY_TTL_SECONDS);
+        Expression claimable = Expression.builder()
+                .expression("attribute_not_exists(#pk) OR #expiresAt <= :now")
+                .putExpressionName("#pk", Attributes.PK)
+                .putExpressionName("#expiresAt", Attributes.EXPIRES_AT)
+                .putExpressionValue(":now", AttributeValue.fromN(Long.toString(now.getEpochSecond())))
+                .build();
+        for (int attempt = 0; attempt < IDEMPOTENT_CREATE_ATTEMPTS; attempt++) {
+            try {
+                call(() -> {
+                    idempotencyKeys.putItem(PutItemEnhancedRequest.builder(IdempotencyItem.class)
+                            .item(record).conditionExpression(claimable).build());
+                    return null;
+                });
+            } catch (ConditionalCheckFailedException keyTaken) {
+                Optional<Todo> replay = replay(owner, key, now);
+                if (replay.isPresent()) {
+                    return replay.get();
+                }
+                continue; // the record expired or vanished between the two calls: claim it again
+            }
+            // The key is ours. If a concurrent repeat already wrote the todo from our record, it is the same todo.
+            putIfAbsent(owner, todo);
+            return todo;
+        }
+        throw new StorageUnavailableException(new IllegalStateException(
+                "Idempotency-Key could not be claimed after " + IDEMPOTENT_CREATE_ATTEMPTS + " attempts"));
+    }
+
+    /** The todo of an existing, live record with the same fingerprint; written again if a crash lost it. */
+    private Optional<Todo> replay(String owner, IdempotencyKey key, Instant now) {
+        Key recordKey = Key.builder().partitionValue(TodoItem.partitionKey(owner))
+                .sortValue(IdempotencyItem.sortKey(key.key())).build();
+        IdempotencyItem existing = call(() -> idempotencyKeys.getItem(GetItemEnhancedRequest.builder()
+                .key(recordKey).consistentRead(true).build()));
+        if (existing == null || existing.expiredAt(now)) {
+            return Optional.empty();
+        }
+        if (!existing.fingerprint().equals(key.fingerprint())) {
+            throw new IdempotencyKeyReusedException();
+        }
+        Todo original = existing.todo();
+        putIfAbsent(owner, original);
+        return Optional.of(original);
+    }
+
+    private boolean putIfAbsent(String owner, Todo todo) {
+        try {
+            call(() -> {
+                todos.putItem(PutItemEnhancedRequest.builder(TodoItem.class)
+                        .item(TodoItem.of(owner, todo)).conditionExpression(NOT_EXISTS).build());
+                return null;
+            });
+            return true;
+        } catch (ConditionalCheckFailedException exists) {
+            return false;
+        }
+    }
+
+    @Override
+    public Optional<Todo> get(String owner, String id) {
+        TodoItem item = call(() -> todos.getItem(GetItemEnhancedRequest.builder()
+                .key(key(owner, id)).consistentRead(true).build()));
+        return Optional.ofNullable(item).map(TodoItem::toTodo);
+    }
+
+    @Override
+    public TodoPage list(String owner, int limit, Optional<String> startAfter) {
+        // One item more than asked tells, in the same Query, whether another page exists: no empty last page.
+        QueryEnhancedRequest.Builder request = QueryEnhancedRequest.builder()
+                .queryConditional(QueryConditional.sortBeginsWith(Key.builder()
+                        .partitionValue(TodoItem.partitionKey(owner)).sortValue(TodoItem.TODO_PREFIX).build()))
+                .limit(limit + 1)
+                .consistentRead(true);
+        startAfter.ifPresent(id -> request.exclusiveStartKey(Map.of(
+                Attributes.PK, AttributeValue.fromS(TodoItem.partitionKey(owner)),
+                Attributes.SK, AttributeValue.fromS(TodoItem.sortKey(id)))));
+        Page<TodoItem> page = call(() -> todos.query(request.build()).iterator().next());
+        List<Todo> items = new ArrayList<>(Math.min(page.items().size(), limit));
+        for (TodoItem item : page.items()) {
+            if (items.size() == limit) {
+                break;
+            }
+            items.add(item.toTodo());
+        }
+        boolean more = page.items().size() > limit;
+        return new TodoPage(items, more ? Optional.of(items.getLast().id()) : Optional.empty());
+    }
+
+    @Override
+    public Todo update(String owner, String id, TodoPatch patch, Precondition precondition, Instant now) {
+        if (precondition instanceof Precondition.Versions versions && versions.versions().isEmpty()) {
+            throw explainFailedCondition(owner, id);
+        }
+        UpdateExpression update = new UpdateExpression();
+        set(update, Attributes.TITLE, patch.title().map(AttributeValue::fromS));
+        set(update, Attributes.DESCRIPTION, patch.description().map(AttributeValue::fromS));
+        set(update, Attributes.COMPLETED, patch.completed().map(AttributeValue::fromBool));
+        set(update, Attributes.DUE_DATE, patch.dueDate().map(date -> AttributeValue.fromS(date.toString())));
+        update.set(Attributes.UPDATED_AT, AttributeValue.fromS(TodoJson.timestamp(now)));
+        update.sets.add("#version = #version + :one");
+        update.names.put("#version", Attributes.VERSION);
+        update.values.put(":one", AttributeValue.fromN("1"));
+        Map<String, AttributeValue> key = Map.of(
+                Attributes.PK, AttributeValue.fromS(TodoItem.partitionKey(owner)),
+                Attributes.SK, AttributeValue.fromS(TodoItem.sortKey(id)));
+        UpdateItemRequest request = UpdateItemRequest.builder()
+                .tableName(tableName)
+                .key(key)
+                .updateExpression(update.expression())
+                .conditionExpression(condition(precondition, update.names, update.values))
+                .expressionAttributeNames(update.names)
+                .expressionAttributeValues(update.values)
+                .returnValues(ReturnValue.ALL_NEW)
+                .build();
+        try {
+            Map<String, AttributeValue> stored = call(() -> client.updateItem(request).attributes());
+            return TodoItem.SCHEMA.mapToItem(stored).toTodo();
+        } catch (ConditionalCheckFailedException e) {
+            throw explainFailedCondition(owner, id);
+        }
+    }
+
+    @Override
+    public void delete(String owner, String id, Precondition precondition) {
+        if (precondition instanceof Precondition.Versions versions && versions.versions().isEmpty()) {
+            throw explainFailedCondition(owner, id);
+        }
+        Map<String, String> names = new HashMap<>();
+        Map<String, AttributeValue> values = new HashMap<>();
+        Expression condition = Expression.builder()
+                .expression(condition(precondition, names, values))
+                .expressionNames(names)
+                .expressionValues(values.isEmpty() ? null : values)
+                .build();
+        try {
+            call(() -> todos.deleteItem(DeleteItemEnhancedRequest.builder()
+                    .key(key(owner, id)).conditionExpression(condition).build()));
+        } catch (ConditionalCheckFailedException e) {
+            throw explainFailedCondition(owner, id);
+        }
+    }
+
+    /** {@code attribute_exists(#pk)}, plus {@code #version IN (...)} for an If-Match with versions. */
+    private static String condition(Precondition precondition, Map<String, String> names,
+                                    Map<String, AttributeValue> values) {
+        names.put("#pk", Attributes.PK);
+        if (!(precondition instanceof Precondition.Versions versions)) {
+            return "attribute_exists(#pk)";
+        }
+        names.put("#version", Attributes.VERSION);
+        List<String> placeholders = new ArrayList<>();
+        for (long version : versions.versions().stream().sorted().toList()) {
+            String placeholder = ":v" + placeholders.size();
+            placeholders.add(placeholder);
+            values.put(placeholder, AttributeValue.fromN(Long.toString(version)));
+        }
+        return "attribute_exists(#pk) AND #version IN (" + String.join(", ", placeholders) + ")";
+    }
+
+    /** A write's condition failed: 404 when the todo is not there (for this owner), else 412. */
+    private RuntimeException explainFailedCondition(String owner, String id) {
+        return get(owner, id).isPresent() ? new VersionMismatchException(id) : new TodoNotFoundException(id);
+    }
+
+    private static void set(UpdateExpression update, String attribute, Change<AttributeValue> change) {
+        switch (change) {
+            case Change.Set<AttributeValue> set -> update.set(attribute, set.value());
+            case Change.Remove<AttributeValue> remove -> update.remove(attribute);
+            case Change.Keep<AttributeValue> keep -> {
+            }
+        }
+    }
+
+    /** SET and REMOVE clauses with their placeholders; every attribute name goes through a #name. */
+    private static final class UpdateExpression {
+        private final List<String> sets = new ArrayList<>();
+        private final List<String> removes = new ArrayList<>();
+        private final Map<String, String> names = new HashMap<>();
+        private final Map<String, AttributeValue> values = new HashMap<>();
+
+        void set(String attribute, AttributeValue value) {
+            names.put("#" + attribute, attribute);
+            values.put(":" + attribute, value);
+            sets.add("#" + attribute + " = :" + attribute);
+        }
+
+        void remove(String attribute) {
+            names.put("#" + attribute, attribute);
+            removes.add("#" + attribute);
+        }
+
+        String expression() {
+            return "SET " + String.join(", ", sets) + (removes.isEmpty() ? "" : " REMOVE " + String.join(", ", removes));
+        }
+    }
+
+    private static Key key(String owner, String id) {
+        return Key.builder().partitionValue(TodoItem.partitionKey(owner)).sortValue(TodoItem.sortKey(id)).build();
+    }
+
+    /**
+     * Runs one SDK call and translates its failures: a failed condition stays a
+     * {@link ConditionalCheckFailedException} for the caller to interpret; throttling, timeouts, I/O failures
+     * and DynamoDB 5xx (after the SDK's bounded retries) become {@link StorageUnavailableException}; anything else
+     * (a bug, a missing table) propagates and is answered with a 500.
+     */
+    private static <T> T call(Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (ConditionalCheckFailedException e) {
+            throw e;
+        } catch (DynamoDbException e) {
+            if (e.isThrottlingException() || e.statusCode() >= 500) {
+                throw new StorageUnavailableException(e);
+            }
+            throw e;
+        } catch (SdkClientException e) {
+            throw new StorageUnavailableException(e);
+        }
+    }
+}

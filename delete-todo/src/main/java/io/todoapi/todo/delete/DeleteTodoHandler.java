@@ -1,0 +1,35 @@
+package io.todoapi.todo.delete;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import io.todoapi.todo.http.ApiRequests;
+import io.todoapi.todo.http.ApiResponses;
+import io.todoapi.todo.repository.DynamoDbTodoRepository;
+import io.todoapi.todo.repository.TodoRepository;
+
+/** {@code DELETE /todos/{todoId}} (deleteTodo): 204, honouring If-Match; 404 for a missing or foreign todo. */
+public final class DeleteTodoHandler
+        implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
+
+    private final TodoRepository todos;
+    private final ApiRequests api;
+
+    public DeleteTodoHandler() {
+        this(DynamoDbTodoRepository.fromEnvironment(), ApiRequests.fromEnvironment());
+    }
+
+    DeleteTodoHandler(TodoRepository todos, ApiRequests api) {
+        this.todos = todos;
+        this.api = api;
+    }
+
+    @Override
+    public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
+        return api.handle(event, context, request -> {
+            todos.delete(request.owner(), request.todoId(), request.ifMatch());
+            return ApiResponses.noContent();
+        });
+    }
+}

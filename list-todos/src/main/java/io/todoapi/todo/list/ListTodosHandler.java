@@ -1,0 +1,35 @@
+package io.todoapi.todo.list;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import io.todoapi.todo.http.ApiRequests;
+import io.todoapi.todo.http.ApiResponses;
+import io.todoapi.todo.repository.DynamoDbTodoRepository;
+import io.todoapi.todo.repository.TodoRepository;
+
+/** {@code GET /todos} (listTodos): one page of the caller's todos in creation order, one Query per page. */
+public final class ListTodosHandler
+        implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
+
+    private final TodoRepository todos;
+    private final ApiRequests api;
+
+    public ListTodosHandler() {
+        this(DynamoDbTodoRepository.fromEnvironment(), ApiRequests.fromEnvironment());
+    }
+
+    ListTodosHandler(TodoRepository todos, ApiRequests api) {
+        this.todos = todos;
+        this.api = api;
+    }
+
+    @Override
+    public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
+        return api.handle(event, context, request -> {
+            int limit = request.limit();
+            return ApiResponses.page(request.owner(), todos.list(request.owner(), limit, request.pageStart()));
+        });
+    }
+}
