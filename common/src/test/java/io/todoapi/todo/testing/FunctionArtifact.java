@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.concurrent.TimeoutException;
 
 /**
- * A handler module's deployable jar ({@code target/<module>.jar}) running in its own JVM under the Lambda runtime
+ * A handler module's deployable jar ({@code target/<module>-lambda.jar}) running in its own JVM under the Lambda runtime
  * client, configured the way template.yaml configures the function but pointed at the local engine. The build
  * passes the jar ({@code lambda.artifact}) and the runtime's class path ({@code lambda.runtime.classpath}) to
  * Failsafe as system properties.

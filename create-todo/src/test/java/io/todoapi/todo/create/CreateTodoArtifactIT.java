@@ -10,7 +10,7 @@ import io.todoapi.todo.testing.LocalTodoTable;
 import org.junit.jupiter.api.Test;
 
 /**
- * The deployable artifact (target/create-todo.jar) in a fresh JVM under the Lambda runtime interface client, configured
+ * The deployable artifact (target/create-todo-lambda.jar) in a fresh JVM under the Lambda runtime interface client, configured
  * from the environment like the deployed function, answering events/create-todo.json against the local engine.
  */
 class CreateTodoArtifactIT {

@@ -26,7 +26,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 
 /**
- * An in-memory dynalite server in a Node.js child process, bound to 127.0.0.1. The tests and local-api both use
+ * An in-memory dynalite server in a Node.js child process, bound to 127.0.0.1 by default. The tests and local-api both use
  * this one class. The child stops when {@link #close()} is called, when the JVM shuts down (shutdown hook), and
  * when the JVM dies without running hooks (the launcher exits as soon as its stdin pipe closes), so no engine is
  * ever left behind.
@@ -64,8 +64,16 @@ public final class LocalDynamoDb implements AutoCloseable {
         return shared;
     }
 
-    /** Starts a new engine on {@code port} (0 picks a free one) and waits until it accepts connections. */
+    /** Starts a new engine on 127.0.0.1:{@code port} (0 picks a free one) and waits until it accepts connections. */
     public static LocalDynamoDb start(int port) {
+        return start("127.0.0.1", port);
+    }
+
+    /**
+     * Starts a new engine listening on {@code host} ({@code 0.0.0.0} makes it reachable from containers, e.g.
+     * {@code sam local invoke}) and {@code port} (0 picks a free one).
+     */
+    public static LocalDynamoDb start(String host, int port) {
         Path home = home();
         Path modules = home.resolve("node_modules");
         Path launcher = home.resolve("src/main/node/launch-dynalite.js");
@@ -78,7 +86,7 @@ public final class LocalDynamoDb implements AutoCloseable {
         Process process;
         try {
             process = new ProcessBuilder(NodeJs.node(), launcher.toString(), modules.toString(),
-                    Integer.toString(port), "127.0.0.1")
+                    Integer.toString(port), host)
                     .directory(home.toFile())
                     .start();
         } catch (IOException e) {
@@ -109,7 +117,7 @@ public final class LocalDynamoDb implements AutoCloseable {
             synchronized (stderr) {
                 output = String.join("\n", stderr);
             }
-            throw new IllegalStateException("dynalite did not start on 127.0.0.1:" + port + " within "
+            throw new IllegalStateException("dynalite did not start on " + host + ":" + port + " within "
                     + START_TIMEOUT.toSeconds() + " s: " + e.getMessage() + (output.isEmpty() ? "" : "\n" + output), e);
         } catch (InterruptedException e) {
             process.destroyForcibly();

@@ -10,7 +10,7 @@ import io.todoapi.todo.testing.LocalTodoTable;
 import org.junit.jupiter.api.Test;
 
 /**
- * The deployable artifact (target/update-todo.jar) in a fresh JVM under the Lambda runtime interface client, configured
+ * The deployable artifact (target/update-todo-lambda.jar) in a fresh JVM under the Lambda runtime interface client, configured
  * from the environment like the deployed function, answering events/update-todo.json against the local engine.
  */
 class UpdateTodoArtifactIT {

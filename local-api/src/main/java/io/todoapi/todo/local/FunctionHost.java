@@ -1,0 +1,192 @@
+package io.todoapi.todo.local;
+
+import com.amazonaws.services.lambda.runtime.ClientContext;
+import com.amazonaws.services.lambda.runtime.CognitoIdentity;
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.LambdaLogger;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+
+/**
+ * Runs the template's functions in this JVM: each handler class is created once through its no-arg constructor,
+ * as the Lambda runtime does, with the function's environment from template.yaml. Functions in one JVM share one
+ * environment, so it is handed to them as JVM system properties, which the functions read before environment
+ * variables (see {@code FunctionEnvironment}); a variable whose value differs between functions is reported.
+ * An invocation runs under the function's timeout.
+ */
+final class FunctionHost implements AutoCloseable {
+
+    /** The function failed or timed out: API Gateway answers 502. */
+    static final class FunctionError extends Exception {
+        FunctionError(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    private final Map<String, SamTemplate.Function> functions;
+    private final Map<String, RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent>> handlers =
+            new ConcurrentHashMap<>();
+    private final Map<String, String> previousProperties = new LinkedHashMap<>();
+    private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+
+    /**
+     * {@code runtimeEnvironment} is what Lambda itself would set (region, credentials, endpoint); it wins over
+     * the template.
+     */
+    FunctionHost(Map<String, SamTemplate.Function> functions, Map<String, String> runtimeEnvironment,
+                 Consumer<String> warnings) {
+        this.functions = functions;
+        Map<String, String> environment = new LinkedHashMap<>();
+        for (SamTemplate.Function function : functions.values()) {
+            function.environment().forEach((name, value) -> {
+                String previous = environment.putIfAbsent(name, value);
+                if (previous != null && !previous.equals(value)) {
+                    warnings.accept(name + " differs between functions; local-api uses " + previous);
+                }
+            });
+        }
+        environment.putAll(runtimeEnvironment);
+        environment.forEach((name, value) -> previousProperties.put(name, System.setProperty(name, value)));
+    }
+
+    /** Creates every function's handler now, so that a broken handler fails start-up rather than a request. */
+    void initializeAll() {
+        functions.keySet().forEach(this::handler);
+    }
+
+    APIGatewayProxyResponseEvent invoke(String logicalId, APIGatewayProxyRequestEvent event)
+            throws FunctionError {
+        SamTemplate.Function function = functions.get(logicalId);
+        RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> handler = handler(logicalId);
+        LocalContext context = new LocalContext(function);
+        Future<APIGatewayProxyResponseEvent> result = executor.submit(() -> handler.handleRequest(event, context));
+        try {
+            return result.get(function.timeoutSeconds(), TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            result.cancel(true);
+            throw new FunctionError(logicalId + " timed out after " + function.timeoutSeconds() + " s", e);
+        } catch (ExecutionException e) {
+            throw new FunctionError(logicalId + " failed: " + e.getCause(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new FunctionError("interrupted", e);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> handler(String logicalId) {
+        return handlers.computeIfAbsent(logicalId, id -> {
+            SamTemplate.Function function = functions.get(id);
+            try {
+                Class<?> type = Class.forName(function.handlerClass());
+                return (RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent>)
+                        type.asSubclass(RequestHandler.class).getConstructor().newInstance();
+            } catch (ReflectiveOperationException | ClassCastException e) {
+                throw new IllegalStateException("Cannot create " + id + "'s handler " + function.handler()
+                        + " (is its module on local-api's class path?): " + e, e);
+            }
+        });
+    }
+
+    @Override
+    public void close() {
+        executor.shutdownNow();
+        previousProperties.forEach((name, value) -> {
+            if (value == null) {
+                System.clearProperty(name);
+            } else {
+                System.setProperty(name, value);
+            }
+        });
+    }
+
+    /** The Lambda context of one invocation. */
+    private static final class LocalContext implements Context {
+        private final SamTemplate.Function function;
+        private final String requestId = UUID.randomUUID().toString();
+        private final long deadline;
+
+        LocalContext(SamTemplate.Function function) {
+            this.function = function;
+            this.deadline = System.currentTimeMillis() + function.timeoutSeconds() * 1000L;
+        }
+
+        @Override
+        public String getAwsRequestId() {
+            return requestId;
+        }
+
+        @Override
+        public String getLogGroupName() {
+            return "/aws/lambda/" + function.logicalId();
+        }
+
+        @Override
+        public String getLogStreamName() {
+            return "local";
+        }
+
+        @Override
+        public String getFunctionName() {
+            return function.logicalId();
+        }
+
+        @Override
+        public String getFunctionVersion() {
+            return "$LATEST";
+        }
+
+        @Override
+        public String getInvokedFunctionArn() {
+            return "arn:aws:lambda:" + LocalApiOptions.REGION + ":000000000000:function:" + function.logicalId();
+        }
+
+        @Override
+        public CognitoIdentity getIdentity() {
+            return null;
+        }
+
+        @Override
+        public ClientContext getClientContext() {
+            return null;
+        }
+
+        @Override
+        public int getRemainingTimeInMillis() {
+            return (int) Math.max(0, deadline - System.currentTimeMillis());
+        }
+
+        @Override
+        public int getMemoryLimitInMB() {
+            return function.memoryMb();
+        }
+
+        @Override
+        public LambdaLogger getLogger() {
+            return new LambdaLogger() {
+                @Override
+                public void log(String message) {
+                    System.out.print(message);
+                }
+
+                @Override
+                public void log(byte[] message) {
+                    System.out.print(new String(message, StandardCharsets.UTF_8));
+                }
+            };
+        }
+    }
+}

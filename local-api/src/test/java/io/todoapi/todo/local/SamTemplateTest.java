@@ -1,0 +1,53 @@
+package io.todoapi.todo.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class SamTemplateTest {
+
+    @Test
+    void readsFunctionsWithGlobalsAndResolvedEnvironment() {
+        Fixtures fixtures = new Fixtures();
+        Map<String, SamTemplate.Function> functions = fixtures.template.functions();
+        assertThat(functions).containsOnlyKeys("CreateTodoFunction", "GetTodoFunction");
+        SamTemplate.Function create = functions.get("CreateTodoFunction");
+        assertThat(create.handlerClass()).isEqualTo("io.todoapi.todo.create.CreateTodoHandler");
+        assertThat(create.environment()).containsExactly(
+                Map.entry("TABLE_NAME", "todos-local"),
+                Map.entry("ALLOWED_ORIGIN", "*"),
+                Map.entry("POWERTOOLS_LOG_LEVEL", "INFO"),
+                Map.entry("POWERTOOLS_SERVICE_NAME", "local-todo-api"));
+        assertThat(create.timeoutSeconds()).isEqualTo(10);
+        assertThat(create.memoryMb()).isEqualTo(1024);
+        assertThat(functions.get("GetTodoFunction").timeoutSeconds()).isEqualTo(5);
+        assertThat(fixtures.warnings).singleElement().asString()
+                .contains("EXTRA").contains("cannot be resolved locally");
+    }
+
+    @Test
+    void parameterOverridesReplaceDefaults() {
+        Fixtures fixtures = new Fixtures(Map.of("AllowedOrigin", "http://localhost:5173", "Nope", "x"));
+        assertThat(fixtures.template.functions().get("GetTodoFunction").environment())
+                .containsEntry("ALLOWED_ORIGIN", "http://localhost:5173");
+        assertThat(fixtures.warnings).anyMatch(w -> w.contains("no parameter Nope"));
+    }
+
+    @Test
+    void findsTheIncludedSpecTheStageAndTheTable() {
+        Fixtures fixtures = new Fixtures();
+        assertThat(fixtures.template.includedDefinition()).contains("openapi.yaml");
+        assertThat(fixtures.template.stageName()).isEqualTo("prod");
+        assertThat(fixtures.template.tableProperties().orElseThrow()).containsKeys("KeySchema", "AttributeDefinitions");
+    }
+
+    @Test
+    void readsShortAndLongFormIntrinsicsAlike() {
+        Map<String, Object> shortForm = CloudFormationYaml.parse("a: !Ref X\nb: !GetAtt T.Arn\nc: !Sub 'x-${X}'\n"
+                + "d: !Join [',', [a, b]]\n");
+        Map<String, Object> longForm = CloudFormationYaml.parse("a: {Ref: X}\nb: {'Fn::GetAtt': [T, Arn]}\n"
+                + "c: {'Fn::Sub': 'x-${X}'}\nd: {'Fn::Join': [',', [a, b]]}\n");
+        assertThat(shortForm).isEqualTo(longForm);
+    }
+}
