@@ -34,6 +34,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
+import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException;
+import software.amazon.awssdk.services.dynamodb.model.RequestLimitExceededException;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
@@ -299,6 +301,8 @@ public final class DynamoDbTodoRepository implements TodoRepository {
             return call.get();
         } catch (ConditionalCheckFailedException e) {
             throw e;
+        } catch (ProvisionedThroughputExceededException | RequestLimitExceededException e) {
+            throw new StorageUnavailableException(e);
         } catch (DynamoDbException e) {
             if (e.isThrottlingException() || e.statusCode() >= 500) {
                 throw new StorageUnavailableException(e);

@@ -3,11 +3,9 @@ package io.todoapi.todo.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.Base64;
 import org.junit.jupiter.api.Test;
 
 class LocalAuthorizerTest {
@@ -15,15 +13,9 @@ class LocalAuthorizerTest {
     private static final Clock NOW = Clock.fixed(Instant.ofEpochSecond(1_800_000_000L), ZoneOffset.UTC);
     private final LocalAuthorizer authorizer = new LocalAuthorizer("local-user", false, NOW);
 
-    static String jwt(String payloadJson) {
-        Base64.Encoder encoder = Base64.getUrlEncoder().withoutPadding();
-        return encoder.encodeToString("{\"alg\":\"none\"}".getBytes(StandardCharsets.UTF_8)) + "."
-                + encoder.encodeToString(payloadJson.getBytes(StandardCharsets.UTF_8)) + ".c2ln";
-    }
-
     @Test
     void theTokensClaimsBecomeStrings() throws Exception {
-        String token = jwt("{\"sub\":\"alice\",\"email_verified\":true,\"auth_time\":1799999000,"
+        String token = Tokens.jwt("{\"sub\":\"alice\",\"email_verified\":true,\"auth_time\":1799999000,"
                 + "\"cognito:groups\":[\"admin\",\"users\"]}");
         assertThat(authorizer.claims("Bearer " + token)).containsEntry("sub", "alice")
                 .containsEntry("email_verified", "true").containsEntry("auth_time", "1799999000")
@@ -41,8 +33,8 @@ class LocalAuthorizerTest {
     @Test
     void malformedTokensTokensWithoutSubAndExpiredTokensAreRejected() {
         for (String header : new String[] {"Bearer", "Bearer abc", "Bearer a.b.c", "Basic dXNlcjpwYXNz",
-            "Bearer " + jwt("[1]"), "Bearer " + jwt("{\"name\":\"no sub\"}"), "Bearer " + jwt("{\"sub\":\"\"}"),
-            "Bearer " + jwt("{\"sub\":\"x\",\"exp\":1799999999}")}) {
+            "Bearer " + Tokens.jwt("[1]"), "Bearer " + Tokens.jwt("{\"name\":\"no sub\"}"),
+            "Bearer " + Tokens.jwt("{\"sub\":\"\"}"), "Bearer " + Tokens.jwt("{\"sub\":\"x\",\"exp\":1799999999}")}) {
             assertThatThrownBy(() -> authorizer.claims(header)).as(header)
                     .isInstanceOf(LocalAuthorizer.Unauthorized.class);
         }
