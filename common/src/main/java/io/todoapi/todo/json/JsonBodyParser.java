@@ -11,8 +11,13 @@ import software.amazon.awssdk.thirdparty.jackson.core.StreamReadFeature;
 import software.amazon.awssdk.thirdparty.jackson.core.exc.StreamConstraintsException;
 import io.todoapi.todo.error.FieldError;
 import io.todoapi.todo.error.InvalidRequestException;
+import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -38,6 +43,9 @@ public final class JsonBodyParser {
 
     /** The members of the object in {@code utf8}, in document order. */
     public static Map<String, JsonValue> parseObject(byte[] utf8) {
+        if (looksLikeUtf16Or32(utf8) || !isStrictUtf8(utf8)) {
+            throw invalid("is not valid JSON: it must be encoded in UTF-8");
+        }
         try (JsonParser parser = FACTORY.createParser(utf8)) {
             JsonToken first = parser.nextToken();
             if (first == null) {
@@ -59,8 +67,45 @@ public final class JsonBodyParser {
             throw invalid("is nested too deeply or has a number or string that is too long");
         } catch (JsonProcessingException e) {
             throw invalid(describe(e));
+        } catch (CharConversionException e) {
+            // Jackson's UTF-16/32 readers report undecodable bytes this way (the check above keeps them unused).
+            throw invalid("is not valid JSON: it must be encoded in UTF-8");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Whether Jackson would read {@code bytes} as UTF-16 or UTF-32: a NUL among the first four bytes or a UTF-16/32
+     * byte order mark (0xFE, 0xFF never occur in UTF-8). Such a body is not UTF-8 JSON (RFC 8259 section 8.1), and
+     * Jackson's UTF-32 reader would fail with an I/O error instead of a parse error.
+     */
+    private static boolean looksLikeUtf16Or32(byte[] bytes) {
+        if (bytes.length > 0 && (bytes[0] == (byte) 0xFE || bytes[0] == (byte) 0xFF)) {
+            return true;
+        }
+        for (int i = 0; i < Math.min(4, bytes.length); i++) {
+            if (bytes[i] == 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether {@code bytes} are well-formed UTF-8 (RFC 3629): no overlong forms, no encoded surrogates, nothing above
+     * U+10FFFF, no truncated sequences. Jackson's byte parser decodes some malformed sequences leniently (the
+     * overlong {@code C0 AF} becomes "/"), which would store text the client never sent.
+     */
+    private static boolean isStrictUtf8(byte[] bytes) {
+        try {
+            StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes));
+            return true;
+        } catch (CharacterCodingException e) {
+            return false;
         }
     }
 

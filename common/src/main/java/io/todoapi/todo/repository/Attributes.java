@@ -12,6 +12,11 @@ final class Attributes {
     static final String CREATED_AT = "createdAt";
     static final String UPDATED_AT = "updatedAt";
     static final String VERSION = "version";
+    /**
+     * The token of the last UpdateItem call that changed the todo: lets a call whose first attempt was applied but
+     * whose response was lost recognise its own write when the SDK retries it.
+     */
+    static final String LAST_WRITE = "lastWrite";
     static final String FINGERPRINT = "fingerprint";
     static final String TODO_ID = "todoId";
     /** Epoch seconds; the table's TTL attribute. */

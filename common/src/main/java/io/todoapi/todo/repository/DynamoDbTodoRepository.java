@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Supplier;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
@@ -80,6 +81,11 @@ public final class DynamoDbTodoRepository implements TodoRepository {
     @Override
     public Todo create(String owner, Todo todo) {
         if (!putIfAbsent(owner, todo)) {
+            // A fresh UUIDv7 does not collide: the item can only be this todo, written by an earlier attempt of this
+            // call whose response was lost (a timeout or reset after DynamoDB applied it) before the SDK retried.
+            if (get(owner, todo.id()).filter(todo::equals).isPresent()) {
+                return todo;
+            }
             throw new IllegalStateException("A freshly generated todo id already exists");
         }
         return todo;
@@ -183,6 +189,10 @@ public final class DynamoDbTodoRepository implements TodoRepository {
         if (precondition instanceof Precondition.Versions versions && versions.versions().isEmpty()) {
             throw explainFailedCondition(owner, id);
         }
+        // Identifies this call's write. The SDK retries an attempt that timed out or lost its connection, and such an
+        // attempt may have been applied: the condition below makes the retry fail instead of applying the patch a
+        // second time (version + 2, or a 412 against our own write), and the failure path recognises the write.
+        String writeToken = UUID.randomUUID().toString();
         UpdateExpression update = new UpdateExpression();
         set(update, Attributes.TITLE, patch.title().map(AttributeValue::fromS));
         set(update, Attributes.DESCRIPTION, patch.description().map(AttributeValue::fromS));
@@ -192,6 +202,7 @@ public final class DynamoDbTodoRepository implements TodoRepository {
         update.sets.add("#version = #version + :one");
         update.names.put("#version", Attributes.VERSION);
         update.values.put(":one", AttributeValue.fromN("1"));
+        update.set(Attributes.LAST_WRITE, AttributeValue.fromS(writeToken));
         Map<String, AttributeValue> key = Map.of(
                 Attributes.PK, AttributeValue.fromS(TodoItem.partitionKey(owner)),
                 Attributes.SK, AttributeValue.fromS(TodoItem.sortKey(id)));
@@ -199,7 +210,8 @@ public final class DynamoDbTodoRepository implements TodoRepository {
                 .tableName(tableName)
                 .key(key)
                 .updateExpression(update.expression())
-                .conditionExpression(condition(precondition, update.names, update.values))
+                .conditionExpression(condition(precondition, update.names, update.values)
+                        + " AND (attribute_not_exists(#lastWrite) OR #lastWrite <> :lastWrite)")
                 .expressionAttributeNames(update.names)
                 .expressionAttributeValues(update.values)
                 .returnValues(ReturnValue.ALL_NEW)
@@ -208,7 +220,17 @@ public final class DynamoDbTodoRepository implements TodoRepository {
             Map<String, AttributeValue> stored = call(() -> client.updateItem(request).attributes());
             return TodoItem.SCHEMA.mapToItem(stored).toTodo();
         } catch (ConditionalCheckFailedException e) {
-            throw explainFailedCondition(owner, id);
+            TodoItem current = call(() -> todos.getItem(GetItemEnhancedRequest.builder()
+                    .key(key(owner, id)).consistentRead(true).build()));
+            if (current == null) {
+                throw new TodoNotFoundException(id);
+            }
+            if (writeToken.equals(current.lastWrite()) || precondition instanceof Precondition.None) {
+                // An earlier attempt of this call was applied. (Without If-Match nothing else can fail the condition
+                // of an existing todo; another write may have followed ours before this read.)
+                return current.toTodo();
+            }
+            throw new VersionMismatchException(id);
         }
     }
 
@@ -228,7 +250,13 @@ public final class DynamoDbTodoRepository implements TodoRepository {
             call(() -> todos.deleteItem(DeleteItemEnhancedRequest.builder()
                     .key(key(owner, id)).conditionExpression(condition).build()));
         } catch (ConditionalCheckFailedException e) {
-            throw explainFailedCondition(owner, id);
+            RuntimeException failure = explainFailedCondition(owner, id);
+            if (failure instanceof TodoNotFoundException && e.numAttempts() != null && e.numAttempts() > 1) {
+                // The SDK retried: an earlier attempt that timed out or lost its connection may have deleted the
+                // todo. It is gone, as asked; answering 404 would tell the caller its delete did not happen.
+                return;
+            }
+            throw failure;
         }
     }
 

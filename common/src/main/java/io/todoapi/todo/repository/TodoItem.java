@@ -38,6 +38,8 @@ final class TodoItem {
                     .setter((i, v) -> i.updatedAt = v))
             .addAttribute(Long.class, a -> a.name(Attributes.VERSION).getter(i -> i.version)
                     .setter((i, v) -> i.version = v))
+            .addAttribute(String.class, a -> a.name(Attributes.LAST_WRITE).getter(i -> i.lastWrite)
+                    .setter((i, v) -> i.lastWrite = v))
             .build();
 
     private String pk;
@@ -49,6 +51,7 @@ final class TodoItem {
     private String createdAt;
     private String updatedAt;
     private Long version;
+    private String lastWrite;
 
     static String partitionKey(String owner) {
         return USER_PREFIX + owner;
@@ -70,6 +73,11 @@ final class TodoItem {
         item.updatedAt = TodoJson.timestamp(todo.updatedAt());
         item.version = todo.version();
         return item;
+    }
+
+    /** The token of the update that last changed this item (null until the first update). */
+    String lastWrite() {
+        return lastWrite;
     }
 
     Todo toTodo() {

@@ -5,8 +5,9 @@ package io.todoapi.todo.validation;
  * emoji counts as one (a multi-code-point sequence such as a flag or a family emoji counts as several). Any
  * Unicode text is accepted (scripts, right-to-left text, combining marks, emoji) except: unpaired surrogates (not
  * text), C0/C1 control characters (U+0000-U+001F, U+007F-U+009F), and in titles also line breaks and tabs. A
- * description may contain tab, line feed and carriage return. Text is stored exactly as sent: no trimming or
- * normalisation.
+ * description may contain tab, line feed and carriage return, and the Unicode line and paragraph separators
+ * (U+2028, U+2029); a title, being one line, may contain none of them. Text is stored exactly as sent: no trimming
+ * or normalisation.
  */
 public final class TextRules {
 
@@ -22,7 +23,8 @@ public final class TextRules {
                 i++;
             } else if (Character.isSurrogate(c)) {
                 return "must be valid Unicode text (it has an unpaired surrogate)";
-            } else if (isControl(c) && !(multiline && (c == '\t' || c == '\n' || c == '\r'))) {
+            } else if ((isControl(c) || isUnicodeLineBreak(c))
+                    && !(multiline && (c == '\t' || c == '\n' || c == '\r' || isUnicodeLineBreak(c)))) {
                 return multiline
                         ? "must not contain control characters other than tab and line breaks"
                         : "must not contain control characters, tabs or line breaks";
@@ -56,5 +58,10 @@ public final class TextRules {
 
     static boolean isControl(char c) {
         return c <= 0x1F || (c >= 0x7F && c <= 0x9F);
+    }
+
+    /** U+2028 LINE SEPARATOR and U+2029 PARAGRAPH SEPARATOR: line breaks that are not control characters. */
+    static boolean isUnicodeLineBreak(char c) {
+        return c == 0x2028 || c == 0x2029;
     }
 }
