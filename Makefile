@@ -1,0 +1,47 @@
+# Build hooks for `sam build` (template.yaml: `CodeUri: .` and `Metadata: BuildMethod: makefile` on every function).
+#
+# SAM CLI runs, once per function:   make --makefile <repo>/Makefile build-<FunctionLogicalId>
+#   - the working directory is a scratch copy of the repository (without .git and .aws-sam), or the repository
+#     itself with `sam build --build-in-source`;
+#   - ARTIFACTS_DIR (in the environment) is .aws-sam/build/<FunctionLogicalId>; what the recipe puts there becomes
+#     the function's .zip.
+# Each target builds its module and what it depends on (-pl <module> -am: the parent pom and common, from source,
+# nothing from a previous `mvn install`) with the Maven wrapper, then puts the module's self-contained (shaded) jar
+# in lib/, which the Lambda Java runtime puts on the class path (/var/task/lib/*.jar).
+#
+# MVN_ARGS skips the tests (run them with ./mvnw verify) and the npm install of the local test engine, so that
+# `sam build` needs only a JDK 21+ (JAVA_HOME) and make. `MVN_ARGS="-B -ntp" sam build` runs the tests as well.
+# scripts/check-sam-build.sh runs every target the way SAM does and checks the artifacts.
+
+MVN        ?= $(if $(wildcard ./mvnw),./mvnw,mvn)
+MVN_ARGS   ?= -B -ntp -q -DskipTests -Ddynalite.skipInstall
+# The deployable jar of a function module: <module>/target/<module><LAMBDA_JAR_SUFFIX>.jar (see the root pom).
+LAMBDA_JAR_SUFFIX ?= -lambda
+
+define lambda-zip
+	$(if $(ARTIFACTS_DIR),,$(error ARTIFACTS_DIR is not set: `sam build` sets it; by hand run e.g. make $@ ARTIFACTS_DIR=/tmp/$(@:build-%=%)))
+	$(MVN) $(MVN_ARGS) -pl $(1) -am clean package
+	mkdir -p "$(ARTIFACTS_DIR)/lib"
+	cp "$(1)/target/$(1)$(LAMBDA_JAR_SUFFIX).jar" "$(ARTIFACTS_DIR)/lib/$(1).jar"
+endef
+
+.PHONY: help build-CreateTodoFunction build-ListTodosFunction build-GetTodoFunction build-UpdateTodoFunction \
+        build-DeleteTodoFunction check-sam-build lint-openapi
+
+help:
+	@echo "Targets:"
+	@echo "  build-<Function>  what 'sam build' runs for each function (needs ARTIFACTS_DIR)"
+	@echo "  check-sam-build   run every build-<Function> as SAM would, on a fresh copy, and check the artifacts"
+	@echo "  lint-openapi      lint openapi.yaml with the pinned Spectral (needs Node.js 20+)"
+
+build-CreateTodoFunction: ; $(call lambda-zip,create-todo)
+build-ListTodosFunction:  ; $(call lambda-zip,list-todos)
+build-GetTodoFunction:    ; $(call lambda-zip,get-todo)
+build-UpdateTodoFunction: ; $(call lambda-zip,update-todo)
+build-DeleteTodoFunction: ; $(call lambda-zip,delete-todo)
+
+check-sam-build:
+	scripts/check-sam-build.sh
+
+lint-openapi:
+	tools/openapi-lint/lint.sh

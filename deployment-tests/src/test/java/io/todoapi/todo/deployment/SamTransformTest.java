@@ -1,0 +1,183 @@
+package io.todoapi.todo.deployment;
+
+import static io.todoapi.todo.deployment.Project.list;
+import static io.todoapi.todo.deployment.Project.map;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+
+/**
+ * The SAM transform of template.yaml, run with aws-sam-translator on the template as CloudFormation hands it to the
+ * transform: openapi.yaml already included (CloudFormation runs the nested AWS::Include first) and each function's
+ * CodeUri an S3 location (as `sam deploy` uploads it). Every Lambda permission must be on the alias, never on the
+ * bare function: API Gateway invokes the alias, and SnapStart applies only to published versions.
+ */
+class SamTransformTest {
+
+    private static Map<String, Object> output;
+
+    @BeforeAll
+    static void transform() throws IOException {
+        Tools.Result probe = Tools.onPath("python3")
+                ? Tools.run(List.of("python3", "-c", "import samtranslator; print(samtranslator.__version__)"), null,
+                        Map.of(), 60)
+                : new Tools.Result(127, "", "python3 is not on PATH");
+        assumeTrue(probe.exitCode() == 0, "SKIPPED: aws-sam-translator is not importable by python3 ("
+                + probe.stderr().strip().lines().reduce((a, b) -> b).orElse("") + "); pip install aws-sam-translator");
+
+        Map<String, Object> template = deepCopy(Project.template());
+        Map<String, Object> api = map(map(map(template.get("Resources")).get("TodoApi")).get("Properties"));
+        api.put("DefinitionBody", Project.spec());
+        map(map(template.get("Globals")).get("Function")).remove("CodeUri");
+        for (Function function : Function.values()) {
+            map(map(map(template.get("Resources")).get(function.logicalId)).get("Properties"))
+                    .put("CodeUri", "s3://todo-api-artifacts/" + function.logicalId + ".zip");
+        }
+        String script;
+        try (InputStream in = SamTransformTest.class.getResourceAsStream("sam_transform.py")) {
+            script = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        Tools.Result result = Tools.run(List.of("python3", "-c", script), Json.write(template),
+                Map.of("AWS_DEFAULT_REGION", "eu-west-1"), 300);
+        System.out.println("aws-sam-translator " + probe.stdout().strip() + ": exit " + result.exitCode());
+        assertThat(result.exitCode()).as("SAM transform failed:%n%s", result.stderr()).isZero();
+        output = map(new Yaml(new SafeConstructor(largeDocuments())).load(result.stdout()));
+    }
+
+    @Test
+    void everyLambdaPermissionIsOnAFunctionsLiveAlias() {
+        Map<String, Map<String, Object>> permissions = resources("AWS::Lambda::Permission");
+        assertThat(permissions).hasSize(Function.values().length);
+        Set<String> targets = new TreeSet<>();
+        permissions.forEach((id, permission) -> {
+            Map<String, Object> properties = map(permission.get("Properties"));
+            Object target = properties.get("FunctionName");
+            assertThat(map(target).keySet()).as("%s FunctionName", id).containsExactly("Ref");
+            String ref = String.valueOf(map(target).get("Ref"));
+            assertThat(ref).as("%s must target an alias", id).endsWith("Alias" + Function.ALIAS);
+            assertThat(resources("AWS::Lambda::Alias")).as("%s target", id).containsKey(ref);
+            targets.add(ref);
+            assertThat(properties).containsEntry("Action", "lambda:InvokeFunction")
+                    .containsEntry("Principal", "apigateway.amazonaws.com");
+        });
+        assertThat(targets).containsExactlyInAnyOrderElementsOf(
+                java.util.Arrays.stream(Function.values()).map(Function::aliasLogicalId).toList());
+    }
+
+    @Test
+    void eachPermissionAllowsExactlyItsRoute() {
+        for (Function function : Function.values()) {
+            Map<String, Object> permission = resources("AWS::Lambda::Permission").values().stream()
+                    .map(p -> map(p.get("Properties")))
+                    .filter(p -> map(p.get("FunctionName")).get("Ref").equals(function.aliasLogicalId()))
+                    .findFirst().orElseThrow();
+            String sourceArn = String.valueOf(list(map(permission.get("SourceArn")).get("Fn::Sub")).getFirst());
+            String route = "/" + function.method.toUpperCase() + function.path.replaceAll("\\{[^}]+}", "*");
+            assertThat(sourceArn).as("%s permission", function.logicalId).endsWith(route);
+        }
+    }
+
+    @Test
+    void eachFunctionHasAnAliasOnAPublishedVersionWithSnapStart() {
+        for (Function function : Function.values()) {
+            Map<String, Object> alias = map(map(output.get("Resources")).get(function.aliasLogicalId()));
+            assertThat(alias.get("Type")).isEqualTo("AWS::Lambda::Alias");
+            Map<String, Object> aliasProperties = map(alias.get("Properties"));
+            assertThat(aliasProperties).containsEntry("Name", Function.ALIAS)
+                    .containsEntry("FunctionName", Map.of("Ref", function.logicalId));
+            String version = String.valueOf(list(map(aliasProperties.get("FunctionVersion")).get("Fn::GetAtt")).getFirst());
+            assertThat(map(map(output.get("Resources")).get(version)).get("Type")).isEqualTo("AWS::Lambda::Version");
+
+            Map<String, Object> lambda = map(map(map(output.get("Resources")).get(function.logicalId)).get("Properties"));
+            assertThat(map(lambda.get("SnapStart"))).containsEntry("ApplyOn", "PublishedVersions");
+            assertThat(list(lambda.get("Architectures"))).containsExactly("arm64");
+            assertThat(lambda.get("Handler")).isEqualTo(function.handler());
+        }
+    }
+
+    @Test
+    void theRestApiKeepsTheAliasIntegrationsAndHasOneThrottledStage() {
+        Map<String, Map<String, Object>> apis = resources("AWS::ApiGateway::RestApi");
+        assertThat(apis).hasSize(1);
+        Map<String, Object> body = map(map(apis.values().iterator().next().get("Properties")).get("Body"));
+        for (Function function : Function.values()) {
+            Map<String, Object> integration = map(map(map(map(body.get("paths")).get(function.path)).get(function.method))
+                    .get("x-amazon-apigateway-integration"));
+            assertThat(String.valueOf(map(integration.get("uri")).get("Fn::Sub")))
+                    .contains("${" + function.aliasLogicalId() + "}");
+        }
+        Map<String, Map<String, Object>> stages = resources("AWS::ApiGateway::Stage");
+        assertThat(stages).as("one stage (no extra \"Stage\" stage)").hasSize(1);
+        resources("AWS::ApiGateway::Deployment").values().forEach(deployment ->
+                assertThat(map(deployment.get("Properties"))).doesNotContainKey("StageName"));
+        Map<String, Object> stage = map(stages.values().iterator().next().get("Properties"));
+        assertThat(stage).containsEntry("StageName", "prod").containsEntry("TracingEnabled", true)
+                .containsKey("AccessLogSetting");
+        assertThat(map(list(stage.get("MethodSettings")).getFirst())).containsKeys("ThrottlingRateLimit",
+                "ThrottlingBurstLimit");
+    }
+
+    @Test
+    void eachFunctionRoleHasOnlyItsStatementAndTheBasicManagedPolicies() {
+        for (Function function : Function.values()) {
+            Map<String, Object> role = map(map(map(output.get("Resources")).get(function.logicalId + "Role"))
+                    .get("Properties"));
+            List<Object> managed = list(role.get("ManagedPolicyArns"));
+            assertThat(managed).as("%s managed policies", function.logicalId).allSatisfy(arn ->
+                    assertThat(String.valueOf(arn)).matches(
+                            ".*:iam::aws:policy/(service-role/AWSLambdaBasicExecutionRole|AWSXrayWriteOnlyAccess)\\W*"));
+            Set<String> actions = new TreeSet<>();
+            for (Object policy : list(role.get("Policies"))) {
+                for (Object statement : list(map(map(policy).get("PolicyDocument")).get("Statement"))) {
+                    list(map(statement).get("Action")).forEach(action -> actions.add(String.valueOf(action)));
+                    assertThat(list(map(statement).get("Resource")))
+                            .containsExactly(Map.of("Fn::GetAtt", List.of("TodoTable", "Arn")));
+                }
+            }
+            assertThat(actions).as("%s role actions", function.logicalId)
+                    .containsExactlyInAnyOrderElementsOf(function.dynamoDbActions);
+        }
+    }
+
+    private static Map<String, Map<String, Object>> resources(String type) {
+        Map<String, Map<String, Object>> matching = new LinkedHashMap<>();
+        map(output.get("Resources")).forEach((id, resource) -> {
+            if (type.equals(map(resource).get("Type"))) {
+                matching.put(id, map(resource));
+            }
+        });
+        return matching;
+    }
+
+    private static LoaderOptions largeDocuments() {
+        LoaderOptions options = new LoaderOptions();
+        options.setCodePointLimit(64 * 1024 * 1024);
+        return options;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> T deepCopy(T value) {
+        if (value instanceof Map<?, ?> m) {
+            Map<String, Object> copy = new LinkedHashMap<>();
+            m.forEach((k, v) -> copy.put(String.valueOf(k), deepCopy(v)));
+            return (T) copy;
+        }
+        if (value instanceof List<?> l) {
+            return (T) new java.util.ArrayList<>(l.stream().map(SamTransformTest::deepCopy).toList());
+        }
+        return value;
+    }
+}
