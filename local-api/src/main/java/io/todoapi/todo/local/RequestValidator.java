@@ -79,7 +79,7 @@ final class RequestValidator {
         } catch (IOException e) {
             instance = null;
         }
-        if (instance == null) {
+        if (instance == null || instance.isMissingNode()) { // no body, or only whitespace
             return Optional.of(new Failure("BAD_REQUEST_BODY", "[Invalid request body]"));
         }
         try {
