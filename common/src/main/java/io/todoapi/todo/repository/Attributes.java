@@ -18,7 +18,8 @@ final class Attributes {
      */
     static final String LAST_WRITE = "lastWrite";
     static final String FINGERPRINT = "fingerprint";
-    static final String TODO_ID = "todoId";
+    /** The idempotency record's copy of the todo it created (a map). */
+    static final String TODO = "todo";
     /** Epoch seconds; the table's TTL attribute. */
     static final String EXPIRES_AT = "expiresAt";
 
