@@ -39,6 +39,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -121,8 +122,9 @@ public final class LocalApiServer implements AutoCloseable {
         Map<String, String> runtime = new LinkedHashMap<>();
         runtime.put("AWS_REGION", options.region());
         runtime.put("AWS_ENDPOINT_URL_DYNAMODB", endpoint.toString());
-        if (System.getenv("AWS_ACCESS_KEY_ID") == null || engine != null) {
-            // dynalite, LocalStack and moto accept any credentials; real DynamoDB needs the caller's.
+        // dynalite, LocalStack and moto accept any credentials; real DynamoDB needs the caller's, from the environment.
+        boolean localCredentials = engine != null || System.getenv("AWS_ACCESS_KEY_ID") == null;
+        if (localCredentials) {
             runtime.put("aws.accessKeyId", LocalDynamoDb.ACCESS_KEY_ID);
             runtime.put("aws.secretAccessKey", LocalDynamoDb.SECRET_ACCESS_KEY);
         }
@@ -134,7 +136,7 @@ public final class LocalApiServer implements AutoCloseable {
         });
         FunctionHost functions = null;
         try {
-            try (DynamoDbClient client = adminClient(endpoint, options.region())) {
+            try (DynamoDbClient client = adminClient(endpoint, options.region(), localCredentials)) {
                 Map<String, Object> table = template.tableProperties().orElseThrow(() ->
                         new IllegalArgumentException("template.yaml defines no AWS::DynamoDB::Table"));
                 LocalTables.create(client, options.tableName(), table, template, message -> log.println("  " + message));
@@ -153,14 +155,15 @@ public final class LocalApiServer implements AutoCloseable {
         }
     }
 
-    private static DynamoDbClient adminClient(URI endpoint, String region) {
+    /** The client that creates the table, with the same endpoint, region and credentials as the functions. */
+    private static DynamoDbClient adminClient(URI endpoint, String region, boolean localCredentials) {
         return DynamoDbClient.builder()
                 .endpointOverride(endpoint)
                 .region(Region.of(region))
-                .credentialsProvider(System.getenv("AWS_ACCESS_KEY_ID") != null && !endpoint.getHost().equals("127.0.0.1")
-                        ? software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider.create()
-                        : StaticCredentialsProvider.create(AwsBasicCredentials.create(
-                                LocalDynamoDb.ACCESS_KEY_ID, LocalDynamoDb.SECRET_ACCESS_KEY)))
+                .credentialsProvider(localCredentials
+                        ? StaticCredentialsProvider.create(AwsBasicCredentials.create(
+                                LocalDynamoDb.ACCESS_KEY_ID, LocalDynamoDb.SECRET_ACCESS_KEY))
+                        : EnvironmentVariableCredentialsProvider.create())
                 .httpClient(UrlConnectionHttpClient.create())
                 .build();
     }

@@ -3,7 +3,6 @@ package io.todoapi.todo.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.todoapi.todo.local.DynamoDbFaultProxy.Fault;
 import io.todoapi.todo.localdb.LocalDynamoDb;
 import java.io.IOException;
@@ -31,7 +30,6 @@ import org.junit.jupiter.api.Test;
  */
 class ApiFaultInjectionIT {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     /**
      * The SDK's apiCallTimeout (5 s) plus the emulator and a loaded CI machine, still below the functions' timeout:
      * no request may take longer.
@@ -93,20 +91,12 @@ class ApiFaultInjectionIT {
         return response;
     }
 
-    private static JsonNode json(HttpResponse<String> response) {
-        try {
-            return JSON.readTree(response.body());
-        } catch (IOException e) {
-            throw new AssertionError("not JSON: " + response.body(), e);
-        }
-    }
-
     private static void assert503(HttpResponse<String> response) {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(503);
         assertThat(response.headers().firstValue("Retry-After")).contains("1");
         assertThat(response.headers().firstValue("Content-Type")).contains("application/problem+json");
         assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).isPresent();
-        JsonNode problem = json(response);
+        JsonNode problem = RunningApi.json(response);
         assertThat(problem.get("status").asInt()).isEqualTo(503);
         assertThat(response.body()).doesNotContain("Exception", "FAULT-PROXY", "Injected", "dynamodb", "todos-faults");
     }
@@ -114,21 +104,21 @@ class ApiFaultInjectionIT {
     private JsonNode create(String title, String... headers) {
         HttpResponse<String> response = send("POST", "/todos", "{\"title\":\"" + title + "\"}", headers);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-        return json(response);
+        return RunningApi.json(response);
     }
 
     private List<String> titles() {
         HttpResponse<String> response = send("GET", "/todos?limit=100", null);
         assertThat(response.statusCode()).isEqualTo(200);
         List<String> titles = new ArrayList<>();
-        json(response).get("items").forEach(item -> titles.add(item.get("title").asText()));
+        RunningApi.json(response).get("items").forEach(item -> titles.add(item.get("title").asText()));
         return titles;
     }
 
     private JsonNode get(String id) {
         HttpResponse<String> response = send("GET", "/todos/" + id, null);
         assertThat(response.statusCode()).isEqualTo(200);
-        return json(response);
+        return RunningApi.json(response);
     }
 
     @Test

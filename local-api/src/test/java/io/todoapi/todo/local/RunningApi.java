@@ -1,5 +1,7 @@
 package io.todoapi.todo.local;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -22,6 +24,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * template.yaml and openapi.yaml, for end-to-end tests. Records every exchange. Close it to stop everything.
  */
 final class RunningApi implements AutoCloseable {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     final LocalApiServer server;
     final List<LocalApiServer.Exchange> exchanges = new CopyOnWriteArrayList<>();
@@ -86,5 +90,14 @@ final class RunningApi implements AutoCloseable {
     @Override
     public void close() {
         server.close();
+    }
+
+    /** The body of {@code response} as JSON; fails the test when it is not JSON. */
+    static JsonNode json(HttpResponse<String> response) {
+        try {
+            return JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new AssertionError("not JSON: " + response.body(), e);
+        }
     }
 }

@@ -3,7 +3,6 @@ package io.todoapi.todo.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -44,7 +43,6 @@ class SoakIT {
     private static final Duration TIME_BOUND = Duration.ofSeconds(Integer.getInteger("soak.seconds", 120));
     private static final long SEED = Long.getLong("soak.seed", 20_261_124L);
     private static final int KEYS_PER_USER = 4;
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private static RunningApi api;
 
@@ -93,14 +91,6 @@ class SoakIT {
         return response;
     }
 
-    private static JsonNode json(HttpResponse<String> response) {
-        try {
-            return JSON.readTree(response.body());
-        } catch (IOException e) {
-            throw new AssertionError("not JSON: " + response.body(), e);
-        }
-    }
-
     /** Fails if {@code id} was created by anyone but {@code user}. */
     private void assertNotForeign(String user, String id) {
         for (Map.Entry<String, Set<String>> entry : createdBy.entrySet()) {
@@ -114,7 +104,7 @@ class SoakIT {
         HttpResponse<String> response = send(user, headers.length == 0 ? "create" : "create-keyed", "POST", "/todos",
                 "{\"title\":\"" + title + "\"}", headers);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-        JsonNode todo = json(response);
+        JsonNode todo = RunningApi.json(response);
         createdBy.get(user).add(todo.get("id").asText());
         return todo;
     }
@@ -188,7 +178,7 @@ class SoakIT {
                     : send(user, "patch-if-match", "PATCH", "/todos/" + id, body, "If-Match",
                             "\"" + current.get("version").asInt() + "\"");
             assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-            JsonNode updated = json(response);
+            JsonNode updated = RunningApi.json(response);
             assertThat(updated.get("version").asInt()).isEqualTo(current.get("version").asInt() + 1);
             model.put(id, updated);
         } else if (choice < 52) {
@@ -203,7 +193,7 @@ class SoakIT {
             String id = myIds.get(random.nextInt(myIds.size()));
             HttpResponse<String> response = send(user, "get", "GET", "/todos/" + id, null);
             assertThat(response.statusCode()).isEqualTo(200);
-            assertThat(json(response)).isEqualTo(model.get(id));
+            assertThat(RunningApi.json(response)).isEqualTo(model.get(id));
         } else if (choice < 70) {
             // another user's todo: 404, whatever the method
             String other = users.get((users.indexOf(user) + 1 + random.nextInt(users.size() - 1)) % users.size());
@@ -218,7 +208,7 @@ class SoakIT {
             HttpResponse<String> response = send(user, "list", "GET", "/todos?limit=" + (1 + random.nextInt(100)),
                     null);
             assertThat(response.statusCode()).isEqualTo(200);
-            json(response).get("items").forEach(item -> assertNotForeign(user, item.get("id").asText()));
+            RunningApi.json(response).get("items").forEach(item -> assertNotForeign(user, item.get("id").asText()));
         } else if (choice < 94) {
             String id = hot.get(user);
             String field = List.of("title", "description", "completed", "dueDate").get(random.nextInt(4));
@@ -239,7 +229,7 @@ class SoakIT {
                 assertThat(response.statusCode()).as(response.body()).isIn(200, 412);
             }
             if (response.statusCode() == 200) {
-                hotPatches.get(user).add(json(response));
+                hotPatches.get(user).add(RunningApi.json(response));
             }
         } else {
             String key = "soak-key-" + random.nextInt(KEYS_PER_USER);
@@ -260,7 +250,7 @@ class SoakIT {
                 HttpResponse<String> response = send(user, "final-list", "GET", "/todos?limit=100"
                         + (next == null ? "" : "&nextToken=" + next), null);
                 assertThat(response.statusCode()).isEqualTo(200);
-                JsonNode page = json(response);
+                JsonNode page = RunningApi.json(response);
                 page.get("items").forEach(listed::add);
                 next = page.has("nextToken") ? page.get("nextToken").asText() : null;
             } while (next != null);
