@@ -1,0 +1,152 @@
+package io.todoapi.todo.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * local-api as users run it: its own JVM (the README command's main class and class path), started from the project
+ * directory. Checks what it prints, that it serves, and that stopping it leaves no process behind — in particular
+ * not the embedded engine's Node.js child, even when the JVM is killed without running its shutdown hooks.
+ */
+class LocalApiProcessIT {
+
+    private static final Duration STARTUP = Duration.ofSeconds(90);
+    private static final Pattern API_URL = Pattern.compile("Todo API +(http://localhost:\\d+)/todos");
+
+    @Test
+    void servesPrintsItsUrlsAndStopsItsEngineOnSigterm() throws Exception {
+        Process process = start("--port", "0");
+        try {
+            List<String> banner = readUntil(process, "Press Ctrl-C to stop.");
+            String text = String.join("\n", banner);
+            assertThat(text).contains("API docs", "/docs", "OpenAPI", "/openapi.yaml", "DynamoDB     http://127.0.0.1:",
+                    "signatures are NOT verified");
+            Matcher url = API_URL.matcher(text);
+            assertThat(url.find()).as(text).isTrue();
+            List<ProcessHandle> children = process.descendants().toList();
+            assertThat(children).as("the engine runs as a child process")
+                    .anyMatch(child -> child.info().command().orElse("").contains("node"));
+
+            HttpResponse<String> created = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                            URI.create(url.group(1) + "/todos"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"title\":\"From another process\"}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+
+            process.destroy(); // SIGTERM; Ctrl-C's SIGINT runs the same shutdown hook
+            assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            assertAllGone(children);
+        } finally {
+            process.destroyForcibly();
+        }
+    }
+
+    @Test
+    void theEngineStopsByItselfWhenTheJvmIsKilled() throws Exception {
+        Process process = start("--port", "0");
+        try {
+            readUntil(process, "Press Ctrl-C to stop.");
+            List<ProcessHandle> children = process.descendants().toList();
+            assertThat(children).isNotEmpty();
+
+            process.destroyForcibly(); // SIGKILL: no shutdown hook runs; the engine notices its stdin closing
+            assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            assertAllGone(children);
+        } finally {
+            process.destroyForcibly();
+        }
+    }
+
+    @Test
+    void invokeRunsOneFunctionOnAnEventFilePrintsTheResponseAndExits() throws Exception {
+        Process process = start("invoke", "CreateTodoFunction", "--event", "events/create-todo.json");
+        CompletableFuture<String> stdout = CompletableFuture.supplyAsync(() -> {
+            try {
+                return new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        try {
+            assertThat(process.waitFor(STARTUP.toSeconds(), TimeUnit.SECONDS)).isTrue();
+            assertThat(process.exitValue()).isZero();
+            JsonNode response = new ObjectMapper().readTree(stdout.get(5, TimeUnit.SECONDS));
+            assertThat(response.get("statusCode").asInt()).as(response.toString()).isEqualTo(201);
+            JsonNode todo = new ObjectMapper().readTree(response.get("body").asText());
+            assertThat(todo.get("title").asText()).isEqualTo("Buy oat milk");
+            assertThat(response.get("headers").get("Location").asText()).isEqualTo("/todos/" + todo.get("id").asText());
+        } finally {
+            process.destroyForcibly();
+        }
+    }
+
+    /** local-api's main class on the test class path, in the project directory, as the README command runs it. */
+    private static Process start(String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), LocalApi.class.getName()));
+        command.addAll(List.of(args));
+        return new ProcessBuilder(command)
+                .directory(RunningApi.projectDirectory().toFile())
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
+    }
+
+    /** The lines {@code process} prints up to and including one that contains {@code marker}. */
+    private static List<String> readUntil(Process process, String marker) throws Exception {
+        BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        CompletableFuture<List<String>> lines = CompletableFuture.supplyAsync(() -> {
+            List<String> read = new ArrayList<>();
+            try {
+                for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                    read.add(line);
+                    if (line.contains(marker)) {
+                        return read;
+                    }
+                }
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+            throw new IllegalStateException("local-api exited before printing \"" + marker + "\": " + read);
+        });
+        List<String> banner = lines.get(STARTUP.toSeconds(), TimeUnit.SECONDS);
+        // Keep draining stdout (the functions log there) so the process never blocks on a full pipe.
+        CompletableFuture.runAsync(() -> {
+            try {
+                reader.transferTo(java.io.Writer.nullWriter());
+            } catch (IOException e) {
+                // the process ended
+            }
+        });
+        return banner;
+    }
+
+    private static void assertAllGone(List<ProcessHandle> processes) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (processes.stream().anyMatch(ProcessHandle::isAlive) && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertThat(processes.stream().filter(ProcessHandle::isAlive).map(ProcessHandle::pid).toList())
+                .as("processes left behind").isEmpty();
+    }
+}
