@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -28,6 +29,8 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 class SamTransformTest {
 
     private static Map<String, Object> output;
+    /** Why the transform could not run (aws-sam-translator missing), or null when it ran. */
+    private static String skipped;
 
     @BeforeAll
     static void transform() throws IOException {
@@ -35,8 +38,14 @@ class SamTransformTest {
                 ? Tools.run(List.of("python3", "-c", "import samtranslator; print(samtranslator.__version__)"), null,
                         Map.of(), 60)
                 : new Tools.Result(127, "", "python3 is not on PATH");
-        assumeTrue(probe.exitCode() == 0, "SKIPPED: aws-sam-translator is not importable by python3 ("
-                + probe.stderr().strip().lines().reduce((a, b) -> b).orElse("") + "); pip install aws-sam-translator");
+        if (probe.exitCode() != 0) {
+            // Reported by every test (assumption in @BeforeEach), so the reason shows in each test's result; an
+            // assumption failing here would make JUnit report no tests at all.
+            skipped = "SKIPPED: aws-sam-translator is not importable by python3 ("
+                    + probe.stderr().strip().lines().reduce((a, b) -> b).orElse("") + "); pip install aws-sam-translator";
+            System.err.println(skipped);
+            return;
+        }
 
         Map<String, Object> template = deepCopy(Project.template());
         Map<String, Object> api = map(map(map(template.get("Resources")).get("TodoApi")).get("Properties"));
@@ -55,6 +64,11 @@ class SamTransformTest {
         System.out.println("aws-sam-translator " + probe.stdout().strip() + ": exit " + result.exitCode());
         assertThat(result.exitCode()).as("SAM transform failed:%n%s", result.stderr()).isZero();
         output = map(new Yaml(new SafeConstructor(largeDocuments())).load(result.stdout()));
+    }
+
+    @BeforeEach
+    void requireTheTranslator() {
+        assumeTrue(skipped == null, skipped);
     }
 
     @Test

@@ -24,6 +24,8 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 class TemplateResourcesTest {
 
     private static final String TABLE = "TodoTable";
+    /** The port local-api exposes its embedded engine on for `sam local invoke` (events/env.json, docs/deploy.md). */
+    private static final int LOCAL_ENGINE_PORT = 8000;
 
     @Test
     void theTableIsKeyedByPkAndSkOnDemandWithPitrTtlAndRetained() {
@@ -154,13 +156,25 @@ class TemplateResourcesTest {
             Map<String, Object> overrides = map(env.get(function.logicalId));
             assertThat(overrides).as("events/env.json entry of %s", function.logicalId)
                     .containsEntry(DynamoDbTodoRepository.TABLE_NAME_ENV, "todos")
-                    .containsEntry(DynamoDbClients.ENDPOINT_ENV, "http://host.docker.internal:4567")
+                    .containsEntry(DynamoDbClients.ENDPOINT_ENV, "http://host.docker.internal:" + LOCAL_ENGINE_PORT)
                     .containsKeys(ApiRequests.ALLOWED_ORIGIN_ENV, "POWERTOOLS_LOG_LEVEL");
             assertThat(declared.keySet()).as("SAM CLI overrides only variables the template declares")
                     .containsAll(overrides.keySet());
         }
         assertThat(env.keySet()).containsExactlyInAnyOrderElementsOf(
                 java.util.Arrays.stream(Function.values()).map(f -> f.logicalId).toList());
+    }
+
+    @Test
+    void theDeployGuideStartsTheLocalEngineOnThePortOfEnvJson() {
+        // docs/deploy.md's `sam local invoke` section starts local-api with the engine exposed on a fixed port; the
+        // function containers reach it through events/env.json. The two must name the same port.
+        String guide = Project.read("docs/deploy.md");
+        java.util.regex.Matcher run = java.util.regex.Pattern
+                .compile("-Dlocal-api\\.args=\"[^\"]*--dynamodb-port (\\d+)[^\"]*\"").matcher(guide);
+        assertThat(run.find()).as("docs/deploy.md runs local-api with --dynamodb-port").isTrue();
+        assertThat(Integer.parseInt(run.group(1))).isEqualTo(LOCAL_ENGINE_PORT);
+        assertThat(guide).contains("--env-vars events/env.json");
     }
 
     @Test

@@ -47,7 +47,7 @@ record LocalApiOptions(
               --dynamodb-endpoint URL    use this DynamoDB endpoint instead of the embedded engine: real DynamoDB
                                          (with AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY set), LocalStack, moto
                                          [LOCAL_API_DYNAMODB_ENDPOINT]
-              --dynamodb-port N          expose the embedded engine on this port, e.g. 4567 for
+              --dynamodb-port N          expose the embedded engine on this port, e.g. 8000 for
                                          `sam local invoke --env-vars events/env.json` [LOCAL_API_DYNAMODB_PORT]
               --dynamodb-host H          interface of the embedded engine; 0.0.0.0 lets containers reach it
                                          [LOCAL_API_DYNAMODB_HOST] (default 127.0.0.1)

@@ -1,0 +1,171 @@
+package io.todoapi.todo.deployment;
+
+import static io.todoapi.todo.deployment.Project.list;
+import static io.todoapi.todo.deployment.Project.map;
+import static io.todoapi.todo.deployment.Project.properties;
+import static io.todoapi.todo.testing.Events.withBody;
+import static io.todoapi.todo.testing.Events.withHeader;
+import static io.todoapi.todo.testing.Events.withOwner;
+import static io.todoapi.todo.testing.Events.withQuery;
+import static io.todoapi.todo.testing.Events.withTodoId;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import io.todoapi.todo.localdb.LocalDynamoDb;
+import io.todoapi.todo.testing.Events;
+import io.todoapi.todo.testing.LocalEngine;
+import io.todoapi.todo.testing.Responses;
+import io.todoapi.todo.testing.TestContext;
+import io.todoapi.todo.testing.TodoTables;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * The IAM policies of template.yaml compared with what the code really calls. Each handler is built the way Lambda
+ * builds it (public no-arg constructor, configuration read from the environment, here from JVM system properties
+ * of the same names) and driven against dynalite through every path that reaches DynamoDB: success, Idempotency-Key
+ * replays and reuse, failed conditions (404 and 412), pagination. {@link RecordingInterceptor}, registered for every
+ * SDK client of this JVM, records the operations. Each function's policy must allow exactly those actions: a missing
+ * one would be an AccessDenied (a 500) in AWS, an extra one a privilege the function never uses.
+ */
+class FunctionPoliciesMatchCallsIT {
+
+    private static final Map<String, String> CONFIGURATION = new LinkedHashMap<>();
+    private static final Map<Function, Set<String>> CALLED = new EnumMap<>(Function.class);
+    private static final Map<Function, RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent>>
+            HANDLERS = new EnumMap<>(Function.class);
+    private static String owner;
+
+    @BeforeAll
+    static void driveEveryFunction() throws Exception {
+        String table;
+        try (DynamoDbClient admin = LocalEngine.client()) {
+            table = TodoTables.create(admin, "policies");
+        }
+        CONFIGURATION.put("TABLE_NAME", table);
+        CONFIGURATION.put("AWS_REGION", LocalDynamoDb.REGION.id());
+        CONFIGURATION.put("AWS_ENDPOINT_URL_DYNAMODB", LocalDynamoDb.shared().endpoint().toString());
+        CONFIGURATION.put("aws.accessKeyId", LocalDynamoDb.ACCESS_KEY_ID);
+        CONFIGURATION.put("aws.secretAccessKey", LocalDynamoDb.SECRET_ACCESS_KEY);
+        CONFIGURATION.put("ALLOWED_ORIGIN", "*");
+        CONFIGURATION.put("POWERTOOLS_SERVICE_NAME", "todo-api");
+        CONFIGURATION.put("POWERTOOLS_LOG_LEVEL", "WARN");
+        CONFIGURATION.forEach(System::setProperty);
+        for (Function function : Function.values()) {
+            @SuppressWarnings("unchecked")
+            var handler = (RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent>)
+                    Class.forName(function.handlerClass).getConstructor().newInstance();
+            HANDLERS.put(function, handler);
+        }
+        owner = "policy-" + UUID.randomUUID();
+
+        // createTodo: without a key; with a new key; the same key and body again (a replay reads the key's record);
+        // the same key with another body (422).
+        RecordingInterceptor.clear();
+        assertThat(create("{\"title\":\"No key\"}", null).getStatusCode()).isEqualTo(201);
+        String first = Responses.json(create("{\"title\":\"Keyed\"}", "policy-key-1"), 201).get("id").asText();
+        assertThat(Responses.json(create("{\"title\":\"Keyed\"}", "policy-key-1"), 201).get("id").asText())
+                .isEqualTo(first);
+        Responses.problem(create("{\"title\":\"Other body\"}", "policy-key-1"), 422);
+        CALLED.put(Function.CREATE, RecordingInterceptor.drain());
+
+        // Todos for the other functions, created (and recorded) before their turn.
+        String[] ids = new String[4];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = Responses.json(create("{\"title\":\"Todo " + i + "\"}", null), 201).get("id").asText();
+        }
+        String absent = "01900000-0000-7000-8000-000000000000";
+
+        // listTodos: two pages (the first one has a nextToken, the last one none).
+        RecordingInterceptor.clear();
+        var page = Responses.json(invoke(Function.LIST, withQuery(event(Function.LIST), "limit", "4")), 200);
+        assertThat(page.has("nextToken")).isTrue();
+        var last = Responses.json(invoke(Function.LIST,
+                withQuery(event(Function.LIST), "limit", "4", "nextToken", page.get("nextToken").asText())), 200);
+        assertThat(last.has("nextToken")).isFalse();
+        CALLED.put(Function.LIST, RecordingInterceptor.drain());
+
+        // getTodo: found, not modified (If-None-Match), not found.
+        RecordingInterceptor.clear();
+        Responses.json(invoke(Function.GET, withTodoId(event(Function.GET), ids[0])), 200);
+        assertThat(invoke(Function.GET, withHeader(withTodoId(event(Function.GET), ids[0]), "If-None-Match", "\"1\""))
+                .getStatusCode()).isEqualTo(304);
+        Responses.problem(invoke(Function.GET, withTodoId(event(Function.GET), absent)), 404);
+        CALLED.put(Function.GET, RecordingInterceptor.drain());
+
+        // updateTodo: changed; a stale If-Match (412, found out by reading the todo); an absent todo (404).
+        RecordingInterceptor.clear();
+        Responses.json(invoke(Function.UPDATE, patch(ids[1], "\"1\"")), 200);
+        Responses.problem(invoke(Function.UPDATE, patch(ids[1], "\"1\"")), 412);
+        Responses.problem(invoke(Function.UPDATE, patch(absent, null)), 404);
+        CALLED.put(Function.UPDATE, RecordingInterceptor.drain());
+
+        // deleteTodo: deleted; a stale If-Match (412); already gone (404).
+        RecordingInterceptor.clear();
+        assertThat(invoke(Function.DELETE, withHeader(withTodoId(event(Function.DELETE), ids[2]), "If-Match", "\"1\""))
+                .getStatusCode()).isEqualTo(204);
+        Responses.problem(invoke(Function.DELETE,
+                withHeader(withTodoId(event(Function.DELETE), ids[3]), "If-Match", "\"7\"")), 412);
+        Responses.problem(invoke(Function.DELETE, withHeader(withTodoId(event(Function.DELETE), ids[2]), "If-Match",
+                null)), 404);
+        CALLED.put(Function.DELETE, RecordingInterceptor.drain());
+    }
+
+    @AfterAll
+    static void forgetConfiguration() {
+        CONFIGURATION.keySet().forEach(System::clearProperty);
+    }
+
+    @Test
+    void eachFunctionsPolicyAllowsExactlyTheDynamoDbActionsItsCodeCalls() {
+        for (Function function : Function.values()) {
+            Set<String> allowed = new TreeSet<>();
+            for (Object policy : list(properties(function.logicalId).get("Policies"))) {
+                for (Object statement : list(map(policy).get("Statement"))) {
+                    list(map(statement).get("Action")).forEach(action -> allowed.add(String.valueOf(action)));
+                }
+            }
+            System.out.println(function.logicalId + " called " + CALLED.get(function) + ", template allows " + allowed);
+            assertThat(CALLED.get(function)).as("%s (%s): DynamoDB actions its code called", function.logicalId,
+                    function.handlerClass).isNotEmpty().doesNotContain("dynamodb:Scan");
+            assertThat(allowed).as("%s: the actions template.yaml allows vs. those its code called",
+                    function.logicalId).containsExactlyInAnyOrderElementsOf(CALLED.get(function));
+        }
+    }
+
+    @Test
+    void theFunctionTableOfTheDeploymentTestsStatesTheSameActions() {
+        for (Function function : Function.values()) {
+            assertThat(function.dynamoDbActions).as("Function.%s.dynamoDbActions", function.name())
+                    .containsExactlyInAnyOrderElementsOf(CALLED.get(function));
+        }
+    }
+
+    private static APIGatewayProxyRequestEvent event(Function function) {
+        return withOwner(Events.load(function.module), owner);
+    }
+
+    private static APIGatewayProxyResponseEvent invoke(Function function, APIGatewayProxyRequestEvent event) {
+        return HANDLERS.get(function).handleRequest(event, new TestContext(function.logicalId));
+    }
+
+    private static APIGatewayProxyResponseEvent create(String body, String idempotencyKey) {
+        return invoke(Function.CREATE, withBody(withHeader(event(Function.CREATE), "Idempotency-Key", idempotencyKey),
+                body));
+    }
+
+    private static APIGatewayProxyRequestEvent patch(String id, String ifMatch) {
+        return withHeader(withBody(withTodoId(event(Function.UPDATE), id), "{\"completed\":true}"), "If-Match",
+                ifMatch);
+    }
+}
