@@ -1,5 +1,6 @@
 package io.todoapi.todo.deployment;
 
+import io.todoapi.todo.local.CloudFormationYaml;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -11,12 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.AbstractConstruct;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.nodes.MappingNode;
-import org.yaml.snakeyaml.nodes.Node;
-import org.yaml.snakeyaml.nodes.ScalarNode;
-import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /** The deployment files of the project (template.yaml, openapi.yaml, Makefile, ...), read once. */
 final class Project {
@@ -57,7 +53,7 @@ final class Project {
     /** template.yaml, with short-form intrinsics ({@code !Ref X}) turned into their long form ({@code {Ref: X}}). */
     static synchronized Map<String, Object> template() {
         if (template == null) {
-            template = parseCloudFormation(read("template.yaml"));
+            template = CloudFormationYaml.parse(read("template.yaml"));
         }
         return template;
     }
@@ -169,39 +165,5 @@ final class Project {
             return List.of();
         }
         return value instanceof List<?> l ? (List<Object>) l : List.of(value);
-    }
-
-    /** CloudFormation YAML: {@code !Name value} becomes {@code {Fn::Name: value}} ({@code Ref}, {@code Condition} as is). */
-    @SuppressWarnings("unchecked")
-    static Map<String, Object> parseCloudFormation(String yaml) {
-        LoaderOptions options = new LoaderOptions();
-        options.setAllowDuplicateKeys(false);
-        return (Map<String, Object>) new Yaml(new IntrinsicsConstructor(options)).load(yaml);
-    }
-
-    private static final class IntrinsicsConstructor extends SafeConstructor {
-        IntrinsicsConstructor(LoaderOptions options) {
-            super(options);
-            yamlMultiConstructors.put("!", new AbstractConstruct() {
-                @Override
-                public Object construct(Node node) {
-                    String name = node.getTag().getValue().substring(1);
-                    Object value = switch (node) {
-                        case ScalarNode scalar -> scalar.getValue();
-                        case SequenceNode sequence -> constructSequence(sequence);
-                        case MappingNode mapping -> constructMapping(mapping);
-                        default -> throw new IllegalStateException("unexpected node " + node);
-                    };
-                    if (name.equals("Ref") || name.equals("Condition")) {
-                        return Map.of(name, value);
-                    }
-                    if (name.equals("GetAtt") && value instanceof String dotted) {
-                        int dot = dotted.indexOf('.');
-                        value = List.of(dotted.substring(0, dot), dotted.substring(dot + 1));
-                    }
-                    return Map.of("Fn::" + name, value);
-                }
-            });
-        }
     }
 }

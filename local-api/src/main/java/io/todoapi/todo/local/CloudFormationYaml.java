@@ -18,14 +18,15 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 /**
  * Reads CloudFormation/SAM YAML: the short-form intrinsic tags ({@code !Ref X}, {@code !GetAtt A.B},
  * {@code !Sub ...}, any {@code !Name}) become their long form ({@code {Ref: X}}, {@code {Fn::GetAtt: [A, B]}},
- * {@code {Fn::Sub: ...}}), so the rest of local-api sees one shape whichever form a file uses.
+ * {@code {Fn::Sub: ...}}), so the rest of local-api (and the deployment tests) see one shape whichever form a file
+ * uses.
  */
-final class CloudFormationYaml {
+public final class CloudFormationYaml {
 
     private CloudFormationYaml() {
     }
 
-    static Map<String, Object> read(Path file) {
+    public static Map<String, Object> read(Path file) {
         try {
             return parse(Files.readString(file));
         } catch (IOException e) {
@@ -34,7 +35,7 @@ final class CloudFormationYaml {
     }
 
     @SuppressWarnings("unchecked")
-    static Map<String, Object> parse(String yaml) {
+    public static Map<String, Object> parse(String yaml) {
         LoaderOptions options = new LoaderOptions();
         options.setAllowDuplicateKeys(false);
         Object document = new Yaml(new IntrinsicsConstructor(options)).load(yaml);
