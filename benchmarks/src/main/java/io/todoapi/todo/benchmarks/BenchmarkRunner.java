@@ -109,7 +109,8 @@ public final class BenchmarkRunner {
 
         log("warm invocations (in process, repository stubbed)");
         Path warm = workDir.resolve("warm.csv");
-        Process warmJvm = JvmProcess.builder(List.of(), WarmInvocations.class.getName(), warm.toString())
+        Process warmJvm = JvmProcess.builder(List.of(JvmProcess.FUNCTION_LOG_CONFIG), WarmInvocations.class.getName(),
+                        new String[] {warm.toString()})
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .redirectError(ProcessBuilder.Redirect.INHERIT)
                 .start();
@@ -121,15 +122,18 @@ public final class BenchmarkRunner {
         log("list capacity: " + ListCapacity.PAGE + " items vs " + largeTableItems + " items in the table");
         results.capacity(ListCapacity.measure(largeTableItems));
 
-        log("JSON start-up: " + runs + " runs per library");
+        log("start-up probes (JSON libraries, logging): " + runs + " runs each");
         for (int run = 0; run < runs; run++) {
             for (String library : Results.JSON_LIBRARIES) {
-                results.jsonStartup(library, JvmProcess.jsonStartup(library, workDir, false));
+                results.startup(library, JvmProcess.startupProbe(library, workDir, false));
             }
+            results.startup(Results.LOGGING_PROBE, JvmProcess.loggingProbe(artifact(Function.GET_TODO), workDir, false));
         }
         for (String library : Results.JSON_LIBRARIES) {
-            results.jsonClasses(library, JvmProcess.jsonStartup(library, workDir, true));
+            results.startupClasses(library, JvmProcess.startupProbe(library, workDir, true));
         }
+        results.startupClasses(Results.LOGGING_PROBE,
+                JvmProcess.loggingProbe(artifact(Function.GET_TODO), workDir, true));
 
         Files.createDirectories(resultsDir);
         String markdown = results.markdown(started, Instant.now());

@@ -16,9 +16,11 @@ import java.util.Map;
 final class Results {
 
     static final List<String> JSON_LIBRARIES = List.of("none", "databind", "jackson-jr", "streaming");
+    static final String LOGGING_PROBE = "powertools-logging";
     static final double TIME_TARGET = 0.5;
     static final double CLASSES_TARGET = 0.6;
-    static final long SIZE_TARGET_BYTES = 10L * 1024 * 1024;
+    /** 10 MB in decimal megabytes, the stricter reading of the target. */
+    static final long SIZE_TARGET_BYTES = 10_000_000L;
 
     private final int runs;
     private final int largeTableItems;
@@ -79,12 +81,12 @@ final class Results {
         capacity = results;
     }
 
-    void jsonStartup(String library, JvmProcess.Startup startup) {
-        jsonTimes.computeIfAbsent(library, l -> new ArrayList<>()).add(startup.millis());
+    void startup(String probe, JvmProcess.Startup startup) {
+        jsonTimes.computeIfAbsent(probe, l -> new ArrayList<>()).add(startup.millis());
     }
 
-    void jsonClasses(String library, JvmProcess.Startup startup) {
-        jsonClasses.put(library, startup);
+    void startupClasses(String probe, JvmProcess.Startup startup) {
+        jsonClasses.put(probe, startup);
     }
 
     private Summary firstResponse(Map<Function, List<ColdStart.Result>> results, Function function) {
@@ -97,6 +99,11 @@ final class Results {
 
     private double timeRatio(Function function) {
         return firstResponse(ours, function).median() / firstResponse(naive, function).median();
+    }
+
+    /** The ratio of the fastest runs: interference from other processes only ever adds time. */
+    private double minTimeRatio(Function function) {
+        return firstResponse(ours, function).min() / firstResponse(naive, function).min();
     }
 
     private double classesRatio(Function function) {
@@ -118,9 +125,10 @@ final class Results {
 
         md.append("## Cold start: fresh JVM to first response, under the Lambda runtime interface client\n\n");
         md.append("| Function | Ours: init ms | Ours: first response ms | Naive: init ms | Naive: first response ms "
-                + "| Time ratio (target ≤ ").append(TIME_TARGET).append(") | Ours: classes | Naive: classes "
-                + "| Classes ratio (target ≤ ").append(CLASSES_TARGET).append(") | Artifact MB (target ≤ 10) |\n");
-        md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+                + "| Time ratio (target ≤ ").append(TIME_TARGET).append(") | Ratio of fastest runs | Ours: classes "
+                + "| Naive: classes "
+                + "| Classes ratio (target ≤ ").append(CLASSES_TARGET).append(") | Artifact MB, 10⁶ bytes (target ≤ 10) |\n");
+        md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (Function function : Function.values()) {
             md.append("| ").append(function.module())
                     .append(" | ").append(init(ours, function).format())
@@ -128,6 +136,7 @@ final class Results {
                     .append(" | ").append(init(naive, function).format())
                     .append(" | ").append(firstResponse(naive, function).format())
                     .append(" | ").append(verdict(timeRatio(function), TIME_TARGET))
+                    .append(" | ").append(String.format(Locale.ROOT, "%.2f", minTimeRatio(function)))
                     .append(" | ").append(oursClasses.get(function).classesLoaded())
                     .append(" | ").append(naiveClasses.get(function).classesLoaded())
                     .append(" | ").append(verdict(classesRatio(function), CLASSES_TARGET))
@@ -193,8 +202,8 @@ final class Results {
         }
         md.append("\n").append(WarmInvocations.BATCHES).append(" batches of ").append(WarmInvocations.BATCH)
                 .append(" invocations after ").append(WarmInvocations.WARMUP_MILLIS / 1000)
-                .append(" s of warm-up; includes the Powertools JSON log line of each request (written to a discarded"
-                        + " stdout).\n\n");
+                .append(" s of warm-up; includes the Powertools JSON log line of each request (log4j2.xml at INFO,"
+                        + " written to a discarded stdout).\n\n");
 
         md.append("## List page cost: consumed capacity of one page of 20\n\n");
         md.append("| Items in the table | Items of the caller | Items returned | Query Count | Query ScannedCount "
@@ -215,6 +224,14 @@ final class Results {
                     .append(" | ").append(jsonClasses.get(library).classesLoaded()).append(" |\n");
         }
 
+        md.append("\nThese probes run on this module's class path (about 100 jars; the same for each library).\n");
+        JvmProcess.Startup logging = jsonClasses.get(LOGGING_PROBE);
+        md.append(String.format(Locale.ROOT, "%n## The functions' logging alone%n%nPowertools' logging context and "
+                + "one request line (Log4j, JsonTemplateLayout, the functions' log4j2.xml), in a fresh JVM on the "
+                + "get-todo jar: %s ms to the line, %d classes (an empty JVM: %s ms, %d classes).%n",
+                Summary.of(jsonTimes.get(LOGGING_PROBE)).format(), logging.classesLoaded(),
+                Summary.of(jsonTimes.get("none")).format(), jsonClasses.get("none").classesLoaded()));
+
         md.append("\n## Targets\n\n");
         for (String line : targets()) {
             md.append("- ").append(line).append('\n');
@@ -225,13 +242,16 @@ final class Results {
     private List<String> targets() {
         List<String> lines = new ArrayList<>();
         double worstTime = 0;
+        double worstFastest = 0;
         double worstClasses = 0;
         for (Function function : Function.values()) {
             worstTime = Math.max(worstTime, timeRatio(function));
+            worstFastest = Math.max(worstFastest, minTimeRatio(function));
             worstClasses = Math.max(worstClasses, classesRatio(function));
         }
         lines.add(String.format(Locale.ROOT, "Fresh-JVM time to first response ≤ %.1f× naive for every function: %s "
-                + "(worst %.2f×)", TIME_TARGET, worstTime <= TIME_TARGET ? "holds" : "MISSED", worstTime));
+                + "(worst %.2f× of medians, %.2f× of fastest runs)", TIME_TARGET,
+                worstTime <= TIME_TARGET ? "holds" : "MISSED", worstTime, worstFastest));
         lines.add(String.format(Locale.ROOT, "Classes loaded ≤ %.1f× naive: %s (worst %.2f×)", CLASSES_TARGET,
                 worstClasses <= CLASSES_TARGET ? "holds" : "MISSED", worstClasses));
         long largest = sizes.values().stream().mapToLong(Long::longValue).max().orElse(0);
@@ -289,9 +309,10 @@ final class Results {
             rows.add(single("list-capacity", subject, "ours", "scanned-count", "items", result.scannedCount()));
             rows.add(single("list-capacity", subject, "ours", "count", "items", result.count()));
         }
-        for (String library : JSON_LIBRARIES) {
-            rows.add(row("json-startup", library, "-", "time-to-result", "ms", Summary.of(jsonTimes.get(library))));
-            rows.add(single("json-startup", library, "-", "classes", "count",
+        for (String library : java.util.stream.Stream.concat(JSON_LIBRARIES.stream(), java.util.stream.Stream.of(
+                LOGGING_PROBE)).toList()) {
+            rows.add(row("startup-probe", library, "-", "time-to-result", "ms", Summary.of(jsonTimes.get(library))));
+            rows.add(single("startup-probe", library, "-", "classes", "count",
                     jsonClasses.get(library).classesLoaded()));
         }
         return String.join("\n", rows) + "\n";
@@ -318,7 +339,7 @@ final class Results {
     }
 
     private static String megabytes(long bytes) {
-        return String.format(Locale.ROOT, "%.2f", bytes / 1024.0 / 1024.0);
+        return String.format(Locale.ROOT, "%.2f", bytes / 1e6);
     }
 
     private static double d(String text) {

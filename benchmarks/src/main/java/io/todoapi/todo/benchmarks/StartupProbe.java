@@ -13,18 +13,19 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
 /**
- * Run in a fresh JVM with one library name: reads the createTodo body into a todo and writes the todo as JSON, once,
- * then prints the JSON and exits. The JSON start-up comparison times this from process start and counts the
- * classes it loads. {@code none} does nothing: the JVM's own floor.
+ * Run in a fresh JVM with one probe name, it does one thing once, prints {@code DONE} and exits; the caller times it
+ * from process start and counts the classes it loads. JSON libraries ({@code databind}, {@code jackson-jr},
+ * {@code streaming}): read the createTodo body into a todo and write the todo as JSON. {@code none} does nothing:
+ * the JVM's own floor. (The logging probe is {@link LoggingProbe}.)
  */
-public final class JsonStartup {
+public final class StartupProbe {
 
     static final String BODY = "{\"title\":\"Buy oat milk\",\"description\":\"2 litres, barista edition\","
             + "\"completed\":false,\"dueDate\":\"2026-11-30\"}";
     static final String ID = "019ab6f2-8d3c-7e41-9a55-3c2b1d0e4f60";
     static final Instant NOW = Instant.parse("2026-11-24T19:02:53.123Z");
 
-    private JsonStartup() {
+    private StartupProbe() {
     }
 
     /** The bean the data-binding libraries read the body into and write the todo from. */
