@@ -6,6 +6,7 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProviderChain;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.SystemPropertyCredentialsProvider;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.retries.api.RetryStrategy;
@@ -35,17 +36,27 @@ public final class DynamoDbClients {
     }
 
     public static DynamoDbClient fromEnvironment() {
+        return fromEnvironment(httpClient());
+    }
+
+    /** The client of {@link #fromEnvironment()} over another HTTP client (e.g. one wrapping {@link #httpClient()}). */
+    public static DynamoDbClient fromEnvironment(SdkHttpClient httpClient) {
         DynamoDbClientBuilder builder = DynamoDbClient.builder()
                 .region(Region.of(FunctionEnvironment.require(REGION_ENV)))
                 .credentialsProvider(AwsCredentialsProviderChain.of(
                         SystemPropertyCredentialsProvider.create(), EnvironmentVariableCredentialsProvider.create()))
-                .httpClient(UrlConnectionHttpClient.builder()
-                        .connectionTimeout(CONNECT_TIMEOUT)
-                        .socketTimeout(API_CALL_ATTEMPT_TIMEOUT)
-                        .build())
+                .httpClient(httpClient)
                 .overrideConfiguration(overrides());
         FunctionEnvironment.get(ENDPOINT_ENV).map(URI::create).ifPresent(builder::endpointOverride);
         return builder.build();
+    }
+
+    /** The URL-connection HTTP client (no Netty, no Apache client) with connect and socket timeouts. */
+    public static SdkHttpClient httpClient() {
+        return UrlConnectionHttpClient.builder()
+                .connectionTimeout(CONNECT_TIMEOUT)
+                .socketTimeout(API_CALL_ATTEMPT_TIMEOUT)
+                .build();
     }
 
     /** Bounded retries (standard strategy, exponential backoff with jitter) and timeouts. */

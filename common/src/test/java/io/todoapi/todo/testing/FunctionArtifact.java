@@ -32,12 +32,27 @@ public final class FunctionArtifact implements AutoCloseable {
 
     /** Starts the module's jar with {@code handler} (e.g. {@code io.todoapi.todo.get.GetTodoHandler::handleRequest}). */
     public static FunctionArtifact start(String handler, String tableName) throws IOException {
+        return start(handler, tableName, false);
+    }
+
+    /**
+     * Starts the module's jar the way Lambda initializes a SnapStart version (shared/notes/snapstart-local.md): the
+     * runtime client constructs the handler, runs the {@code beforeCheckpoint} hooks registered through
+     * {@code org.crac} (which reach the client's CRaC context through {@code -Dorg.crac.Core.Compat}), asks the
+     * Runtime API for {@code restore/next} (where Lambda takes the snapshot), runs the {@code afterRestore} hooks,
+     * and only then polls for invocations.
+     */
+    public static FunctionArtifact startSnapStart(String handler, String tableName) throws IOException {
+        return start(handler, tableName, true);
+    }
+
+    private static FunctionArtifact start(String handler, String tableName, boolean snapStart) throws IOException {
         Path artifact = Path.of(requiredProperty("lambda.artifact"));
         List<Path> runtimeClasspath = Arrays.stream(requiredProperty("lambda.runtime.classpath").split(File.pathSeparator))
                 .map(Path::of).toList();
         Path log = Files.createTempFile("function-", ".log");
         LambdaRuntimeEmulator runtime = LambdaRuntimeEmulator.start();
-        runtime.launch(runtimeClasspath, artifact, handler, Map.of(
+        Map<String, String> environment = new java.util.HashMap<>(Map.of(
                 "TABLE_NAME", tableName,
                 "AWS_REGION", LocalDynamoDb.REGION.id(),
                 "AWS_ACCESS_KEY_ID", LocalDynamoDb.ACCESS_KEY_ID,
@@ -45,7 +60,13 @@ public final class FunctionArtifact implements AutoCloseable {
                 "AWS_ENDPOINT_URL_DYNAMODB", LocalDynamoDb.shared().endpoint().toString(),
                 "ALLOWED_ORIGIN", "*",
                 "POWERTOOLS_SERVICE_NAME", "todo-api",
-                "POWERTOOLS_LOG_LEVEL", "INFO"), List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1"), log);
+                "POWERTOOLS_LOG_LEVEL", "INFO"));
+        List<String> jvmOptions = new java.util.ArrayList<>(List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1"));
+        if (snapStart) {
+            environment.put("AWS_LAMBDA_INITIALIZATION_TYPE", "snap-start");
+            jvmOptions.add("-Dorg.crac.Core.Compat=com.amazonaws.services.lambda.crac");
+        }
+        runtime.launch(runtimeClasspath, artifact, handler, environment, jvmOptions, log);
         return new FunctionArtifact(runtime, log);
     }
 

@@ -11,7 +11,9 @@ import io.todoapi.todo.id.UuidV7Generator;
 import io.todoapi.todo.model.NewTodo;
 import io.todoapi.todo.model.Timestamps;
 import io.todoapi.todo.model.Todo;
-import io.todoapi.todo.repository.DynamoDbTodoRepository;
+import io.todoapi.todo.priming.DeployedFunction;
+import io.todoapi.todo.priming.PrimingEvents;
+import io.todoapi.todo.priming.SnapStartPriming;
 import io.todoapi.todo.repository.TodoRepository;
 import java.time.Clock;
 import java.util.Optional;
@@ -24,10 +26,20 @@ public final class CreateTodoHandler
     private final Clock clock;
     private final IdGenerator ids;
     private final ApiRequests api;
+    /** Held because the CRaC context references its resources weakly; null in tests. */
+    private final SnapStartPriming priming;
 
     public CreateTodoHandler() {
-        this(DynamoDbTodoRepository.fromEnvironment(), Clock.systemUTC(), new UuidV7Generator(Clock.systemUTC()),
-                ApiRequests.fromEnvironment());
+        this(DeployedFunction.fromEnvironment(), new UuidV7Generator(Clock.systemUTC()));
+    }
+
+    private CreateTodoHandler(DeployedFunction function, UuidV7Generator ids) {
+        this.todos = function.repository();
+        this.clock = Clock.systemUTC();
+        this.ids = ids;
+        this.api = ApiRequests.fromEnvironment();
+        // Environments restored from one snapshot must not share the id generator's random state.
+        this.priming = function.registerPriming(this, PrimingEvents.createTodo(), ids::reseed);
     }
 
     CreateTodoHandler(TodoRepository todos, Clock clock, IdGenerator ids, ApiRequests api) {
@@ -35,6 +47,7 @@ public final class CreateTodoHandler
         this.clock = clock;
         this.ids = ids;
         this.api = api;
+        this.priming = null;
     }
 
     @Override
@@ -49,5 +62,10 @@ public final class CreateTodoHandler
                     .orElseGet(() -> todos.create(request.owner(), todo));
             return ApiResponses.created(stored);
         });
+    }
+
+    /** The function's SnapStart priming (registered by the no-arg constructor only), for tests. */
+    SnapStartPriming priming() {
+        return priming;
     }
 }

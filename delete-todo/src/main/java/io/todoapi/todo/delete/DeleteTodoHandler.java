@@ -6,7 +6,9 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import io.todoapi.todo.http.ApiRequests;
 import io.todoapi.todo.http.ApiResponses;
-import io.todoapi.todo.repository.DynamoDbTodoRepository;
+import io.todoapi.todo.priming.DeployedFunction;
+import io.todoapi.todo.priming.PrimingEvents;
+import io.todoapi.todo.priming.SnapStartPriming;
 import io.todoapi.todo.repository.TodoRepository;
 
 /** {@code DELETE /todos/{todoId}} (deleteTodo): 204, honouring If-Match; 404 for a missing or foreign todo. */
@@ -15,14 +17,23 @@ public final class DeleteTodoHandler
 
     private final TodoRepository todos;
     private final ApiRequests api;
+    /** Held because the CRaC context references its resources weakly; null in tests. */
+    private final SnapStartPriming priming;
 
     public DeleteTodoHandler() {
-        this(DynamoDbTodoRepository.fromEnvironment(), ApiRequests.fromEnvironment());
+        this(DeployedFunction.fromEnvironment());
+    }
+
+    private DeleteTodoHandler(DeployedFunction function) {
+        this.todos = function.repository();
+        this.api = ApiRequests.fromEnvironment();
+        this.priming = function.registerPriming(this, PrimingEvents.deleteTodo());
     }
 
     DeleteTodoHandler(TodoRepository todos, ApiRequests api) {
         this.todos = todos;
         this.api = api;
+        this.priming = null;
     }
 
     @Override
@@ -31,5 +42,10 @@ public final class DeleteTodoHandler
             todos.delete(request.owner(), request.todoId(), request.ifMatch());
             return ApiResponses.noContent();
         });
+    }
+
+    /** The function's SnapStart priming (registered by the no-arg constructor only), for tests. */
+    SnapStartPriming priming() {
+        return priming;
     }
 }

@@ -9,7 +9,9 @@ import io.todoapi.todo.http.ApiRequests;
 import io.todoapi.todo.http.ApiResponses;
 import io.todoapi.todo.http.EntityTags;
 import io.todoapi.todo.model.Todo;
-import io.todoapi.todo.repository.DynamoDbTodoRepository;
+import io.todoapi.todo.priming.DeployedFunction;
+import io.todoapi.todo.priming.PrimingEvents;
+import io.todoapi.todo.priming.SnapStartPriming;
 import io.todoapi.todo.repository.TodoRepository;
 
 /** {@code GET /todos/{todoId}} (getTodo): 200 with the todo and its ETag, or 304 when If-None-Match matches. */
@@ -18,14 +20,23 @@ public final class GetTodoHandler
 
     private final TodoRepository todos;
     private final ApiRequests api;
+    /** Held because the CRaC context references its resources weakly; null in tests. */
+    private final SnapStartPriming priming;
 
     public GetTodoHandler() {
-        this(DynamoDbTodoRepository.fromEnvironment(), ApiRequests.fromEnvironment());
+        this(DeployedFunction.fromEnvironment());
+    }
+
+    private GetTodoHandler(DeployedFunction function) {
+        this.todos = function.repository();
+        this.api = ApiRequests.fromEnvironment();
+        this.priming = function.registerPriming(this, PrimingEvents.getTodo());
     }
 
     GetTodoHandler(TodoRepository todos, ApiRequests api) {
         this.todos = todos;
         this.api = api;
+        this.priming = null;
     }
 
     @Override
@@ -37,5 +48,10 @@ public final class GetTodoHandler
                     ? ApiResponses.notModified(todo)
                     : ApiResponses.okWithETag(todo);
         });
+    }
+
+    /** The function's SnapStart priming (registered by the no-arg constructor only), for tests. */
+    SnapStartPriming priming() {
+        return priming;
     }
 }

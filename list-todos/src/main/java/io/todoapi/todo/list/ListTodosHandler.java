@@ -6,7 +6,9 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import io.todoapi.todo.http.ApiRequests;
 import io.todoapi.todo.http.ApiResponses;
-import io.todoapi.todo.repository.DynamoDbTodoRepository;
+import io.todoapi.todo.priming.DeployedFunction;
+import io.todoapi.todo.priming.PrimingEvents;
+import io.todoapi.todo.priming.SnapStartPriming;
 import io.todoapi.todo.repository.TodoRepository;
 
 /** {@code GET /todos} (listTodos): one page of the caller's todos in creation order, one Query per page. */
@@ -15,14 +17,23 @@ public final class ListTodosHandler
 
     private final TodoRepository todos;
     private final ApiRequests api;
+    /** Held because the CRaC context references its resources weakly; null in tests. */
+    private final SnapStartPriming priming;
 
     public ListTodosHandler() {
-        this(DynamoDbTodoRepository.fromEnvironment(), ApiRequests.fromEnvironment());
+        this(DeployedFunction.fromEnvironment());
+    }
+
+    private ListTodosHandler(DeployedFunction function) {
+        this.todos = function.repository();
+        this.api = ApiRequests.fromEnvironment();
+        this.priming = function.registerPriming(this, PrimingEvents.listTodos());
     }
 
     ListTodosHandler(TodoRepository todos, ApiRequests api) {
         this.todos = todos;
         this.api = api;
+        this.priming = null;
     }
 
     @Override
@@ -31,5 +42,10 @@ public final class ListTodosHandler
             int limit = request.limit();
             return ApiResponses.page(request.owner(), todos.list(request.owner(), limit, request.pageStart()));
         });
+    }
+
+    /** The function's SnapStart priming (registered by the no-arg constructor only), for tests. */
+    SnapStartPriming priming() {
+        return priming;
     }
 }

@@ -8,7 +8,9 @@ import io.todoapi.todo.http.ApiRequests;
 import io.todoapi.todo.http.ApiResponses;
 import io.todoapi.todo.model.Timestamps;
 import io.todoapi.todo.model.TodoPatch;
-import io.todoapi.todo.repository.DynamoDbTodoRepository;
+import io.todoapi.todo.priming.DeployedFunction;
+import io.todoapi.todo.priming.PrimingEvents;
+import io.todoapi.todo.priming.SnapStartPriming;
 import io.todoapi.todo.repository.Precondition;
 import io.todoapi.todo.repository.TodoRepository;
 import java.time.Clock;
@@ -23,15 +25,25 @@ public final class UpdateTodoHandler
     private final TodoRepository todos;
     private final Clock clock;
     private final ApiRequests api;
+    /** Held because the CRaC context references its resources weakly; null in tests. */
+    private final SnapStartPriming priming;
 
     public UpdateTodoHandler() {
-        this(DynamoDbTodoRepository.fromEnvironment(), Clock.systemUTC(), ApiRequests.fromEnvironment());
+        this(DeployedFunction.fromEnvironment());
+    }
+
+    private UpdateTodoHandler(DeployedFunction function) {
+        this.todos = function.repository();
+        this.clock = Clock.systemUTC();
+        this.api = ApiRequests.fromEnvironment();
+        this.priming = function.registerPriming(this, PrimingEvents.updateTodo());
     }
 
     UpdateTodoHandler(TodoRepository todos, Clock clock, ApiRequests api) {
         this.todos = todos;
         this.clock = clock;
         this.api = api;
+        this.priming = null;
     }
 
     @Override
@@ -43,5 +55,10 @@ public final class UpdateTodoHandler
             return ApiResponses.okWithETag(todos.update(request.owner(), id, patch, precondition,
                     Timestamps.now(clock)));
         });
+    }
+
+    /** The function's SnapStart priming (registered by the no-arg constructor only), for tests. */
+    SnapStartPriming priming() {
+        return priming;
     }
 }

@@ -1,0 +1,102 @@
+package io.todoapi.todo.benchmarks;
+
+import io.todoapi.todo.testing.Events;
+import io.todoapi.todo.testing.LambdaRuntimeEmulator;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * One fresh JVM running a function jar under the Lambda runtime interface client, as on Lambda (the runtime client
+ * first on the class path, Lambda's environment variables, the template's JAVA_TOOL_OPTIONS as JVM flags), answering
+ * one event against the local engine. Measured from just before the process is started to the moment the Runtime
+ * API receives the handler's response.
+ */
+public final class ColdStart {
+
+    /** Lambda's JAVA_TOOL_OPTIONS from template.yaml. */
+    public static final List<String> LAMBDA_JVM_FLAGS = List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1");
+
+    /** What one cold start took: to the end of init (first poll for an invocation) and to the response. */
+    public record Result(double initMillis, double firstResponseMillis, int statusCode, int classesLoaded,
+                         Map<String, Integer> classesByOrigin) {
+
+        /** From the runtime's first poll for an invocation to the response: the first invocation itself. */
+        public double firstInvokeMillis() {
+            return firstResponseMillis - initMillis;
+        }
+    }
+
+    private final List<Path> runtimeClasspath;
+    private final Map<String, String> environment;
+    private final Path workDir;
+
+    public ColdStart(List<Path> runtimeClasspath, Map<String, String> environment, Path workDir) {
+        this.runtimeClasspath = runtimeClasspath;
+        this.environment = environment;
+        this.workDir = workDir;
+    }
+
+    /**
+     * Runs {@code jar}'s {@code handler} once on {@code eventJson}. With {@code countClasses} the JVM also logs every
+     * class it loads ({@code -Xlog:class+load}) and the count up to the response is returned (that run's times are
+     * slightly inflated by the logging, so timed runs do not count).
+     */
+    public Result run(Path jar, String handler, String eventJson, boolean countClasses)
+            throws IOException, InterruptedException, TimeoutException {
+        return run(jar, handler, eventJson, countClasses, false);
+    }
+
+    /**
+     * With {@code snapStart}, the runtime client initializes the function as Lambda does for a SnapStart version
+     * (shared/notes/snapstart-local.md): after init it runs the {@code beforeCheckpoint} hooks (the priming), asks for
+     * {@code restore/next} (where Lambda would snapshot and later restore) and runs {@code afterRestore}; only then
+     * does it poll for the event. Its first response minus its init is what remains of a cold start after a restore.
+     */
+    public Result run(Path jar, String handler, String eventJson, boolean countClasses, boolean snapStart)
+            throws IOException, InterruptedException, TimeoutException {
+        Files.createDirectories(workDir);
+        Path log = Files.createTempFile(workDir, "function-", ".log");
+        Path classLog = workDir.resolve("classes-" + System.nanoTime() + ".log");
+        List<String> flags = new ArrayList<>(LAMBDA_JVM_FLAGS);
+        if (countClasses) {
+            flags.add("-Xlog:class+load=info:file=" + classLog);
+        }
+        Map<String, String> env = environment;
+        if (snapStart) {
+            env = new java.util.HashMap<>(environment);
+            env.put("AWS_LAMBDA_INITIALIZATION_TYPE", "snap-start");
+            flags.add("-Dorg.crac.Core.Compat=com.amazonaws.services.lambda.crac");
+        }
+        String response;
+        long started;
+        long responded;
+        long firstPoll;
+        int classes = -1;
+        Map<String, Integer> byOrigin = Map.of();
+        try (LambdaRuntimeEmulator runtime = LambdaRuntimeEmulator.start()) {
+            started = System.nanoTime();
+            runtime.launch(runtimeClasspath, jar, handler, env, flags, log);
+            response = runtime.invoke(eventJson, Duration.ofSeconds(120));
+            responded = System.nanoTime();
+            firstPoll = runtime.firstPollNanos();
+            if (countClasses) {
+                // Lines written up to now: the classes loaded until the response was sent.
+                List<String> lines = Files.readAllLines(classLog);
+                byOrigin = ClassOrigins.count(lines);
+                classes = byOrigin.values().stream().mapToInt(Integer::intValue).sum();
+            }
+        } catch (IllegalStateException | TimeoutException e) {
+            throw new IllegalStateException(handler + " failed; its log:\n" + Files.readString(log), e);
+        }
+        int status = Events.responseFromJson(response).getStatusCode();
+        Files.deleteIfExists(log);
+        Files.deleteIfExists(classLog);
+        return new Result((firstPoll - started) / 1e6, (responded - started) / 1e6, status, classes, byOrigin);
+    }
+}

@@ -1,0 +1,92 @@
+package io.todoapi.todo.priming;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent.ProxyRequestContext;
+import io.todoapi.todo.http.PageTokens;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The synthetic API Gateway events each function answers while it primes itself: valid requests of its own
+ * operation, shaped like the ones API Gateway sends (claims, headers, query, body), covering the branches a real
+ * first request takes (with and without Idempotency-Key, a continued page, If-Match, a merge patch that sets and
+ * removes fields).
+ */
+public final class PrimingEvents {
+
+    /** The caller of every priming event; not a Cognito sub (those are UUIDs), so it names no real user. */
+    public static final String OWNER = "snapstart-priming";
+    /** The todo the get, update and delete events address, and the item every canned read returns. */
+    public static final String TODO_ID = "01940000-0000-7000-8000-000000000000";
+    /** The request id of every priming event; Powertools logs it as the correlation id of the priming log lines. */
+    public static final String REQUEST_ID = "snapstart-priming";
+
+    private PrimingEvents() {
+    }
+
+    public static List<APIGatewayProxyRequestEvent> createTodo() {
+        String body = "{\"title\":\"Prime the function\",\"description\":\"Warms the create path\","
+                + "\"completed\":false,\"dueDate\":\"2026-12-31\"}";
+        return List.of(
+                event("POST", "/todos", "/todos").withBody(body).withHeaders(headers(
+                        "Content-Type", "application/json")),
+                event("POST", "/todos", "/todos").withBody(body).withHeaders(headers(
+                        "Content-Type", "application/json; charset=utf-8", "Idempotency-Key", "snapstart-priming")));
+    }
+
+    public static List<APIGatewayProxyRequestEvent> listTodos() {
+        return List.of(
+                event("GET", "/todos", "/todos"),
+                event("GET", "/todos", "/todos").withQueryStringParameters(Map.of(
+                        "limit", "50", "nextToken", PageTokens.encode(OWNER, TODO_ID))));
+    }
+
+    public static List<APIGatewayProxyRequestEvent> getTodo() {
+        return List.of(
+                event("GET", "/todos/{todoId}", "/todos/" + TODO_ID).withPathParameters(Map.of("todoId", TODO_ID)),
+                event("GET", "/todos/{todoId}", "/todos/" + TODO_ID).withPathParameters(Map.of("todoId", TODO_ID))
+                        .withHeaders(headers("If-None-Match", "\"1\"")));
+    }
+
+    public static List<APIGatewayProxyRequestEvent> updateTodo() {
+        return List.of(event("PATCH", "/todos/{todoId}", "/todos/" + TODO_ID)
+                .withPathParameters(Map.of("todoId", TODO_ID))
+                .withHeaders(headers("Content-Type", "application/merge-patch+json", "If-Match", "\"1\""))
+                .withBody("{\"title\":\"Primed\",\"completed\":true,\"dueDate\":null}"));
+    }
+
+    public static List<APIGatewayProxyRequestEvent> deleteTodo() {
+        return List.of(event("DELETE", "/todos/{todoId}", "/todos/" + TODO_ID)
+                .withPathParameters(Map.of("todoId", TODO_ID))
+                .withHeaders(headers("If-Match", "\"1\"")));
+    }
+
+    private static APIGatewayProxyRequestEvent event(String method, String resource, String path) {
+        Map<String, Object> authorizer = new LinkedHashMap<>();
+        authorizer.put("claims", Map.of("sub", OWNER, "token_use", "id"));
+        ProxyRequestContext context = new ProxyRequestContext()
+                .withRequestId(REQUEST_ID)
+                .withHttpMethod(method)
+                .withResourcePath(resource)
+                .withPath("/prod" + path)
+                .withStage("prod");
+        context.setAuthorizer(authorizer);
+        return new APIGatewayProxyRequestEvent()
+                .withHttpMethod(method)
+                .withResource(resource)
+                .withPath(path)
+                .withHeaders(headers())
+                .withRequestContext(context)
+                .withIsBase64Encoded(false);
+    }
+
+    private static Map<String, String> headers(String... namesAndValues) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Accept", "application/json");
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            headers.put(namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return headers;
+    }
+}

@@ -1,0 +1,167 @@
+package io.todoapi.todo.priming;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import io.todoapi.todo.config.DynamoDbClients;
+import io.todoapi.todo.error.StorageUnavailableException;
+import io.todoapi.todo.http.ApiRequests;
+import io.todoapi.todo.http.ApiResponses;
+import io.todoapi.todo.model.Timestamps;
+import io.todoapi.todo.model.Todo;
+import io.todoapi.todo.repository.DynamoDbTodoRepository;
+import io.todoapi.todo.repository.TodoRepository;
+import java.io.IOException;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.ExecutableHttpRequest;
+import software.amazon.awssdk.http.HttpExecuteRequest;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * The priming mechanism with a network that records and refuses every request: what priming runs goes through the
+ * real SDK client, and nothing of it leaves the JVM. (Each handler module's {@code *PrimingIT} primes the real
+ * handler against the local engine.)
+ */
+class SnapStartPrimingTest {
+
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-24T19:00:00Z"), ZoneOffset.UTC);
+
+    private final RefusingNetwork network = new RefusingNetwork();
+    private final OfflineSwitchHttpClient http = new OfflineSwitchHttpClient(network);
+    private DynamoDbClient client;
+    private TodoRepository todos;
+
+    @BeforeEach
+    void setUp() {
+        client = DynamoDbClient.builder()
+                .region(Region.EU_WEST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("id", "secret")))
+                .endpointOverride(URI.create("http://127.0.0.1:9"))
+                .httpClient(http)
+                .overrideConfiguration(DynamoDbClients.overrides())
+                .build();
+        todos = new DynamoDbTodoRepository(client, "todos");
+    }
+
+    @AfterEach
+    void tearDown() {
+        client.close();
+    }
+
+    @Test
+    void answersEveryEventThroughTheSdkWithoutSendingAnything() {
+        RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> create = (event, context) ->
+                new ApiRequests("*").handle(event, context, request -> {
+                    Todo todo = request.newTodo().toTodo("019ab6f2-8d3c-7e41-9a55-3c2b1d0e4f61",
+                            Timestamps.now(CLOCK));
+                    return ApiResponses.created(request.idempotencyKey()
+                            .map(key -> todos.create(request.owner(), todo,
+                                    new TodoRepository.IdempotencyKey(key, "fingerprint")))
+                            .orElseGet(() -> todos.create(request.owner(), todo)));
+                });
+        SnapStartPriming priming = new SnapStartPriming(create, PrimingEvents.createTodo(), http, List.of(), "create");
+
+        priming.beforeCheckpoint(null);
+
+        assertThat(priming.lastStatusCodes()).containsExactly(201, 201);
+        // without a key one PutItem; with one, the key record and then the todo
+        assertThat(priming.operationsAnsweredOffline()).isEqualTo(Map.of("PutItem", 3));
+        assertThat(network.requests.get()).isZero();
+    }
+
+    @Test
+    void unmarshalsTheCannedItemsOfReads() {
+        RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> list = (event, context) ->
+                new ApiRequests("*").handle(event, context, request ->
+                        ApiResponses.page(request.owner(), todos.list(request.owner(), request.limit(),
+                                request.pageStart())));
+        SnapStartPriming priming = new SnapStartPriming(list, PrimingEvents.listTodos(), http, List.of(), "list");
+
+        priming.beforeCheckpoint(null);
+
+        assertThat(priming.lastStatusCodes()).containsExactly(200, 200);
+        assertThat(priming.operationsAnsweredOffline()).isEqualTo(Map.of("Query", 2));
+        assertThat(network.requests.get()).isZero();
+    }
+
+    @Test
+    void goesBackOnlineAfterPriming() {
+        SnapStartPriming priming = new SnapStartPriming((event, context) -> new APIGatewayProxyResponseEvent().withStatusCode(200),
+                PrimingEvents.getTodo(), http, List.of(), "get");
+        priming.beforeCheckpoint(null);
+
+        assertThatThrownBy(() -> todos.get("someone", "019ab6f2-8d3c-7e41-9a55-3c2b1d0e4f61"))
+                .isInstanceOf(StorageUnavailableException.class);
+        assertThat(network.requests.get()).as("attempts that reached the network").isEqualTo(3);
+    }
+
+    @Test
+    void aFailingPrimingDoesNotFailInitAndLeavesTheClientOnline() {
+        SnapStartPriming priming = new SnapStartPriming((event, context) -> {
+            throw new IllegalStateException("broken");
+        }, PrimingEvents.deleteTodo(), http, List.of(), "delete");
+
+        priming.beforeCheckpoint(null);
+
+        assertThat(priming.lastStatusCodes()).isEmpty();
+        assertThatThrownBy(() -> todos.get("someone", "019ab6f2-8d3c-7e41-9a55-3c2b1d0e4f61"))
+                .isInstanceOf(StorageUnavailableException.class);
+        assertThat(network.requests.get()).as("attempts that reached the network").isEqualTo(3);
+    }
+
+    @Test
+    void runsTheRestoreActionsAfterRestore() {
+        AtomicInteger reseeded = new AtomicInteger();
+        SnapStartPriming priming = new SnapStartPriming((event, context) -> new APIGatewayProxyResponseEvent().withStatusCode(200),
+                PrimingEvents.getTodo(), http, List.of(reseeded::incrementAndGet), "get");
+
+        priming.afterRestore(null);
+
+        assertThat(reseeded.get()).isEqualTo(1);
+    }
+
+    /** Counts the requests that reach it and answers none of them (an unreachable DynamoDB). */
+    private static final class RefusingNetwork implements SdkHttpClient {
+        private final AtomicInteger requests = new AtomicInteger();
+
+        @Override
+        public ExecutableHttpRequest prepareRequest(HttpExecuteRequest request) {
+            requests.incrementAndGet();
+            return new ExecutableHttpRequest() {
+                @Override
+                public software.amazon.awssdk.http.HttpExecuteResponse call() throws IOException {
+                    throw new IOException("no network in this test");
+                }
+
+                @Override
+                public void abort() {
+                }
+            };
+        }
+
+        @Override
+        public String clientName() {
+            return "RefusingNetwork";
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+}

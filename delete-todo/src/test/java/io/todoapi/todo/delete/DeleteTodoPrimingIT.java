@@ -1,0 +1,41 @@
+package io.todoapi.todo.delete;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import io.todoapi.todo.testing.Events;
+import io.todoapi.todo.testing.PrimingHarness;
+import io.todoapi.todo.testing.TestContext;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * SnapStart priming of the function as its production constructor registers it, against the local engine: every
+ * priming event runs the function's path through the SDK, nothing reaches the table, and afterwards the function
+ * serves real requests from the engine.
+ */
+class DeleteTodoPrimingIT {
+
+    @Test
+    void primingRunsTheFunctionsPathOfflineAndWritesNothing() {
+        try (PrimingHarness harness = PrimingHarness.start("delete-priming")) {
+            List<Map<String, AttributeValue>> before = harness.items();
+            DeleteTodoHandler handler = new DeleteTodoHandler();
+
+            handler.priming().prime();
+            handler.priming().restored();
+
+            assertThat(handler.priming().lastStatusCodes()).containsExactly(204);
+            assertThat(handler.priming().operationsAnsweredOffline()).isEqualTo(Map.of("DeleteItem", 1));
+            assertThat(harness.items()).isEqualTo(before);
+
+            harness.table().repository().create(Events.FIXTURE_OWNER, Events.fixtureTodo());
+            APIGatewayProxyResponseEvent response = handler.handleRequest(Events.load("delete-todo"),
+                    new TestContext("delete-todo"));
+            assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(204);
+            assertThat(harness.items()).as("only the seeded priming todo is left").isEqualTo(before);
+        }
+    }
+}
