@@ -109,7 +109,7 @@ public final class BenchmarkRunner {
 
         log("warm invocations (in process, repository stubbed)");
         Path warm = workDir.resolve("warm.csv");
-        Process warmJvm = JvmProcess.builder(List.of(JvmProcess.FUNCTION_LOG_CONFIG), WarmInvocations.class.getName(),
+        Process warmJvm = JvmProcess.builder(List.of(), WarmInvocations.class.getName(),
                         new String[] {warm.toString()})
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .redirectError(ProcessBuilder.Redirect.INHERIT)

@@ -25,7 +25,7 @@ public final class ClassOrigins {
                 "com.fasterxml.jackson.annotation."));
         origins.put("Jackson core (unrelocated)", List.of("com.fasterxml.jackson.core."));
         origins.put("Apache HTTP client", List.of("org.apache.hc.", "org.apache.http.", "org.apache.commons."));
-        origins.put("Log4j + Powertools + SLF4J", List.of("org.apache.logging.", "software.amazon.lambda.powertools.",
+        origins.put("Logback + Powertools + SLF4J", List.of("ch.qos.logback.", "software.amazon.lambda.powertools.",
                 "org.slf4j."));
         origins.put("Joda-Time", List.of("org.joda."));
         origins.put("our code", List.of("io.todoapi."));

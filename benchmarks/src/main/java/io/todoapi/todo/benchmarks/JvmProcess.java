@@ -35,12 +35,6 @@ final class JvmProcess {
         return builder;
     }
 
-    /**
-     * The functions' Log4j configuration (common's log4j2.xml), for a JVM on this module's class path, which also
-     * holds the tests' log4j2-test.xml (Log4j would prefer it).
-     */
-    static final String FUNCTION_LOG_CONFIG = "-Dlog4j2.configurationFile=log4j2.xml";
-
     /** What one run of {@link StartupProbe} took: to its printed result, and the classes it loaded (or -1). */
     record Startup(double millis, int classesLoaded, Map<String, Integer> classesByOrigin) {
     }

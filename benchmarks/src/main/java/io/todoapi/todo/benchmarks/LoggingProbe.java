@@ -6,8 +6,9 @@ import software.amazon.lambda.powertools.logging.PowertoolsLogging;
 
 /**
  * The functions' logging alone, in a fresh JVM whose class path is this class and a function's deployable jar (so
- * with the function's own Log4j configuration and plugins): Powertools' logging context and one request log line, as
- * ApiRequests writes it (with the context the functions use when they invoke themselves), then {@code DONE}.
+ * with the function's own Logback configuration, JSON encoder and LoggingManager): Powertools' logging context and one
+ * request log line, as ApiRequests writes it (with the context the functions use when they invoke themselves), then
+ * {@code DONE}.
  */
 public final class LoggingProbe {
 

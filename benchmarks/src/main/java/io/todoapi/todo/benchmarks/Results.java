@@ -202,8 +202,8 @@ final class Results {
         }
         md.append("\n").append(WarmInvocations.BATCHES).append(" batches of ").append(WarmInvocations.BATCH)
                 .append(" invocations after ").append(WarmInvocations.WARMUP_MILLIS / 1000)
-                .append(" s of warm-up; includes the Powertools JSON log line of each request (log4j2.xml at INFO,"
-                        + " written to a discarded stdout).\n\n");
+                .append(" s of warm-up; includes the Powertools JSON log line of each request (Logback, the"
+                        + " functions' JsonLogConfigurator at INFO, written to a discarded stdout).\n\n");
 
         md.append("## List page cost: consumed capacity of one page of 20\n\n");
         md.append("| Items in the table | Items of the caller | Items returned | Query Count | Query ScannedCount "
@@ -227,8 +227,8 @@ final class Results {
         md.append("\nThese probes run on this module's class path (about 100 jars; the same for each library).\n");
         JvmProcess.Startup logging = jsonClasses.get(LOGGING_PROBE);
         md.append(String.format(Locale.ROOT, "%n## The functions' logging alone%n%nPowertools' logging context and "
-                + "one request line (Log4j, JsonTemplateLayout, the functions' log4j2.xml), in a fresh JVM on the "
-                + "get-todo jar: %s ms to the line, %d classes (an empty JVM: %s ms, %d classes).%n",
+                + "one request line (Logback, our JsonLineEncoder, the functions' JsonLogConfigurator, no "
+                + "XML), in a fresh JVM on the get-todo jar: %s ms to the line, %d classes (an empty JVM: %s ms, %d classes).%n",
                 Summary.of(jsonTimes.get(LOGGING_PROBE)).format(), logging.classesLoaded(),
                 Summary.of(jsonTimes.get("none")).format(), jsonClasses.get("none").classesLoaded()));
 

@@ -1,8 +1,10 @@
 package io.todoapi.todo.benchmarks;
 
+import ch.qos.logback.classic.LoggerContext;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import io.todoapi.todo.config.JsonLogConfigurator;
 import io.todoapi.todo.create.CreateTodoHandler;
 import io.todoapi.todo.delete.DeleteTodoHandler;
 import io.todoapi.todo.get.GetTodoHandler;
@@ -22,6 +24,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import org.slf4j.LoggerFactory;
 
 /**
  * Warm per-invocation latency and allocation of each handler, in process, with {@link StubTodoRepository}: the cost
@@ -46,11 +49,24 @@ public final class WarmInvocations {
 
     public static void main(String[] args) throws Exception {
         Path out = Path.of(args[0]);
+        useFunctionLogging();
         List<String> lines = new ArrayList<>();
         for (Function function : Function.values()) {
             lines.add(measure(function));
         }
         Files.write(out, lines);
+    }
+
+    /**
+     * The functions' logging configuration instead of the tests' (common's test classes are on this class path, and
+     * their configurator, at WARN, would take precedence): so each invocation writes its INFO request line.
+     */
+    private static void useFunctionLogging() {
+        LoggerContext logging = (LoggerContext) LoggerFactory.getILoggerFactory();
+        logging.reset();
+        JsonLogConfigurator configurator = new JsonLogConfigurator();
+        configurator.setContext(logging);
+        configurator.configure(logging);
     }
 
     private static String measure(Function function) throws ReflectiveOperationException, IOException {

@@ -20,7 +20,7 @@ class ClassOriginsTest {
                 "[0.303s][info][gc] not a class line"));
 
         assertThat(counts).containsEntry("JDK", 1).containsEntry("AWS SDK", 1)
-                .containsEntry("Log4j + Powertools + SLF4J", 1).containsEntry("our code", 1)
+                .containsEntry("Logback + Powertools + SLF4J", 1).containsEntry("our code", 1)
                 .containsEntry("Jackson databind/annotations", 1).containsEntry("other", 1)
                 .containsEntry("Apache HTTP client", 0);
         assertThat(counts.values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(6);

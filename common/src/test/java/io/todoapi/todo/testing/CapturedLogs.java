@@ -1,43 +1,45 @@
 package io.todoapi.todo.testing;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.AppenderBase;
+import ch.qos.logback.core.OutputStreamAppender;
+import ch.qos.logback.core.encoder.Encoder;
+import io.todoapi.todo.config.JsonLogConfigurator;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.apache.logging.log4j.Level;
-import org.apache.logging.log4j.LogManager;
-import org.apache.logging.log4j.core.Appender;
-import org.apache.logging.log4j.core.LogEvent;
-import org.apache.logging.log4j.core.LoggerContext;
-import org.apache.logging.log4j.core.appender.AbstractAppender;
-import org.apache.logging.log4j.core.config.Configuration;
-import org.apache.logging.log4j.core.config.LoggerConfig;
-import org.apache.logging.log4j.core.config.Property;
+import org.slf4j.LoggerFactory;
 
 /**
- * Captures what the functions log, formatted by the same JSON layout that writes to CloudWatch, so tests can
+ * Captures what the functions log, formatted by the same JSON encoder that writes to CloudWatch, so tests can
  * check log content (fields present, secrets absent). Use with try-with-resources.
  */
 public final class CapturedLogs implements AutoCloseable {
 
     private final List<String> lines = new CopyOnWriteArrayList<>();
-    private final LoggerContext context = (LoggerContext) LogManager.getContext(false);
-    private final Appender appender;
+    private final Logger root = (Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME);
+    private final AppenderBase<ILoggingEvent> appender;
     private final Level previousLevel;
 
     public CapturedLogs() {
-        Configuration configuration = context.getConfiguration();
-        Appender json = configuration.getAppender("JsonAppender");
-        appender = new AbstractAppender("captured", null, json.getLayout(), true, Property.EMPTY_ARRAY) {
+        @SuppressWarnings("unchecked")
+        OutputStreamAppender<ILoggingEvent> json =
+                (OutputStreamAppender<ILoggingEvent>) root.getAppender(JsonLogConfigurator.APPENDER_NAME);
+        Encoder<ILoggingEvent> encoder = json.getEncoder();
+        appender = new AppenderBase<>() {
             @Override
-            public void append(LogEvent event) {
-                lines.add(new String(getLayout().toByteArray(event), java.nio.charset.StandardCharsets.UTF_8));
+            protected void append(ILoggingEvent event) {
+                lines.add(new String(encoder.encode(event), StandardCharsets.UTF_8));
             }
         };
+        appender.setContext(root.getLoggerContext());
+        appender.setName("captured");
         appender.start();
-        LoggerConfig root = configuration.getRootLogger();
         previousLevel = root.getLevel();
-        root.addAppender(appender, Level.ALL, null);
-        root.setLevel(Level.ALL);
-        context.updateLoggers();
+        root.addAppender(appender);
+        root.setLevel(Level.TRACE);
     }
 
     /** The JSON lines logged so far. */
@@ -47,10 +49,8 @@ public final class CapturedLogs implements AutoCloseable {
 
     @Override
     public void close() {
-        LoggerConfig root = context.getConfiguration().getRootLogger();
-        root.removeAppender("captured");
+        root.detachAppender(appender);
         root.setLevel(previousLevel);
-        context.updateLoggers();
         appender.stop();
     }
 }

@@ -91,7 +91,7 @@ public final class FunctionArtifact implements AutoCloseable {
     }
 
     /**
-     * Asserts what CloudWatch would get: every line JSON from Powertools' layout, the first invocation flagged as
+     * Asserts what CloudWatch would get: every line JSON from the functions' encoder, the first invocation flagged as
      * a cold start, the API Gateway request id as correlation id, and nothing of the request's token or body.
      */
     public void assertLogsAreStructuredAndClean(APIGatewayProxyRequestEvent event) {
