@@ -1,6 +1,6 @@
 package io.todoapi.todo.benchmarks;
 
-import io.todoapi.todo.priming.PrimingContext;
+import io.todoapi.todo.priming.PrimingEvents;
 import org.slf4j.LoggerFactory;
 import software.amazon.lambda.powertools.logging.PowertoolsLogging;
 
@@ -16,7 +16,7 @@ public final class LoggingProbe {
     }
 
     public static void main(String[] args) {
-        String result = PowertoolsLogging.withLogging(new PrimingContext("probe"), () -> {
+        String result = PowertoolsLogging.withLogging(PrimingEvents.context("probe"), () -> {
             LoggerFactory.getLogger(LoggingProbe.class).info("{} {} -> {}", "GET", "/todos", 200);
             return "logged";
         });

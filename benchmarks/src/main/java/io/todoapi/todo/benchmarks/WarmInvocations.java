@@ -1,6 +1,7 @@
 package io.todoapi.todo.benchmarks;
 
 import ch.qos.logback.classic.LoggerContext;
+import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
@@ -72,7 +73,7 @@ public final class WarmInvocations {
     private static String measure(Function function) throws ReflectiveOperationException, IOException {
         RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> handler = handler(function);
         APIGatewayProxyRequestEvent event = Events.load(function.module());
-        TestContext context = new TestContext(function.module());
+        Context context = TestContext.of(function.module());
         int expected = function.expectedStatus();
         long sink = 0;
         long warmupEnd = System.nanoTime() + WARMUP_MILLIS * 1_000_000;

@@ -1,7 +1,9 @@
 package io.todoapi.todo.priming;
 
+import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent.ProxyRequestContext;
+import io.todoapi.todo.config.InvocationContext;
 import io.todoapi.todo.http.PageTokens;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,6 +25,15 @@ public final class PrimingEvents {
     public static final String REQUEST_ID = "snapstart-priming";
 
     private PrimingEvents() {
+    }
+
+    /**
+     * The Lambda context of a priming invocation of {@code functionName}: the priming request id, version and log
+     * stream, and 10 s to answer.
+     */
+    public static Context context(String functionName) {
+        return new InvocationContext(REQUEST_ID, functionName, "snapstart-priming",
+                "arn:aws:lambda:::function:" + functionName, "snapstart-priming", 0, System.currentTimeMillis() + 10_000);
     }
 
     public static List<APIGatewayProxyRequestEvent> createTodo() {

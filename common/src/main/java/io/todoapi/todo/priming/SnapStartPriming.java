@@ -83,7 +83,7 @@ public final class SnapStartPriming implements Resource {
             // Through the serializer the runtime uses, both ways, so that its code is primed too.
             APIGatewayProxyRequestEvent received = SERIALIZER.fromJson(SERIALIZER.toJson(event),
                     APIGatewayProxyRequestEvent.class);
-            APIGatewayProxyResponseEvent response = handler.handleRequest(received, new PrimingContext(functionName));
+            APIGatewayProxyResponseEvent response = handler.handleRequest(received, PrimingEvents.context(functionName));
             SERIALIZER.toJson(response);
             statusCodes.add(response.getStatusCode());
             if (response.getStatusCode() >= 400) {

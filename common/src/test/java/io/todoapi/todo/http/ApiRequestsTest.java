@@ -20,7 +20,7 @@ class ApiRequestsTest {
 
     private static APIGatewayProxyResponseEvent run(ApiRequests api, APIGatewayProxyRequestEvent event,
                                                     ApiRequests.Operation operation) {
-        return api.handle(event, new TestContext("TestFunction"), operation);
+        return api.handle(event, TestContext.of("TestFunction"), operation);
     }
 
     @Test

@@ -155,7 +155,7 @@ class JsonLineEncoderTest {
     void linesWrittenThroughPowertoolsCarryTheLambdaContext() {
         org.slf4j.Logger log = LoggerFactory.getLogger("io.todoapi.todo.logging.Probe");
         try (CapturedLogs logs = new CapturedLogs()) {
-            PowertoolsLogging.withLogging(new TestContext("ProbeFunction"), () -> {
+            PowertoolsLogging.withLogging(TestContext.of("ProbeFunction"), () -> {
                 log.info("inside");
                 return null;
             });

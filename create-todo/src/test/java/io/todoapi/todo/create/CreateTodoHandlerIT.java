@@ -56,7 +56,7 @@ class CreateTodoHandlerIT {
     private APIGatewayProxyResponseEvent create(String body, String idempotencyKey) {
         APIGatewayProxyRequestEvent event = withOwner(Events.load("create-todo"), owner);
         return handler.handleRequest(withBody(withHeader(event, "Idempotency-Key", idempotencyKey), body),
-                new TestContext("CreateTodoFunction"));
+                TestContext.of("CreateTodoFunction"));
     }
 
     private List<Todo> stored() {

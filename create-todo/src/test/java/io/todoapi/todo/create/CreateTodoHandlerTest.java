@@ -50,7 +50,7 @@ class CreateTodoHandlerTest {
     }
 
     private APIGatewayProxyResponseEvent handle(APIGatewayProxyRequestEvent event) {
-        return handler.handleRequest(event, new TestContext("CreateTodoFunction"));
+        return handler.handleRequest(event, TestContext.of("CreateTodoFunction"));
     }
 
     private static APIGatewayProxyRequestEvent withoutKey(String body) {

@@ -32,7 +32,7 @@ class CreateTodoPrimingIT {
             assertThat(harness.items()).isEqualTo(before);
 
             APIGatewayProxyResponseEvent response = handler.handleRequest(Events.load("create-todo"),
-                    new TestContext("create-todo"));
+                    TestContext.of("create-todo"));
             assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(201);
             assertThat(harness.items()).as("the todo and its idempotency record").hasSize(before.size() + 2);
         }

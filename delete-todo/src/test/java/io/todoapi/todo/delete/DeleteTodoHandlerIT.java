@@ -44,7 +44,7 @@ class DeleteTodoHandlerIT {
 
     private APIGatewayProxyResponseEvent delete(String owner, String id, String ifMatch) {
         return handler.handleRequest(withHeader(withTodoId(withOwner(Events.load("delete-todo"), owner), id),
-                "If-Match", ifMatch), new TestContext("DeleteTodoFunction"));
+                "If-Match", ifMatch), TestContext.of("DeleteTodoFunction"));
     }
 
     @Test

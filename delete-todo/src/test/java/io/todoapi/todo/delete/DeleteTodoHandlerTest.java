@@ -39,7 +39,7 @@ class DeleteTodoHandlerTest {
     }
 
     private APIGatewayProxyResponseEvent handle(APIGatewayProxyRequestEvent event) {
-        return handler.handleRequest(event, new TestContext("DeleteTodoFunction"));
+        return handler.handleRequest(event, TestContext.of("DeleteTodoFunction"));
     }
 
     @Test

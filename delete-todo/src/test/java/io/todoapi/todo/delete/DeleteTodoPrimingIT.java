@@ -33,7 +33,7 @@ class DeleteTodoPrimingIT {
 
             harness.table().repository().create(Events.FIXTURE_OWNER, Events.fixtureTodo());
             APIGatewayProxyResponseEvent response = handler.handleRequest(Events.load("delete-todo"),
-                    new TestContext("delete-todo"));
+                    TestContext.of("delete-todo"));
             assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(204);
             assertThat(harness.items()).as("only the seeded priming todo is left").isEqualTo(before);
         }

@@ -156,7 +156,7 @@ class FunctionPoliciesMatchCallsIT {
     }
 
     private static APIGatewayProxyResponseEvent invoke(Function function, APIGatewayProxyRequestEvent event) {
-        return HANDLERS.get(function).handleRequest(event, new TestContext(function.logicalId));
+        return HANDLERS.get(function).handleRequest(event, TestContext.of(function.logicalId));
     }
 
     private static APIGatewayProxyResponseEvent create(String body, String idempotencyKey) {

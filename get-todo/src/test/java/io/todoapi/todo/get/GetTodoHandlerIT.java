@@ -43,7 +43,7 @@ class GetTodoHandlerIT {
 
     private APIGatewayProxyResponseEvent get(String owner, String id, String ifNoneMatch) {
         return handler.handleRequest(withHeader(withTodoId(withOwner(Events.load("get-todo"), owner), id),
-                "If-None-Match", ifNoneMatch), new TestContext("GetTodoFunction"));
+                "If-None-Match", ifNoneMatch), TestContext.of("GetTodoFunction"));
     }
 
     @Test

@@ -43,7 +43,7 @@ class GetTodoHandlerTest {
     }
 
     private APIGatewayProxyResponseEvent handle(APIGatewayProxyRequestEvent event) {
-        return handler.handleRequest(event, new TestContext("GetTodoFunction"));
+        return handler.handleRequest(event, TestContext.of("GetTodoFunction"));
     }
 
     @Test

@@ -33,7 +33,7 @@ class GetTodoPrimingIT {
 
             harness.table().repository().create(Events.FIXTURE_OWNER, Events.fixtureTodo());
             APIGatewayProxyResponseEvent response = handler.handleRequest(Events.load("get-todo"),
-                    new TestContext("get-todo"));
+                    TestContext.of("get-todo"));
             assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(200);
             assertThat(response.getBody()).contains("\"id\":\"" + Events.FIXTURE_TODO_ID + "\"");
         }

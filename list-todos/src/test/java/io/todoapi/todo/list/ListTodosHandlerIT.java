@@ -61,7 +61,7 @@ class ListTodosHandlerIT {
 
     private APIGatewayProxyResponseEvent list(String owner, String... query) {
         return handler.handleRequest(withQuery(withOwner(Events.load("list-todos"), owner), query),
-                new TestContext("ListTodosFunction"));
+                TestContext.of("ListTodosFunction"));
     }
 
     @Test

@@ -50,7 +50,7 @@ class ListTodosHandlerTest {
     }
 
     private APIGatewayProxyResponseEvent handle(APIGatewayProxyRequestEvent event) {
-        return handler.handleRequest(event, new TestContext("ListTodosFunction"));
+        return handler.handleRequest(event, TestContext.of("ListTodosFunction"));
     }
 
     @Test

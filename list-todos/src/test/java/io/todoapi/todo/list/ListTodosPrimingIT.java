@@ -33,7 +33,7 @@ class ListTodosPrimingIT {
 
             harness.table().repository().create(Events.FIXTURE_OWNER, Events.fixtureTodo());
             APIGatewayProxyResponseEvent response = handler.handleRequest(Events.load("list-todos"),
-                    new TestContext("list-todos"));
+                    TestContext.of("list-todos"));
             assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(200);
             assertThat(response.getBody()).startsWith("{\"items\":[{\"id\":\"" + Events.FIXTURE_TODO_ID + "\"");
         }

@@ -1,13 +1,10 @@
 package io.todoapi.todo.local;
 
-import com.amazonaws.services.lambda.runtime.ClientContext;
-import com.amazonaws.services.lambda.runtime.CognitoIdentity;
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
-import java.nio.charset.StandardCharsets;
+import io.todoapi.todo.config.InvocationContext;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -71,7 +68,9 @@ final class FunctionHost implements AutoCloseable {
             throws FunctionError {
         SamTemplate.Function function = functions.get(logicalId);
         RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> handler = handler(logicalId);
-        LocalContext context = new LocalContext(function);
+        Context context = new InvocationContext(UUID.randomUUID().toString(), logicalId, "$LATEST",
+                "arn:aws:lambda:" + LocalApiOptions.REGION + ":000000000000:function:" + logicalId, "local",
+                function.memoryMb(), System.currentTimeMillis() + function.timeoutSeconds() * 1000L);
         Future<APIGatewayProxyResponseEvent> result = executor.submit(() -> handler.handleRequest(event, context));
         try {
             return result.get(function.timeoutSeconds(), TimeUnit.SECONDS);
@@ -111,82 +110,5 @@ final class FunctionHost implements AutoCloseable {
                 System.setProperty(name, value);
             }
         });
-    }
-
-    /** The Lambda context of one invocation. */
-    private static final class LocalContext implements Context {
-        private final SamTemplate.Function function;
-        private final String requestId = UUID.randomUUID().toString();
-        private final long deadline;
-
-        LocalContext(SamTemplate.Function function) {
-            this.function = function;
-            this.deadline = System.currentTimeMillis() + function.timeoutSeconds() * 1000L;
-        }
-
-        @Override
-        public String getAwsRequestId() {
-            return requestId;
-        }
-
-        @Override
-        public String getLogGroupName() {
-            return "/aws/lambda/" + function.logicalId();
-        }
-
-        @Override
-        public String getLogStreamName() {
-            return "local";
-        }
-
-        @Override
-        public String getFunctionName() {
-            return function.logicalId();
-        }
-
-        @Override
-        public String getFunctionVersion() {
-            return "$LATEST";
-        }
-
-        @Override
-        public String getInvokedFunctionArn() {
-            return "arn:aws:lambda:" + LocalApiOptions.REGION + ":000000000000:function:" + function.logicalId();
-        }
-
-        @Override
-        public CognitoIdentity getIdentity() {
-            return null;
-        }
-
-        @Override
-        public ClientContext getClientContext() {
-            return null;
-        }
-
-        @Override
-        public int getRemainingTimeInMillis() {
-            return (int) Math.max(0, deadline - System.currentTimeMillis());
-        }
-
-        @Override
-        public int getMemoryLimitInMB() {
-            return function.memoryMb();
-        }
-
-        @Override
-        public LambdaLogger getLogger() {
-            return new LambdaLogger() {
-                @Override
-                public void log(String message) {
-                    System.out.print(message);
-                }
-
-                @Override
-                public void log(byte[] message) {
-                    System.out.print(new String(message, StandardCharsets.UTF_8));
-                }
-            };
-        }
     }
 }

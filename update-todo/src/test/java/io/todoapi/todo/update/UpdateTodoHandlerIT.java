@@ -48,7 +48,7 @@ class UpdateTodoHandlerIT {
 
     private APIGatewayProxyResponseEvent patch(String owner, String body, String ifMatch) {
         return handler.handleRequest(withHeader(withBody(withTodoId(withOwner(Events.load("update-todo"), owner),
-                todo.id()), body), "If-Match", ifMatch), new TestContext("UpdateTodoFunction"));
+                todo.id()), body), "If-Match", ifMatch), TestContext.of("UpdateTodoFunction"));
     }
 
     private Todo current() {

@@ -55,7 +55,7 @@ class UpdateTodoHandlerTest {
     }
 
     private APIGatewayProxyResponseEvent handle(APIGatewayProxyRequestEvent event) {
-        return handler.handleRequest(event, new TestContext("UpdateTodoFunction"));
+        return handler.handleRequest(event, TestContext.of("UpdateTodoFunction"));
     }
 
     private static APIGatewayProxyRequestEvent patch(String body) {

@@ -33,7 +33,7 @@ class UpdateTodoPrimingIT {
 
             harness.table().repository().create(Events.FIXTURE_OWNER, Events.fixtureTodo());
             APIGatewayProxyResponseEvent response = handler.handleRequest(Events.load("update-todo"),
-                    new TestContext("update-todo"));
+                    TestContext.of("update-todo"));
             assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(200);
             assertThat(response.getBody()).contains("\"version\":2");
         }
