@@ -11,7 +11,6 @@ import software.amazon.awssdk.thirdparty.jackson.core.StreamReadFeature;
 import software.amazon.awssdk.thirdparty.jackson.core.exc.StreamConstraintsException;
 import io.todoapi.todo.error.FieldError;
 import io.todoapi.todo.error.InvalidRequestException;
-import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -43,7 +42,7 @@ public final class JsonBodyParser {
 
     /** The members of the object in {@code utf8}, in document order. */
     public static Map<String, JsonValue> parseObject(byte[] utf8) {
-        if (looksLikeUtf16Or32(utf8) || !isStrictUtf8(utf8)) {
+        if (startsWithNul(utf8) || !isStrictUtf8(utf8)) {
             throw invalid("is not valid JSON: it must be encoded in UTF-8");
         }
         try (JsonParser parser = FACTORY.createParser(utf8)) {
@@ -67,23 +66,17 @@ public final class JsonBodyParser {
             throw invalid("is nested too deeply or has a number or string that is too long");
         } catch (JsonProcessingException e) {
             throw invalid(describe(e));
-        } catch (CharConversionException e) {
-            // Jackson's UTF-16/32 readers report undecodable bytes this way (the check above keeps them unused).
-            throw invalid("is not valid JSON: it must be encoded in UTF-8");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     /**
-     * Whether Jackson would read {@code bytes} as UTF-16 or UTF-32: a NUL among the first four bytes or a UTF-16/32
-     * byte order mark (0xFE, 0xFF never occur in UTF-8). Such a body is not UTF-8 JSON (RFC 8259 section 8.1), and
-     * Jackson's UTF-32 reader would fail with an I/O error instead of a parse error.
+     * Whether a NUL is among the first four bytes: that is how Jackson detects UTF-16 and UTF-32 (byte order marks
+     * are not UTF-8, so {@link #isStrictUtf8} already refuses them). Such a body is not UTF-8 JSON (RFC 8259 section
+     * 8.1), and Jackson's UTF-32 reader would fail on it with an I/O error instead of a parse error.
      */
-    private static boolean looksLikeUtf16Or32(byte[] bytes) {
-        if (bytes.length > 0 && (bytes[0] == (byte) 0xFE || bytes[0] == (byte) 0xFF)) {
-            return true;
-        }
+    private static boolean startsWithNul(byte[] bytes) {
         for (int i = 0; i < Math.min(4, bytes.length); i++) {
             if (bytes[i] == 0) {
                 return true;
