@@ -35,11 +35,7 @@ public final class DynamoDbClients {
     private DynamoDbClients() {
     }
 
-    public static DynamoDbClient fromEnvironment() {
-        return fromEnvironment(httpClient());
-    }
-
-    /** The client of {@link #fromEnvironment()} over another HTTP client (e.g. one wrapping {@link #httpClient()}). */
+    /** The client the environment describes, over {@code httpClient} ({@link #httpClient()}, or one wrapping it). */
     public static DynamoDbClient fromEnvironment(SdkHttpClient httpClient) {
         DynamoDbClientBuilder builder = DynamoDbClient.builder()
                 .region(Region.of(FunctionEnvironment.require(REGION_ENV)))

@@ -26,8 +26,7 @@ public final class DeployedFunction {
     /** Reads the environment (see {@link DynamoDbClients}, {@link DynamoDbTodoRepository#TABLE_NAME_ENV}). */
     public static DeployedFunction fromEnvironment() {
         OfflineSwitchHttpClient http = new OfflineSwitchHttpClient(DynamoDbClients.httpClient());
-        return new DeployedFunction(http, new DynamoDbTodoRepository(DynamoDbClients.fromEnvironment(http),
-                FunctionEnvironment.require(DynamoDbTodoRepository.TABLE_NAME_ENV)));
+        return new DeployedFunction(http, DynamoDbTodoRepository.fromEnvironment(http));
     }
 
     public TodoRepository repository() {

@@ -22,6 +22,7 @@ import java.util.UUID;
 import java.util.function.Supplier;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Expression;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
@@ -72,9 +73,12 @@ public final class DynamoDbTodoRepository implements TodoRepository {
         this.idempotencyKeys = enhanced.table(tableName, IdempotencyItem.SCHEMA);
     }
 
-    /** The repository of a deployed function: {@value #TABLE_NAME_ENV} and the SDK client of the environment. */
-    public static DynamoDbTodoRepository fromEnvironment() {
-        return new DynamoDbTodoRepository(DynamoDbClients.fromEnvironment(),
+    /**
+     * The repository of a deployed function: {@value #TABLE_NAME_ENV} and the environment's SDK client, over
+     * {@code httpClient}.
+     */
+    public static DynamoDbTodoRepository fromEnvironment(SdkHttpClient httpClient) {
+        return new DynamoDbTodoRepository(DynamoDbClients.fromEnvironment(httpClient),
                 FunctionEnvironment.require(TABLE_NAME_ENV));
     }
 
