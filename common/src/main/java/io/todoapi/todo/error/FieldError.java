@@ -30,9 +30,21 @@ public record FieldError(Location location, String name, String detail) {
         Objects.requireNonNull(detail, "detail");
     }
 
-    /** An error at a body member, e.g. {@code body("title", "is required")} -> pointer {@code #/title}. */
+    /** The longest text taken from a request into a response: names are not echoed beyond it. */
+    public static final int MAX_ECHO_LENGTH = 64;
+
+    /**
+     * An error at a body member, e.g. {@code body("title", "is required")} -> pointer {@code #/title}. A member name
+     * too long to repeat (the pointer would exceed {@value #MAX_ECHO_LENGTH} characters) is reported at the whole body
+     * ({@code #}) instead, with its length: a response never echoes more than a short excerpt of the request.
+     */
     public static FieldError body(String member, String detail) {
-        return new FieldError(Location.POINTER, "#/" + member.replace("~", "~0").replace("/", "~1"), detail);
+        String pointer = "#/" + member.replace("~", "~0").replace("/", "~1");
+        if (pointer.length() > MAX_ECHO_LENGTH) {
+            return new FieldError(Location.POINTER, "#", "has a member whose name (" + member.length()
+                    + " characters) is too long to repeat, which " + detail);
+        }
+        return new FieldError(Location.POINTER, pointer, detail);
     }
 
     /** An error about the body as a whole (pointer {@code #}). */

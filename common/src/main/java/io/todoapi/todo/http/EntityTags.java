@@ -3,6 +3,7 @@ package io.todoapi.todo.http;
 import io.todoapi.todo.error.FieldError;
 import io.todoapi.todo.error.InvalidRequestException;
 import io.todoapi.todo.model.Todo;
+import io.todoapi.todo.model.TodoLimits;
 import io.todoapi.todo.repository.Precondition;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -11,8 +12,9 @@ import java.util.Set;
 
 /**
  * Entity tags (RFC 9110 section 8.8.3) for todos: the strong tag {@code "<version>"}. Parses If-Match (strong
- * comparison: weak tags never match) and If-None-Match (weak comparison). A syntactically broken header is a 400
- * rather than a silently ignored condition.
+ * comparison: weak tags never match) and If-None-Match (weak comparison). A syntactically broken header, or one
+ * listing more than {@link TodoLimits#MAX_ENTITY_TAGS} tags, is a 400 rather than a silently ignored condition (or a
+ * condition DynamoDB would refuse).
  */
 public final class EntityTags {
 
@@ -58,7 +60,12 @@ public final class EntityTags {
 
     private static List<Tag> parse(String headerName, String header) {
         List<Tag> tags = new ArrayList<>();
-        for (String part : header.split(",", -1)) {
+        String[] parts = header.split(",", -1);
+        if (parts.length > TodoLimits.MAX_ENTITY_TAGS) {
+            throw new InvalidRequestException("The " + headerName + " header lists too many entity tags.",
+                    FieldError.header(headerName, "must list at most " + TodoLimits.MAX_ENTITY_TAGS + " entity tags"));
+        }
+        for (String part : parts) {
             String tag = part.trim();
             boolean weak = tag.startsWith("W/");
             if (weak) {

@@ -26,6 +26,12 @@ public final class TodoLimits {
     public static final String IDEMPOTENCY_KEY_PATTERN = "^[A-Za-z0-9_-]{1,128}$";
     public static final String DUE_DATE_PATTERN = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$";
 
+    /**
+     * Most entity tags an If-Match or If-None-Match header may list. If-Match becomes {@code version IN (...)}, and
+     * DynamoDB allows at most 100 operands for IN.
+     */
+    public static final int MAX_ENTITY_TAGS = 100;
+
     /** How long an Idempotency-Key is remembered. */
     public static final long IDEMPOTENCY_TTL_SECONDS = 24 * 60 * 60;
 

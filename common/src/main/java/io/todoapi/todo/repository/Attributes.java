@@ -18,6 +18,8 @@ final class Attributes {
      */
     static final String LAST_WRITE = "lastWrite";
     static final String FINGERPRINT = "fingerprint";
+    /** On a todo created with an Idempotency-Key: the key, so that deleting the todo deletes the key's record. */
+    static final String IDEMPOTENCY_KEY = "idempotencyKey";
     /** The idempotency record's copy of the todo it created (a map). */
     static final String TODO = "todo";
     /** Epoch seconds; the table's TTL attribute. */

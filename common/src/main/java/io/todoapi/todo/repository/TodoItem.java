@@ -12,7 +12,8 @@ import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
 
 /**
  * A todo as a DynamoDB item: {@code pk = USER#<owner>}, {@code sk = TODO#<id>}, then the todo's fields (dates as
- * ISO strings, version as a number). The schema is static: no bean introspection at start-up.
+ * ISO strings, version as a number), and the Idempotency-Key it was created with, if any. The schema is static: no
+ * bean introspection at start-up.
  */
 final class TodoItem {
 
@@ -40,6 +41,8 @@ final class TodoItem {
                     .setter((i, v) -> i.version = v))
             .addAttribute(String.class, a -> a.name(Attributes.LAST_WRITE).getter(i -> i.lastWrite)
                     .setter((i, v) -> i.lastWrite = v))
+            .addAttribute(String.class, a -> a.name(Attributes.IDEMPOTENCY_KEY).getter(i -> i.idempotencyKey)
+                    .setter((i, v) -> i.idempotencyKey = v))
             .build();
 
     private String pk;
@@ -52,6 +55,7 @@ final class TodoItem {
     private String updatedAt;
     private Long version;
     private String lastWrite;
+    private String idempotencyKey;
 
     static String partitionKey(String owner) {
         return USER_PREFIX + owner;
@@ -59,6 +63,13 @@ final class TodoItem {
 
     static String sortKey(String id) {
         return TODO_PREFIX + id;
+    }
+
+    /** The item of a todo created with Idempotency-Key {@code key}. */
+    static TodoItem of(String owner, Todo todo, String key) {
+        TodoItem item = of(owner, todo);
+        item.idempotencyKey = key;
+        return item;
     }
 
     static TodoItem of(String owner, Todo todo) {
@@ -73,6 +84,11 @@ final class TodoItem {
         item.updatedAt = TodoJson.timestamp(todo.updatedAt());
         item.version = todo.version();
         return item;
+    }
+
+    /** The Idempotency-Key the todo was created with, or null. */
+    String idempotencyKey() {
+        return idempotencyKey;
     }
 
     /** The token of the update that last changed this item (null until the first update). */

@@ -41,6 +41,20 @@ class EntityTagsTest {
     }
 
     @Test
+    void atMost100EntityTagsBecauseDynamoDbAllowsAtMost100OperandsForIn() {
+        String hundred = java.util.stream.IntStream.rangeClosed(1, 100).mapToObj(v -> "\"" + v + "\"")
+                .collect(java.util.stream.Collectors.joining(", "));
+        assertThat(EntityTags.ifMatch(hundred)).isInstanceOfSatisfying(Precondition.Versions.class,
+                versions -> assertThat(versions.versions()).hasSize(100));
+        assertThatThrownBy(() -> EntityTags.ifMatch(hundred + ", \"101\""))
+                .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.errors()).containsExactly(
+                        FieldError.header("If-Match", "must list at most 100 entity tags")));
+        assertThatThrownBy(() -> EntityTags.noneMatchHits(hundred + ", W/\"101\"", VERSION_3))
+                .isInstanceOfSatisfying(InvalidRequestException.class,
+                        e -> assertThat(e.errors().getFirst().name()).isEqualTo("If-None-Match"));
+    }
+
+    @Test
     void ifNoneMatchUsesWeakComparison() {
         assertThat(EntityTags.noneMatchHits("\"3\"", VERSION_3)).isTrue();
         assertThat(EntityTags.noneMatchHits("W/\"3\"", VERSION_3)).isTrue();

@@ -322,6 +322,34 @@ class DynamoDbTodoRepositoryIT {
     }
 
     @Test
+    void deletingATodoDeletesTheRecordOfItsIdempotencyKeyWhichHeldACopyOfIt() {
+        NewTodo request = new NewTodo("private", "a copy must not outlive the todo", false, null);
+        TodoRepository.IdempotencyKey key = new TodoRepository.IdempotencyKey("k", request.fingerprint());
+        Todo todo = repository.create(alice, request.toTodo(ids.next(), T0), key);
+        Map<String, AttributeValue> recordKey = Map.of("pk", AttributeValue.fromS("USER#" + alice),
+                "sk", AttributeValue.fromS("IDEMPOTENCY#k"));
+        assertThat(client.getItem(b -> b.tableName(table).key(recordKey).consistentRead(true)).item())
+                .containsKey("todo");
+        CALLS.clear();
+
+        repository.delete(alice, todo.id(), Precondition.NONE);
+
+        assertThat(CALLS.operations()).containsExactly("DeleteItem", "DeleteItem");
+        assertThat(client.getItem(b -> b.tableName(table).key(recordKey).consistentRead(true)).hasItem()).isFalse();
+        // The key is free again: a late retry creates a new todo rather than bringing back the deleted one.
+        Todo again = repository.create(alice, request.toTodo(ids.next(), T0.plusSeconds(1)), key);
+        assertThat(again.id()).isNotEqualTo(todo.id());
+    }
+
+    @Test
+    void deletingATodoCreatedWithoutAKeyIsOneCall() {
+        Todo todo = create(alice, "no key");
+        CALLS.clear();
+        repository.delete(alice, todo.id(), Precondition.NONE);
+        assertThat(CALLS.operations()).containsExactly("DeleteItem");
+    }
+
+    @Test
     void theSameKeyWithADifferentBodyIsRejectedAndCreatesNothing() {
         TodoRepository.IdempotencyKey first = new TodoRepository.IdempotencyKey("k", "fingerprint-a");
         repository.create(alice, newTodo("a"), first);

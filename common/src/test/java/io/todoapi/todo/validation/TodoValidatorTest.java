@@ -160,6 +160,18 @@ class TodoValidatorTest {
     }
 
     @Test
+    void neverRepeatsMoreThan64CharactersOfAMemberName() {
+        String name = "x".repeat(8000);
+        List<FieldError> errors = errorsOf(() -> newTodo("{\"title\":\"t\",\"" + name + "\":1}"));
+        assertThat(errors).containsExactly(new FieldError(FieldError.Location.POINTER, "#",
+                "has a member whose name (8000 characters) is too long to repeat, which is not a known field"));
+        String longest = "y".repeat(FieldError.MAX_ECHO_LENGTH - 2);
+        assertThat(errorsOf(() -> newTodo("{\"title\":\"t\",\"" + longest + "\":1}")))
+                .containsExactly(FieldError.body(longest, "is not a known field"))
+                .allSatisfy(error -> assertThat(error.name()).hasSize(FieldError.MAX_ECHO_LENGTH));
+    }
+
+    @Test
     void capsTheNumberOfReportedErrors() {
         StringBuilder body = new StringBuilder("{\"title\":\"t\"");
         for (int i = 0; i < 100; i++) {
