@@ -5,6 +5,7 @@ import io.todoapi.todo.localdb.LocalDynamoDb;
 import io.todoapi.todo.model.Todo;
 import io.todoapi.todo.repository.DynamoDbTodoRepository;
 import io.todoapi.todo.testing.Events;
+import io.todoapi.todo.testing.FunctionArtifact;
 import io.todoapi.todo.testing.LocalEngine;
 import io.todoapi.todo.testing.TodoTables;
 import java.io.File;
@@ -52,15 +53,8 @@ public final class BenchmarkRunner {
         DynamoDbTodoRepository todos = new DynamoDbTodoRepository(client, table);
         seed(todos);
 
-        Map<String, String> environment = new LinkedHashMap<>();
-        environment.put("TABLE_NAME", table);
-        environment.put("AWS_REGION", LocalDynamoDb.REGION.id());
-        environment.put("AWS_ACCESS_KEY_ID", LocalDynamoDb.ACCESS_KEY_ID);
-        environment.put("AWS_SECRET_ACCESS_KEY", LocalDynamoDb.SECRET_ACCESS_KEY);
-        environment.put("AWS_ENDPOINT_URL_DYNAMODB", LocalDynamoDb.shared().endpoint().toString());
-        environment.put("ALLOWED_ORIGIN", "*");
-        environment.put("POWERTOOLS_SERVICE_NAME", "todo-api");
-        environment.put("POWERTOOLS_LOG_LEVEL", "INFO");
+        // template.yaml's variables (its JAVA_TOOL_OPTIONS included) on the local engine; Lambda's own come per mode.
+        Map<String, String> environment = FunctionArtifact.variables(table);
         ColdStart coldStart = new ColdStart(runtimeClasspath, environment, workDir);
 
         Map<Function, String> events = new EnumMap<>(Function.class);

@@ -1,6 +1,8 @@
 package io.todoapi.todo.benchmarks;
 
 import io.todoapi.todo.testing.Events;
+import io.todoapi.todo.testing.FunctionArtifact;
+import io.todoapi.todo.testing.LambdaEnvironment;
 import io.todoapi.todo.testing.LambdaRuntimeEmulator;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -12,15 +14,15 @@ import java.util.Map;
 import java.util.concurrent.TimeoutException;
 
 /**
- * One fresh JVM running a function jar under the Lambda runtime interface client, as on Lambda (the runtime client
- * first on the class path, Lambda's environment variables, the template's JAVA_TOOL_OPTIONS as JVM flags), answering
- * one event against the local engine. Measured from just before the process is started to the moment the Runtime
- * API receives the handler's response.
+ * One fresh JVM running a function jar under the Lambda runtime interface client, as on Lambda
+ * ({@link LambdaRuntimeEmulator}: the jar in a task root, Lambda's environment variables for the initialization type,
+ * the template's variables with its JAVA_TOOL_OPTIONS), answering one event against the local engine. Measured from
+ * just before the process is started to the moment the Runtime API receives the handler's response.
  */
 public final class ColdStart {
 
-    /** Lambda's JAVA_TOOL_OPTIONS from template.yaml. */
-    public static final List<String> LAMBDA_JVM_FLAGS = List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1");
+    /** Lambda's JAVA_TOOL_OPTIONS from template.yaml, as JVM flags (for the probes that run without the runtime). */
+    public static final List<String> LAMBDA_JVM_FLAGS = List.of(FunctionArtifact.JAVA_TOOL_OPTIONS.split(" "));
 
     /** What one cold start took: to the end of init (first poll for an invocation) and to the response. */
     public record Result(double initMillis, double firstResponseMillis, int statusCode, int classesLoaded,
@@ -63,16 +65,13 @@ public final class ColdStart {
         Files.createDirectories(workDir);
         Path log = Files.createTempFile(workDir, "function-", ".log");
         Path classLog = workDir.resolve("classes-" + System.nanoTime() + ".log");
-        List<String> flags = new ArrayList<>(LAMBDA_JVM_FLAGS);
+        List<String> flags = new ArrayList<>();
         if (countClasses) {
             flags.add("-Xlog:class+load=info:file=" + classLog);
         }
-        Map<String, String> env = environment;
-        if (snapStart) {
-            env = new java.util.HashMap<>(environment);
-            env.put("AWS_LAMBDA_INITIALIZATION_TYPE", "snap-start");
-            flags.add("-Dorg.crac.Core.Compat=com.amazonaws.services.lambda.crac");
-        }
+        LambdaEnvironment.InitializationType initialization = snapStart
+                ? LambdaEnvironment.InitializationType.SNAP_START : LambdaEnvironment.InitializationType.ON_DEMAND;
+        String name = handler.substring(handler.lastIndexOf('.') + 1, handler.indexOf("::"));
         String response;
         long started;
         long responded;
@@ -81,7 +80,8 @@ public final class ColdStart {
         Map<String, Integer> byOrigin = Map.of();
         try (LambdaRuntimeEmulator runtime = LambdaRuntimeEmulator.start()) {
             started = System.nanoTime();
-            runtime.launch(runtimeClasspath, jar, handler, env, flags, log);
+            runtime.launch(runtimeClasspath, new LambdaRuntimeEmulator.Function(jar, handler, name, environment,
+                    initialization, flags), log);
             response = runtime.invoke(eventJson, Duration.ofSeconds(120));
             responded = System.nanoTime();
             firstPoll = runtime.firstPollNanos();

@@ -118,7 +118,7 @@ public final class WarmInvocations {
     static RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> handler(Function function)
             throws ReflectiveOperationException {
         TodoRepository todos = new StubTodoRepository(Events.FIXTURE_TODO_ID);
-        ApiRequests api = new ApiRequests("*");
+        ApiRequests api = Events.pipeline();
         Clock clock = Clock.systemUTC();
         Object[] arguments = switch (function) {
             case CREATE_TODO -> new Object[] {todos, clock, new UuidV7Generator(clock), api};

@@ -2,9 +2,7 @@ package io.todoapi.todo.config;
 
 import java.net.URI;
 import java.time.Duration;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProviderChain;
-import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.SystemPropertyCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -16,8 +14,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 
 /**
  * The DynamoDB client of a function, built once per execution environment. Everything the SDK would otherwise
- * discover at start-up is given explicitly (region, credentials from the environment, the URL-connection HTTP
- * client), which keeps cold starts short. Retries and timeouts are bounded so that a slow or throttled table
+ * discover at start-up is given explicitly (region, the credentials sources Lambda provides, the URL-connection
+ * HTTP client), which keeps cold starts short. Retries and timeouts are bounded so that a slow or throttled table
  * turns into a 503 well inside the function's timeout (10 s in template.yaml): at most 3 attempts of 2 s each
  * and 5 s in all.
  */
@@ -35,12 +33,14 @@ public final class DynamoDbClients {
     private DynamoDbClients() {
     }
 
-    /** The client the environment describes, over {@code httpClient} ({@link #httpClient()}, or one wrapping it). */
-    public static DynamoDbClient fromEnvironment(SdkHttpClient httpClient) {
+    /**
+     * The client the environment describes, over {@code httpClient} ({@link #httpClient()}, or one wrapping it), signing
+     * with {@code credentials} (a {@link LambdaCredentials}).
+     */
+    public static DynamoDbClient fromEnvironment(SdkHttpClient httpClient, AwsCredentialsProvider credentials) {
         DynamoDbClientBuilder builder = DynamoDbClient.builder()
                 .region(Region.of(FunctionEnvironment.require(REGION_ENV)))
-                .credentialsProvider(AwsCredentialsProviderChain.of(
-                        SystemPropertyCredentialsProvider.create(), EnvironmentVariableCredentialsProvider.create()))
+                .credentialsProvider(credentials)
                 .httpClient(httpClient)
                 .overrideConfiguration(overrides());
         FunctionEnvironment.get(ENDPOINT_ENV).map(URI::create).ifPresent(builder::endpointOverride);

@@ -41,12 +41,15 @@ public final class ApiRequest {
         this.headers = headers;
     }
 
-    /** Reads the caller identity first: without one, nothing else about the request matters (401). */
-    public static ApiRequest of(APIGatewayProxyRequestEvent event) {
-        return new ApiRequest(event, ownerOf(event), headersOf(event));
+    /**
+     * Reads the caller identity first: without one, nothing else about the request matters (401). {@code audience}
+     * is the app client id the caller's ID token must have been issued to.
+     */
+    public static ApiRequest of(APIGatewayProxyRequestEvent event, String audience) {
+        return new ApiRequest(event, ownerOf(event, audience), headersOf(event));
     }
 
-    /** The caller: the {@code sub} claim that API Gateway's Cognito authorizer verified. */
+    /** The caller: the {@code sub} claim of an ID token that API Gateway's Cognito authorizer verified. */
     public String owner() {
         return owner;
     }
@@ -175,14 +178,23 @@ public final class ApiRequest {
         return true;
     }
 
-    private static String ownerOf(APIGatewayProxyRequestEvent event) {
+    /**
+     * The {@code sub} of the verified token's claims. API Gateway's Cognito authorizer checks the signature, issuer and
+     * expiry, but not which app client the token was issued to, and it accepts access tokens too: so the token must
+     * also be an ID token ({@code token_use}) of this API's app client ({@code aud}), or a token of any other client
+     * of the user pool would do.
+     */
+    private static String ownerOf(APIGatewayProxyRequestEvent event, String audience) {
         APIGatewayProxyRequestEvent.ProxyRequestContext context = event.getRequestContext();
         Map<String, Object> authorizer = context == null ? null : context.getAuthorizer();
-        Object claims = authorizer == null ? null : authorizer.get("claims");
-        Object sub = claims instanceof Map<?, ?> map ? map.get("sub") : null;
+        Map<?, ?> claims = authorizer != null && authorizer.get("claims") instanceof Map<?, ?> map ? map : Map.of();
+        Object sub = claims.get("sub");
         if (!(sub instanceof String owner) || owner.isBlank() || owner.length() > MAX_OWNER_LENGTH
                 || owner.chars().anyMatch(c -> c < 0x20 || c == 0x7F)) {
             throw new UnauthorizedException("The request has no valid caller identity: send a valid bearer token.");
+        }
+        if (!"id".equals(claims.get("token_use")) || !audience.equals(claims.get("aud"))) {
+            throw new UnauthorizedException("The bearer token is not an ID token of this API's app client.");
         }
         return owner;
     }

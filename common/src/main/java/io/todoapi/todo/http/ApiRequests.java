@@ -3,6 +3,8 @@ package io.todoapi.todo.http;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import io.todoapi.todo.config.CredentialsUnavailableException;
+import io.todoapi.todo.config.FunctionEnvironment;
 import io.todoapi.todo.error.ApiException;
 import io.todoapi.todo.error.StorageUnavailableException;
 import java.util.LinkedHashMap;
@@ -22,23 +24,42 @@ public final class ApiRequests {
 
     /** Env var with the origin allowed to call the API from a browser ({@code *} when unset). */
     public static final String ALLOWED_ORIGIN_ENV = "ALLOWED_ORIGIN";
+    /** Env var with the Cognito app client id whose ID tokens the API accepts (the tokens' {@code aud}). */
+    public static final String USER_POOL_CLIENT_ID_ENV = "USER_POOL_CLIENT_ID";
     static final String EXPOSED_HEADERS = "ETag, Location, Retry-After";
 
     private static final Logger LOG = LoggerFactory.getLogger(ApiRequests.class);
 
     private final String allowedOrigin;
+    private final String audience;
 
-    public ApiRequests(String allowedOrigin) {
+    /**
+     * {@code allowedOrigin} is the CORS origin of every response; {@code audience} the app client id that callers'
+     * ID tokens must be issued to (see {@link ApiRequest#of}).
+     */
+    public ApiRequests(String allowedOrigin, String audience) {
         if (allowedOrigin == null || allowedOrigin.isBlank()) {
             throw new IllegalArgumentException("allowedOrigin must not be blank");
         }
+        if (audience == null || audience.isBlank()) {
+            throw new IllegalArgumentException("audience must not be blank");
+        }
         this.allowedOrigin = allowedOrigin.trim();
+        this.audience = audience.trim();
     }
 
-    /** Reads {@value #ALLOWED_ORIGIN_ENV}; call it from a handler's no-arg constructor only. */
+    /**
+     * Reads {@value #ALLOWED_ORIGIN_ENV} and {@value #USER_POOL_CLIENT_ID_ENV} through {@link FunctionEnvironment};
+     * call it from a handler's no-arg constructor only.
+     */
     public static ApiRequests fromEnvironment() {
-        String origin = System.getenv(ALLOWED_ORIGIN_ENV);
-        return new ApiRequests(origin == null || origin.isBlank() ? "*" : origin);
+        return new ApiRequests(FunctionEnvironment.get(ALLOWED_ORIGIN_ENV).orElse("*"),
+                FunctionEnvironment.require(USER_POOL_CLIENT_ID_ENV));
+    }
+
+    /** The app client id whose ID tokens this API accepts. */
+    public String audience() {
+        return audience;
     }
 
     /** One operation of the API: valid input in, a response out, or an {@link ApiException}. */
@@ -64,14 +85,18 @@ public final class ApiRequests {
         });
     }
 
-    private static ApiResponse respond(APIGatewayProxyRequestEvent event, Operation operation) {
+    private ApiResponse respond(APIGatewayProxyRequestEvent event, Operation operation) {
         try {
-            return operation.apply(ApiRequest.of(event));
+            return operation.apply(ApiRequest.of(event, audience));
         } catch (StorageUnavailableException e) {
             LOG.warn("DynamoDB is unavailable: answering 503", e.getCause());
             return Problems.of(e);
         } catch (ApiException e) {
             return Problems.of(e);
+        } catch (CredentialsUnavailableException e) {
+            // A broken deployment, not a transient fault: a 503 would invite retries that cannot succeed.
+            LOG.error("No AWS credentials: answering 500", e);
+            return Problems.unexpected();
         } catch (RuntimeException e) {
             LOG.error("Unhandled failure: answering 500", e);
             return Problems.unexpected();

@@ -13,7 +13,7 @@ import java.util.Map;
  * The synthetic API Gateway events each function answers while it primes itself: valid requests of its own
  * operation, shaped like the ones API Gateway sends (claims, headers, query, body), covering the branches a real
  * first request takes (with and without Idempotency-Key, a continued page, If-Match, a merge patch that sets and
- * removes fields).
+ * removes fields). {@code audience} is the app client id the function accepts ID tokens of.
  */
 public final class PrimingEvents {
 
@@ -36,46 +36,47 @@ public final class PrimingEvents {
                 "arn:aws:lambda:::function:" + functionName, "snapstart-priming", 0, System.currentTimeMillis() + 10_000);
     }
 
-    public static List<APIGatewayProxyRequestEvent> createTodo() {
+    public static List<APIGatewayProxyRequestEvent> createTodo(String audience) {
         String body = "{\"title\":\"Prime the function\",\"description\":\"Warms the create path\","
                 + "\"completed\":false,\"dueDate\":\"2026-12-31\"}";
         return List.of(
-                event("POST", "/todos", "/todos").withBody(body).withHeaders(headers(
+                event(audience, "POST", "/todos", "/todos").withBody(body).withHeaders(headers(
                         "Content-Type", "application/json")),
-                event("POST", "/todos", "/todos").withBody(body).withHeaders(headers(
+                event(audience, "POST", "/todos", "/todos").withBody(body).withHeaders(headers(
                         "Content-Type", "application/json; charset=utf-8", "Idempotency-Key", "snapstart-priming")));
     }
 
-    public static List<APIGatewayProxyRequestEvent> listTodos() {
+    public static List<APIGatewayProxyRequestEvent> listTodos(String audience) {
         return List.of(
-                event("GET", "/todos", "/todos"),
-                event("GET", "/todos", "/todos").withQueryStringParameters(Map.of(
+                event(audience, "GET", "/todos", "/todos"),
+                event(audience, "GET", "/todos", "/todos").withQueryStringParameters(Map.of(
                         "limit", "50", "nextToken", PageTokens.encode(OWNER, TODO_ID))));
     }
 
-    public static List<APIGatewayProxyRequestEvent> getTodo() {
+    public static List<APIGatewayProxyRequestEvent> getTodo(String audience) {
         return List.of(
-                event("GET", "/todos/{todoId}", "/todos/" + TODO_ID).withPathParameters(Map.of("todoId", TODO_ID)),
-                event("GET", "/todos/{todoId}", "/todos/" + TODO_ID).withPathParameters(Map.of("todoId", TODO_ID))
+                event(audience, "GET", "/todos/{todoId}", "/todos/" + TODO_ID).withPathParameters(Map.of("todoId", TODO_ID)),
+                event(audience, "GET", "/todos/{todoId}", "/todos/" + TODO_ID).withPathParameters(Map.of("todoId", TODO_ID))
                         .withHeaders(headers("If-None-Match", "\"1\"")));
     }
 
-    public static List<APIGatewayProxyRequestEvent> updateTodo() {
-        return List.of(event("PATCH", "/todos/{todoId}", "/todos/" + TODO_ID)
+    public static List<APIGatewayProxyRequestEvent> updateTodo(String audience) {
+        return List.of(event(audience, "PATCH", "/todos/{todoId}", "/todos/" + TODO_ID)
                 .withPathParameters(Map.of("todoId", TODO_ID))
                 .withHeaders(headers("Content-Type", "application/merge-patch+json", "If-Match", "\"1\""))
                 .withBody("{\"title\":\"Primed\",\"completed\":true,\"dueDate\":null}"));
     }
 
-    public static List<APIGatewayProxyRequestEvent> deleteTodo() {
-        return List.of(event("DELETE", "/todos/{todoId}", "/todos/" + TODO_ID)
+    public static List<APIGatewayProxyRequestEvent> deleteTodo(String audience) {
+        return List.of(event(audience, "DELETE", "/todos/{todoId}", "/todos/" + TODO_ID)
                 .withPathParameters(Map.of("todoId", TODO_ID))
                 .withHeaders(headers("If-Match", "\"1\"")));
     }
 
-    private static APIGatewayProxyRequestEvent event(String method, String resource, String path) {
+    private static APIGatewayProxyRequestEvent event(String audience, String method, String resource,
+                                                      String path) {
         Map<String, Object> authorizer = new LinkedHashMap<>();
-        authorizer.put("claims", Map.of("sub", OWNER, "token_use", "id"));
+        authorizer.put("claims", Map.of("sub", OWNER, "token_use", "id", "aud", audience));
         ProxyRequestContext context = new ProxyRequestContext()
                 .withRequestId(REQUEST_ID)
                 .withHttpMethod(method)

@@ -3,6 +3,7 @@ package io.todoapi.todo.priming;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import io.todoapi.todo.config.CredentialsUnavailableException;
 import io.todoapi.todo.json.ApiGatewayEventSerializer;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,8 +22,9 @@ import org.slf4j.LoggerFactory;
  * After each restore it runs what must differ between execution environments restored from one snapshot.
  *
  * <p>Priming is an optimisation: a failure inside it is logged (WARN) and init goes on, and the function still
- * answers, only more slowly at first. A {@link LinkageError} (a class missing from the artifact) is not caught: the
- * first real request would fail the same way, so publishing the version should fail instead.
+ * answers, only more slowly at first. Two failures are not caught, because every real request would fail the same
+ * way, so publishing the version should fail instead: a {@link LinkageError} (a class missing from the artifact) and
+ * a {@link CredentialsUnavailableException} (no AWS credentials in this execution environment).
  */
 public final class SnapStartPriming implements Resource {
 
@@ -32,16 +34,18 @@ public final class SnapStartPriming implements Resource {
     private final RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> handler;
     private final List<APIGatewayProxyRequestEvent> events;
     private final OfflineSwitchHttpClient http;
+    private final Runnable precondition;
     private final List<Runnable> afterRestore;
     private final String functionName;
     private volatile List<Integer> lastStatusCodes = List.of();
 
     SnapStartPriming(RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> handler,
-                     List<APIGatewayProxyRequestEvent> events, OfflineSwitchHttpClient http,
+                     List<APIGatewayProxyRequestEvent> events, OfflineSwitchHttpClient http, Runnable precondition,
                      List<Runnable> afterRestore, String functionName) {
         this.handler = handler;
         this.events = List.copyOf(events);
         this.http = http;
+        this.precondition = precondition;
         this.afterRestore = List.copyOf(afterRestore);
         this.functionName = functionName;
     }
@@ -65,13 +69,20 @@ public final class SnapStartPriming implements Resource {
         restored();
     }
 
-    /** What runs before the snapshot: the function answers its priming events offline. Never throws an exception. */
+    /**
+     * What runs before the snapshot: {@code precondition} (the credentials check), then the function answers its
+     * priming events offline. Throws only {@link CredentialsUnavailableException} (and errors).
+     */
     public void prime() {
         long started = System.nanoTime();
         try {
+            precondition.run();
             http.runOffline(this::answerEvents);
             LOG.debug("SnapStart priming answered {} in {} ms", lastStatusCodes,
                     (System.nanoTime() - started) / 1_000_000);
+        } catch (CredentialsUnavailableException e) {
+            LOG.error("SnapStart priming: the function has no AWS credentials; failing init", e);
+            throw e;
         } catch (RuntimeException e) {
             LOG.warn("SnapStart priming failed; the function still works, its first requests are slower", e);
         }

@@ -1,7 +1,5 @@
 package io.todoapi.todo.repository;
 
-import io.todoapi.todo.config.DynamoDbClients;
-import io.todoapi.todo.config.FunctionEnvironment;
 import io.todoapi.todo.error.IdempotencyKeyReusedException;
 import io.todoapi.todo.error.StorageUnavailableException;
 import io.todoapi.todo.error.TodoNotFoundException;
@@ -20,9 +18,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
-import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Expression;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
@@ -50,6 +49,8 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
  */
 public final class DynamoDbTodoRepository implements TodoRepository {
 
+    private static final Logger LOG = LoggerFactory.getLogger(DynamoDbTodoRepository.class);
+
     /** Env var with the table name. */
     public static final String TABLE_NAME_ENV = "TABLE_NAME";
 
@@ -73,18 +74,9 @@ public final class DynamoDbTodoRepository implements TodoRepository {
         this.idempotencyKeys = enhanced.table(tableName, IdempotencyItem.SCHEMA);
     }
 
-    /**
-     * The repository of a deployed function: {@value #TABLE_NAME_ENV} and the environment's SDK client, over
-     * {@code httpClient}.
-     */
-    public static DynamoDbTodoRepository fromEnvironment(SdkHttpClient httpClient) {
-        return new DynamoDbTodoRepository(DynamoDbClients.fromEnvironment(httpClient),
-                FunctionEnvironment.require(TABLE_NAME_ENV));
-    }
-
     @Override
     public Todo create(String owner, Todo todo) {
-        if (!putIfAbsent(owner, todo)) {
+        if (!putIfAbsent(TodoItem.of(owner, todo))) {
             // A fresh UUIDv7 does not collide: the item can only be this todo, written by an earlier attempt of this
             // call whose response was lost (a timeout or reset after DynamoDB applied it) before the SDK retried.
             if (get(owner, todo.id()).filter(todo::equals).isPresent()) {
@@ -121,7 +113,7 @@ public final class DynamoDbTodoRepository implements TodoRepository {
                 continue; // the record expired or vanished between the two calls: claim it again
             }
             // The key is ours. If a concurrent repeat already wrote the todo from our record, it is the same todo.
-            putIfAbsent(owner, todo);
+            putIfAbsent(TodoItem.of(owner, todo, key.key()));
             return todo;
         }
         throw new StorageUnavailableException(new IllegalStateException(
@@ -141,15 +133,15 @@ public final class DynamoDbTodoRepository implements TodoRepository {
             throw new IdempotencyKeyReusedException();
         }
         Todo original = existing.todo();
-        putIfAbsent(owner, original);
+        putIfAbsent(TodoItem.of(owner, original, key.key()));
         return Optional.of(original);
     }
 
-    private boolean putIfAbsent(String owner, Todo todo) {
+    private boolean putIfAbsent(TodoItem item) {
         try {
             call(() -> {
                 todos.putItem(PutItemEnhancedRequest.builder(TodoItem.class)
-                        .item(TodoItem.of(owner, todo)).conditionExpression(NOT_EXISTS).build());
+                        .item(item).conditionExpression(NOT_EXISTS).build());
                 return null;
             });
             return true;
@@ -250,8 +242,9 @@ public final class DynamoDbTodoRepository implements TodoRepository {
                 .expressionNames(names)
                 .expressionValues(values.isEmpty() ? null : values)
                 .build();
+        TodoItem deleted;
         try {
-            call(() -> todos.deleteItem(DeleteItemEnhancedRequest.builder()
+            deleted = call(() -> todos.deleteItem(DeleteItemEnhancedRequest.builder()
                     .key(key(owner, id)).conditionExpression(condition).build()));
         } catch (ConditionalCheckFailedException e) {
             RuntimeException failure = explainFailedCondition(owner, id);
@@ -261,6 +254,24 @@ public final class DynamoDbTodoRepository implements TodoRepository {
                 return;
             }
             throw failure;
+        }
+        if (deleted != null && deleted.idempotencyKey() != null) {
+            forgetIdempotencyKey(owner, deleted.idempotencyKey());
+        }
+    }
+
+    /**
+     * Deletes the record of the Idempotency-Key a deleted todo was created with: it holds a copy of the todo, which
+     * must not outlive it. Best effort: the todo is gone, as asked, and a record left behind by a failure here still
+     * expires with its TTL (24 h).
+     */
+    private void forgetIdempotencyKey(String owner, String key) {
+        try {
+            call(() -> idempotencyKeys.deleteItem(Key.builder().partitionValue(TodoItem.partitionKey(owner))
+                    .sortValue(IdempotencyItem.sortKey(key)).build()));
+        } catch (StorageUnavailableException e) {
+            LOG.warn("The deleted todo's Idempotency-Key record could not be deleted; it expires within 24 h",
+                    e.getCause());
         }
     }
 

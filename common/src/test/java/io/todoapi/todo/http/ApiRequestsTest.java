@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.todoapi.todo.config.CredentialsUnavailableException;
 import io.todoapi.todo.error.StorageUnavailableException;
 import io.todoapi.todo.testing.CapturedLogs;
 import io.todoapi.todo.testing.Events;
@@ -16,7 +17,7 @@ import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExcee
 
 class ApiRequestsTest {
 
-    private static final ApiRequests ANY_ORIGIN = new ApiRequests("*");
+    private static final ApiRequests ANY_ORIGIN = Events.pipeline();
 
     private static APIGatewayProxyResponseEvent run(ApiRequests api, APIGatewayProxyRequestEvent event,
                                                     ApiRequests.Operation operation) {
@@ -39,7 +40,7 @@ class ApiRequestsTest {
 
     @Test
     void aConfiguredOriginIsSentWithVaryOriginOnErrorsToo() {
-        ApiRequests api = new ApiRequests("https://app.example.com");
+        ApiRequests api = new ApiRequests("https://app.example.com", Events.FIXTURE_AUDIENCE);
         APIGatewayProxyResponseEvent response = run(api, Events.withOwner(Events.load("get-todo"), null),
                 request -> ApiResponses.noContent());
         assertThat(response.getStatusCode()).isEqualTo(401);
@@ -78,6 +79,23 @@ class ApiRequestsTest {
                 .doesNotContain("IllegalState", "todos-prod", "123456789012", "at io.");
         assertThat(response.getHeaders()).containsEntry("Content-Type", "application/problem+json")
                 .containsEntry("Access-Control-Allow-Origin", "*");
+    }
+
+    @Test
+    void missingCredentialsAreA500WithAnErrorLogNamingTheCauseNeverA503() {
+        try (CapturedLogs logs = new CapturedLogs()) {
+            APIGatewayProxyResponseEvent response = run(ANY_ORIGIN, Events.load("get-todo"), request -> {
+                throw new CredentialsUnavailableException("The function has no AWS credentials: test", null);
+            });
+            assertThat(response.getStatusCode()).isEqualTo(500);
+            assertThat(response.getHeaders()).doesNotContainKey("Retry-After");
+            assertThat(response.getBody()).doesNotContain("credentials");
+            JsonNode error = Json.parse(logs.lines().getFirst());
+            assertThat(error.get("level").asText()).isEqualTo("ERROR");
+            assertThat(error.get("message").asText()).isEqualTo("No AWS credentials: answering 500");
+            assertThat(error.get("error").get("message").asText())
+                    .isEqualTo("The function has no AWS credentials: test");
+        }
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.todoapi.todo.priming;
 
+import io.todoapi.todo.testing.Events;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -67,7 +68,7 @@ class SnapStartPrimingTest {
     @Test
     void answersEveryEventThroughTheSdkWithoutSendingAnything() {
         RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> create = (event, context) ->
-                new ApiRequests("*").handle(event, context, request -> {
+                Events.pipeline().handle(event, context, request -> {
                     Todo todo = request.newTodo().toTodo("019ab6f2-8d3c-7e41-9a55-3c2b1d0e4f61",
                             Timestamps.now(CLOCK));
                     return ApiResponses.created(request.idempotencyKey()
@@ -75,7 +76,7 @@ class SnapStartPrimingTest {
                                     new TodoRepository.IdempotencyKey(key, "fingerprint")))
                             .orElseGet(() -> todos.create(request.owner(), todo)));
                 });
-        SnapStartPriming priming = new SnapStartPriming(create, PrimingEvents.createTodo(), http, List.of(), "create");
+        SnapStartPriming priming = new SnapStartPriming(create, PrimingEvents.createTodo(Events.FIXTURE_AUDIENCE), http, () -> { }, List.of(), "create");
 
         priming.beforeCheckpoint(null);
 
@@ -88,10 +89,10 @@ class SnapStartPrimingTest {
     @Test
     void unmarshalsTheCannedItemsOfReads() {
         RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> list = (event, context) ->
-                new ApiRequests("*").handle(event, context, request ->
+                Events.pipeline().handle(event, context, request ->
                         ApiResponses.page(request.owner(), todos.list(request.owner(), request.limit(),
                                 request.pageStart())));
-        SnapStartPriming priming = new SnapStartPriming(list, PrimingEvents.listTodos(), http, List.of(), "list");
+        SnapStartPriming priming = new SnapStartPriming(list, PrimingEvents.listTodos(Events.FIXTURE_AUDIENCE), http, () -> { }, List.of(), "list");
 
         priming.beforeCheckpoint(null);
 
@@ -103,7 +104,7 @@ class SnapStartPrimingTest {
     @Test
     void goesBackOnlineAfterPriming() {
         SnapStartPriming priming = new SnapStartPriming((event, context) -> new APIGatewayProxyResponseEvent().withStatusCode(200),
-                PrimingEvents.getTodo(), http, List.of(), "get");
+                PrimingEvents.getTodo(Events.FIXTURE_AUDIENCE), http, () -> { }, List.of(), "get");
         priming.beforeCheckpoint(null);
 
         assertThatThrownBy(() -> todos.get("someone", "019ab6f2-8d3c-7e41-9a55-3c2b1d0e4f61"))
@@ -115,7 +116,7 @@ class SnapStartPrimingTest {
     void aFailingPrimingDoesNotFailInitAndLeavesTheClientOnline() {
         SnapStartPriming priming = new SnapStartPriming((event, context) -> {
             throw new IllegalStateException("broken");
-        }, PrimingEvents.deleteTodo(), http, List.of(), "delete");
+        }, PrimingEvents.deleteTodo(Events.FIXTURE_AUDIENCE), http, () -> { }, List.of(), "delete");
 
         priming.beforeCheckpoint(null);
 
@@ -129,7 +130,7 @@ class SnapStartPrimingTest {
     void runsTheRestoreActionsAfterRestore() {
         AtomicInteger reseeded = new AtomicInteger();
         SnapStartPriming priming = new SnapStartPriming((event, context) -> new APIGatewayProxyResponseEvent().withStatusCode(200),
-                PrimingEvents.getTodo(), http, List.of(reseeded::incrementAndGet), "get");
+                PrimingEvents.getTodo(Events.FIXTURE_AUDIENCE), http, () -> { }, List.of(reseeded::incrementAndGet), "get");
 
         priming.afterRestore(null);
 

@@ -29,10 +29,17 @@ public final class Events {
 
     /** The {@code sub} claim of the fixtures' caller. */
     public static final String FIXTURE_OWNER = "3f8e2a41-6c5d-4b7e-9f10-a2b3c4d5e6f7";
+    /** The {@code aud} claim of the fixtures' ID token: the app client id local-api and events/env.json configure. */
+    public static final String FIXTURE_AUDIENCE = "local-client";
     /** The todo id in the get, update and delete fixtures. */
     public static final String FIXTURE_TODO_ID = "019ab6f2-8d3c-7e41-9a55-3c2b1d0e4f60";
 
     private Events() {
+    }
+
+    /** The request pipeline of a function configured like the fixtures expect: any origin, the fixtures' client. */
+    public static io.todoapi.todo.http.ApiRequests pipeline() {
+        return new io.todoapi.todo.http.ApiRequests("*", FIXTURE_AUDIENCE);
     }
 
     /** The todo that the get, update and delete fixtures address, as it is right after creation. */
@@ -110,6 +117,21 @@ public final class Events {
             claims.put("cognito:username", sub);
             authorizer.put("claims", claims);
         }
+        event.getRequestContext().setAuthorizer(authorizer);
+        return event;
+    }
+
+    /** Sets (or, with {@code null}, removes) one claim of the caller's token, e.g. {@code aud} or {@code token_use}. */
+    public static APIGatewayProxyRequestEvent withClaim(APIGatewayProxyRequestEvent event, String name, String value) {
+        Map<String, Object> authorizer = new LinkedHashMap<>(orEmpty(event.getRequestContext().getAuthorizer()));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> claims = new LinkedHashMap<>((Map<String, Object>) authorizer.get("claims"));
+        if (value == null) {
+            claims.remove(name);
+        } else {
+            claims.put(name, value);
+        }
+        authorizer.put("claims", claims);
         event.getRequestContext().setAuthorizer(authorizer);
         return event;
     }

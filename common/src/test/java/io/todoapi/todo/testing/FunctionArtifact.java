@@ -10,29 +10,63 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
 
 /**
  * A handler module's deployable jar ({@code target/<module>-lambda.jar}) running in its own JVM under the Lambda runtime
- * client, configured the way template.yaml configures the function but pointed at the local engine. The build
- * passes the jar ({@code lambda.artifact}) and the runtime's class path ({@code lambda.runtime.classpath}) to
- * Failsafe as system properties.
+ * client, the way Lambda runs it ({@link LambdaRuntimeEmulator}: Lambda's environment for the initialization type, the
+ * task root, credentials from variables on demand or from the container endpoint under SnapStart), configured with
+ * template.yaml's variables ({@link #TEMPLATE_VARIABLES}) pointed at the local engine. The build passes the jar
+ * ({@code lambda.artifact}) and the runtime's class path ({@code lambda.runtime.classpath}) to Failsafe as system
+ * properties.
  */
 public final class FunctionArtifact implements AutoCloseable {
 
+    /**
+     * The functions' variables as template.yaml declares them (Globals), with local values where the template's
+     * refer to the stack; deployment-tests checks that the names and the literal values match the template.
+     */
+    public static final List<String> TEMPLATE_VARIABLES = List.of("TABLE_NAME", "ALLOWED_ORIGIN", "USER_POOL_CLIENT_ID",
+            "POWERTOOLS_SERVICE_NAME", "POWERTOOLS_LOG_LEVEL", "JAVA_TOOL_OPTIONS", "AWS_ENDPOINT_URL_DYNAMODB",
+            "AWS_IGNORE_CONFIGURED_ENDPOINT_URLS");
+    /** template.yaml's JAVA_TOOL_OPTIONS. */
+    public static final String JAVA_TOOL_OPTIONS = "-XX:+TieredCompilation -XX:TieredStopAtLevel=1";
+
     private final LambdaRuntimeEmulator runtime;
     private final Path log;
+    private final LambdaEnvironment.InitializationType initialization;
 
-    private FunctionArtifact(LambdaRuntimeEmulator runtime, Path log) {
+    private FunctionArtifact(LambdaRuntimeEmulator runtime, Path log,
+                             LambdaEnvironment.InitializationType initialization) {
         this.runtime = runtime;
         this.log = log;
+        this.initialization = initialization;
     }
 
-    /** Starts the module's jar with {@code handler} (e.g. {@code io.todoapi.todo.get.GetTodoHandler::handleRequest}). */
+    /**
+     * The function's variables for a run against the local engine's {@code tableName}: what template.yaml sets, with
+     * the local engine as the DynamoDB endpoint (as {@code sam local invoke --env-vars} would) and the fixtures'
+     * app client id.
+     */
+    public static Map<String, String> variables(String tableName) {
+        Map<String, String> variables = new LinkedHashMap<>();
+        variables.put("TABLE_NAME", tableName);
+        variables.put("ALLOWED_ORIGIN", "*");
+        variables.put("USER_POOL_CLIENT_ID", Events.FIXTURE_AUDIENCE);
+        variables.put("POWERTOOLS_SERVICE_NAME", "todo-api");
+        variables.put("POWERTOOLS_LOG_LEVEL", "INFO");
+        variables.put("JAVA_TOOL_OPTIONS", JAVA_TOOL_OPTIONS);
+        variables.put("AWS_ENDPOINT_URL_DYNAMODB", LocalDynamoDb.shared().endpoint().toString());
+        variables.put("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS", "true");
+        return variables;
+    }
+
+    /** Starts the module's jar on demand with {@code handler} (e.g. {@code io.todoapi.todo.get.GetTodoHandler::handleRequest}). */
     public static FunctionArtifact start(String handler, String tableName) throws IOException {
-        return start(handler, tableName, false);
+        return start(handler, variables(tableName), LambdaEnvironment.InitializationType.ON_DEMAND);
     }
 
     /**
@@ -40,34 +74,51 @@ public final class FunctionArtifact implements AutoCloseable {
      * runtime client constructs the handler, runs the {@code beforeCheckpoint} hooks registered through
      * {@code org.crac} (which reach the client's CRaC context through {@code -Dorg.crac.Core.Compat}), asks the
      * Runtime API for {@code restore/next} (where Lambda takes the snapshot), runs the {@code afterRestore} hooks,
-     * and only then polls for invocations.
+     * and only then polls for invocations. No access-key variables: credentials come from the container endpoint.
      */
     public static FunctionArtifact startSnapStart(String handler, String tableName) throws IOException {
-        return start(handler, tableName, true);
+        return start(handler, variables(tableName), LambdaEnvironment.InitializationType.SNAP_START);
     }
 
-    private static FunctionArtifact start(String handler, String tableName, boolean snapStart) throws IOException {
+    /** What the execution environment offers as credentials: Lambda's (the default), none, or a failing source. */
+    public enum Credentials {
+        PROVIDED, NONE, REFUSED
+    }
+
+    /** Starts the module's jar with these function variables, initialized as {@code initialization}. */
+    public static FunctionArtifact start(String handler, Map<String, String> variables,
+                                         LambdaEnvironment.InitializationType initialization) throws IOException {
+        return start(handler, variables, initialization, Credentials.PROVIDED);
+    }
+
+    /** As {@link #start(String, Map, LambdaEnvironment.InitializationType)}, with the credentials {@code credentials}. */
+    public static FunctionArtifact start(String handler, Map<String, String> variables,
+                                         LambdaEnvironment.InitializationType initialization, Credentials credentials)
+            throws IOException {
         Path artifact = Path.of(requiredProperty("lambda.artifact"));
         List<Path> runtimeClasspath = Arrays.stream(requiredProperty("lambda.runtime.classpath").split(File.pathSeparator))
                 .map(Path::of).toList();
         Path log = Files.createTempFile("function-", ".log");
         LambdaRuntimeEmulator runtime = LambdaRuntimeEmulator.start();
-        Map<String, String> environment = new java.util.HashMap<>(Map.of(
-                "TABLE_NAME", tableName,
-                "AWS_REGION", LocalDynamoDb.REGION.id(),
-                "AWS_ACCESS_KEY_ID", LocalDynamoDb.ACCESS_KEY_ID,
-                "AWS_SECRET_ACCESS_KEY", LocalDynamoDb.SECRET_ACCESS_KEY,
-                "AWS_ENDPOINT_URL_DYNAMODB", LocalDynamoDb.shared().endpoint().toString(),
-                "ALLOWED_ORIGIN", "*",
-                "POWERTOOLS_SERVICE_NAME", "todo-api",
-                "POWERTOOLS_LOG_LEVEL", "INFO"));
-        List<String> jvmOptions = new java.util.ArrayList<>(List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1"));
-        if (snapStart) {
-            environment.put("AWS_LAMBDA_INITIALIZATION_TYPE", "snap-start");
-            jvmOptions.add("-Dorg.crac.Core.Compat=com.amazonaws.services.lambda.crac");
+        if (credentials == Credentials.REFUSED) {
+            runtime.refuseCredentials();
         }
-        runtime.launch(runtimeClasspath, artifact, handler, environment, jvmOptions, log);
-        return new FunctionArtifact(runtime, log);
+        String name = handler.substring(handler.lastIndexOf('.') + 1).replace("Handler::handleRequest", "Function");
+        runtime.launch(runtimeClasspath, new LambdaRuntimeEmulator.Function(artifact, handler, name, variables,
+                initialization, List.of(), credentials != Credentials.NONE), log);
+        return new FunctionArtifact(runtime, log, initialization);
+    }
+
+    /** Waits (up to 60 s) until the function has finished its init, priming included, or failed it. */
+    public void awaitInit() throws InterruptedException {
+        if (!runtime.awaitInit(Duration.ofSeconds(60))) {
+            throw new AssertionError("no init within 60 s; function log:\n" + log());
+        }
+    }
+
+    /** The Runtime API and credentials endpoint the function talks to. */
+    public LambdaRuntimeEmulator runtime() {
+        return runtime;
     }
 
     public APIGatewayProxyResponseEvent invoke(APIGatewayProxyRequestEvent event) {
@@ -91,16 +142,31 @@ public final class FunctionArtifact implements AutoCloseable {
     }
 
     /**
-     * Asserts what CloudWatch would get: every line JSON from the functions' encoder, the first invocation flagged as
-     * a cold start, the API Gateway request id as correlation id, and nothing of the request's token or body.
+     * The lines the function logged, without blank lines and without the JVM's own notice of JAVA_TOOL_OPTIONS
+     * ({@code Picked up JAVA_TOOL_OPTIONS: ...} on stderr, which reaches CloudWatch on Lambda too).
+     */
+    public List<String> logLines() {
+        return log().lines().filter(line -> !line.isBlank())
+                .filter(line -> !line.startsWith("Picked up JAVA_TOOL_OPTIONS:")).toList();
+    }
+
+    /**
+     * Asserts what CloudWatch would get: every line JSON from the functions' encoder, the API Gateway request id as
+     * correlation id, on demand the first invocation flagged as a cold start, and nothing of the request's token or
+     * body. (Under SnapStart the first lines are the priming's, before the snapshot.)
      */
     public void assertLogsAreStructuredAndClean(APIGatewayProxyRequestEvent event) {
-        List<String> lines = log().lines().filter(line -> !line.isBlank()).toList();
+        List<String> lines = logLines();
         org.assertj.core.api.Assertions.assertThat(lines).as(log()).isNotEmpty()
                 .allSatisfy(line -> org.assertj.core.api.Assertions.assertThat(line).startsWith("{"));
-        org.assertj.core.api.Assertions.assertThat(lines.getFirst()).contains("\"cold_start\":true")
-                .contains("\"correlation_id\":\"" + event.getRequestContext().getRequestId() + "\"")
-                .contains("\"service\":\"todo-api\"");
+        String correlation = "\"correlation_id\":\"" + event.getRequestContext().getRequestId() + "\"";
+        String first = lines.stream().filter(line -> line.contains(correlation)).findFirst()
+                .orElseThrow(() -> new AssertionError("no log line with " + correlation + ":\n" + log()));
+        org.assertj.core.api.Assertions.assertThat(first).contains("\"service\":\"todo-api\"");
+        if (initialization == LambdaEnvironment.InitializationType.ON_DEMAND) {
+            org.assertj.core.api.Assertions.assertThat(lines.getFirst()).isEqualTo(first)
+                    .contains("\"cold_start\":true");
+        }
         String token = event.getHeaders().get("Authorization");
         org.assertj.core.api.Assertions.assertThat(log()).doesNotContain(token);
         if (event.getBody() != null) {

@@ -7,9 +7,16 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import io.todoapi.todo.localdb.LocalDynamoDb;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -21,17 +28,24 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Runs a function artifact the way the Lambda Java runtime does, without Docker: a fresh JVM with the official
- * Runtime Interface Client ({@code aws-lambda-java-runtime-interface-client}) on the class path before the
- * function's jar, talking to this emulation of the Lambda Runtime API on 127.0.0.1. The client deserializes the
- * event and serializes the response with Lambda's own serializers, so a passing invocation proves the artifact
- * holds everything the handler needs. Each HTTP exchange is timed, for the benchmarks.
+ * Runtime Interface Client ({@code aws-lambda-java-runtime-interface-client}) on its class path, talking to this
+ * emulation of the Lambda Runtime API on 127.0.0.1. As on Lambda, the artifact is not on the class path: the runtime
+ * client loads it from the task root ({@code /var/task}, here a fresh directory holding {@code lib/<artifact>}),
+ * which is the working directory; the environment is exactly Lambda's for the initialization type
+ * ({@link LambdaEnvironment}) plus the function's own variables; a SnapStart function gets its credentials from a
+ * container credentials endpoint served here, which checks the authorization token; and nothing may be written to
+ * the task root (Lambda's is read-only; {@code /tmp} is the writable place). The client deserializes the event and
+ * serializes the response with Lambda's own serializers, so a passing invocation proves the artifact holds
+ * everything the handler needs. Each HTTP exchange is timed, for the benchmarks.
  */
-public final class LambdaRuntimeEmulator implements AutoCloseable {
+public final class LambdaRuntimeEmulator implements AutoCloseable, LambdaEnvironment.CredentialsSource {
 
     private static final String API = "/2018-06-01/runtime";
+    private static final String CREDENTIALS = "/2021-04-23/credentials";
     private static final String RIC_MAIN = "com.amazonaws.services.lambda.runtime.api.client.AWSLambda";
 
     private final HttpServer server;
@@ -39,10 +53,30 @@ public final class LambdaRuntimeEmulator implements AutoCloseable {
     private final Map<String, Invocation> inFlight = new ConcurrentHashMap<>();
     private final CompletableFuture<String> initError = new CompletableFuture<>();
     private final List<Process> processes = new ArrayList<>();
+    private final List<TaskRoot> taskRoots = new ArrayList<>();
+    private final String authorizationToken = UUID.randomUUID().toString();
+    private final AtomicInteger credentialsServed = new AtomicInteger();
+    private final AtomicInteger credentialsRefused = new AtomicInteger();
+    private volatile boolean refuseCredentials;
     private volatile long firstPollNanos;
 
     /** One event on its way through the function. */
     private record Invocation(String requestId, String event, CompletableFuture<String> response) {
+    }
+
+    /**
+     * A function to start: its deployable jar, handler string, Lambda function name, its own environment variables
+     * (template.yaml's, with local values), how Lambda initializes it, and JVM options of the test's own (such as
+     * class-load logging; Lambda's come from {@code JAVA_TOOL_OPTIONS} among the variables).
+     */
+    public record Function(Path artifact, String handler, String name, Map<String, String> variables,
+                           LambdaEnvironment.InitializationType initialization, List<String> jvmOptions,
+                           boolean withCredentials) {
+
+        public Function(Path artifact, String handler, String name, Map<String, String> variables,
+                        LambdaEnvironment.InitializationType initialization, List<String> jvmOptions) {
+            this(artifact, handler, name, variables, initialization, jvmOptions, true);
+        }
     }
 
     private LambdaRuntimeEmulator(HttpServer server) {
@@ -55,6 +89,7 @@ public final class LambdaRuntimeEmulator implements AutoCloseable {
         });
         // SnapStart: the runtime asks for the restore signal after running the beforeCheckpoint hooks.
         server.createContext(API + "/restore/next", exchange -> respond(exchange, 200, ""));
+        server.createContext(CREDENTIALS, this::credentials);
         server.setExecutor(Executors.newCachedThreadPool(runnable -> {
             Thread thread = new Thread(runnable, "lambda-runtime-api");
             thread.setDaemon(true);
@@ -73,41 +108,103 @@ public final class LambdaRuntimeEmulator implements AutoCloseable {
         return "127.0.0.1:" + server.getAddress().getPort();
     }
 
+    @Override
+    public String accessKeyId() {
+        return LocalDynamoDb.ACCESS_KEY_ID;
+    }
+
+    @Override
+    public String secretAccessKey() {
+        return LocalDynamoDb.SECRET_ACCESS_KEY;
+    }
+
+    @Override
+    public String sessionToken() {
+        return "local-session-token";
+    }
+
+    @Override
+    public String endpoint() {
+        return "http://" + address() + CREDENTIALS;
+    }
+
+    @Override
+    public String authorizationToken() {
+        return authorizationToken;
+    }
+
+    /** From now on the credentials endpoint answers 401 to every request, as if the role could not be assumed. */
+    public void refuseCredentials() {
+        refuseCredentials = true;
+    }
+
+    /** How often the credentials endpoint answered with credentials, and how often it refused a request. */
+    public int credentialsServed() {
+        return credentialsServed.get();
+    }
+
+    public int credentialsRefused() {
+        return credentialsRefused.get();
+    }
+
     /**
-     * Starts a function JVM: {@code java [jvmOptions] -cp <runtime>:<artifact> AWSLambda <handler>} with the
-     * variables Lambda sets plus {@code environment}. Output goes to {@code log}. The process is destroyed on
-     * {@link #close()}.
+     * Starts a function JVM: {@code java [jvmOptions] -cp <runtime> AWSLambda <handler>} in a fresh task root holding
+     * the artifact, with Lambda's environment for the initialization type plus the function's variables and nothing
+     * else (checked on Linux against the process's real environment). Output goes to {@code log}. The process is
+     * destroyed, and the task root checked and removed, on {@link #close()}.
      */
-    public Process launch(List<Path> runtimeClasspath, Path artifact, String handler, Map<String, String> environment,
-                          List<String> jvmOptions, Path log) throws IOException {
+    public Process launch(List<Path> runtimeClasspath, Function function, Path log) throws IOException {
+        TaskRoot taskRoot = TaskRoot.create(function.artifact());
+        taskRoots.add(taskRoot);
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("--enable-native-access=ALL-UNNAMED"); // the runtime client loads its JNI HTTP client
-        command.addAll(jvmOptions);
-        List<String> classpath = new ArrayList<>();
-        runtimeClasspath.forEach(path -> classpath.add(path.toString()));
-        classpath.add(artifact.toString());
+        if (function.initialization() == LambdaEnvironment.InitializationType.SNAP_START) {
+            // The runtime client's own CRaC context runs the org.crac hooks (shared/notes/snapstart-local.md).
+            command.add("-Dorg.crac.Core.Compat=com.amazonaws.services.lambda.crac");
+        }
+        command.addAll(function.jvmOptions());
         command.add("-cp");
-        command.add(String.join(java.io.File.pathSeparator, classpath));
+        command.add(runtimeClasspath.stream().map(Path::toString)
+                .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator)));
         command.add(RIC_MAIN);
-        command.add(handler);
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-        Map<String, String> env = builder.environment();
-        env.keySet().removeIf(name -> name.startsWith("AWS_") || name.startsWith("JAVA_TOOL"));
-        env.put("AWS_LAMBDA_RUNTIME_API", address());
-        env.put("_HANDLER", handler);
-        env.put("AWS_LAMBDA_FUNCTION_NAME", handler.substring(handler.lastIndexOf('.') + 1).replace("::handleRequest", ""));
-        env.put("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");
-        env.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "1024");
-        env.put("AWS_LAMBDA_LOG_GROUP_NAME", "/aws/lambda/local");
-        env.put("AWS_LAMBDA_LOG_STREAM_NAME", "local");
-        env.put("AWS_LAMBDA_INITIALIZATION_TYPE", "on-demand");
-        env.put("LAMBDA_TASK_ROOT", artifact.getParent().toString());
-        env.putAll(environment);
+        command.add(function.handler());
+        Map<String, String> environment = new LinkedHashMap<>(LambdaEnvironment.of(function.initialization(),
+                function.handler(), function.name(), address(), taskRoot.directory(),
+                function.withCredentials() ? this : null));
+        function.variables().forEach((name, value) -> {
+            if (environment.containsKey(name)) {
+                throw new IllegalArgumentException(name + " is reserved by Lambda: a function cannot set it");
+            }
+            environment.put(name, value);
+        });
+        ProcessBuilder builder = new ProcessBuilder(command).directory(taskRoot.directory().toFile())
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment().clear();
+        builder.environment().putAll(environment);
         Process process = builder.start();
         processes.add(process);
+        assertEnvironmentIs(process, environment.keySet());
         return process;
+    }
+
+    /** On Linux, what the process really got: exactly the variables given, none inherited. */
+    private static void assertEnvironmentIs(Process process, Set<String> expected) throws IOException {
+        Path environ = Path.of("/proc", Long.toString(process.pid()), "environ");
+        if (!Files.isReadable(environ)) {
+            return;
+        }
+        Set<String> actual = new TreeSet<>();
+        for (String entry : new String(Files.readAllBytes(environ), StandardCharsets.UTF_8).split("\0")) {
+            if (!entry.isEmpty()) {
+                actual.add(entry.substring(0, Math.max(0, entry.indexOf('='))));
+            }
+        }
+        if (!actual.equals(new TreeSet<>(expected))) {
+            process.destroyForcibly();
+            throw new IllegalStateException("The function's environment is not Lambda's: expected " + expected
+                    + ", got " + actual);
+        }
     }
 
     /**
@@ -124,6 +221,15 @@ public final class LambdaRuntimeEmulator implements AutoCloseable {
         } catch (ExecutionException e) {
             throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
         }
+    }
+
+    /** Waits until the function's init has finished (it polls for an invocation) or failed; false on timeout. */
+    public boolean awaitInit(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (firstPollNanos == 0 && !initError.isDone() && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        return firstPollNanos != 0 || initError.isDone();
     }
 
     /** When the runtime first asked for an invocation (System.nanoTime), i.e. when init finished; 0 before. */
@@ -193,5 +299,73 @@ public final class LambdaRuntimeEmulator implements AutoCloseable {
         }
         server.stop(0);
         ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
+        List<String> written = new ArrayList<>();
+        for (TaskRoot taskRoot : taskRoots) {
+            written.addAll(taskRoot.changes());
+            taskRoot.delete();
+        }
+        if (!written.isEmpty()) {
+            throw new IllegalStateException("The function wrote to its task root, which is read-only on Lambda (only"
+                    + " /tmp is writable): " + written);
+        }
+    }
+
+    /** The container credentials endpoint: the role's credentials for a request with the authorization token. */
+    private void credentials(HttpExchange exchange) throws IOException {
+        if (refuseCredentials || !authorizationToken.equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+            credentialsRefused.incrementAndGet();
+            respond(exchange, 401, "{\"message\":\"invalid authorization token\"}");
+            return;
+        }
+        credentialsServed.incrementAndGet();
+        respond(exchange, 200, "{\"AccessKeyId\":\"" + accessKeyId() + "\",\"SecretAccessKey\":\""
+                + secretAccessKey() + "\",\"Token\":\"" + sessionToken() + "\",\"Expiration\":\""
+                + java.time.Instant.now().plus(java.time.Duration.ofHours(1)).truncatedTo(ChronoUnit.SECONDS) + "\"}");
+    }
+
+    /** A stand-in for /var/task: lib/ with the artifact, as `sam build` packages it, and what was there at start. */
+    private record TaskRoot(Path directory, Map<String, String> contents) {
+
+        static TaskRoot create(Path artifact) throws IOException {
+            Path directory = Files.createTempDirectory("lambda-task-");
+            Path lib = Files.createDirectories(directory.resolve("lib"));
+            Files.copy(artifact, lib.resolve(artifact.getFileName()));
+            return new TaskRoot(directory, snapshot(directory));
+        }
+
+        List<String> changes() {
+            try {
+                Map<String, String> now = snapshot(directory);
+                List<String> changed = new ArrayList<>();
+                now.forEach((path, state) -> {
+                    if (!state.equals(contents.get(path))) {
+                        changed.add(path);
+                    }
+                });
+                contents.keySet().stream().filter(path -> !now.containsKey(path)).forEach(changed::add);
+                return changed;
+            } catch (IOException e) {
+                return List.of("(cannot list " + directory + ": " + e + ")");
+            }
+        }
+
+        void delete() {
+            try (var paths = Files.walk(directory)) {
+                paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            } catch (IOException e) {
+                // a temp directory left behind; nothing to fail for
+            }
+        }
+
+        private static Map<String, String> snapshot(Path directory) throws IOException {
+            Map<String, String> state = new TreeMap<>();
+            try (var paths = Files.walk(directory)) {
+                for (Path path : paths.toList()) {
+                    state.put(directory.relativize(path).toString(), Files.isDirectory(path) ? "dir"
+                            : Files.size(path) + "@" + Files.getLastModifiedTime(path).toMillis());
+                }
+            }
+            return state;
+        }
     }
 }

@@ -27,4 +27,10 @@ public final class TodoTables {
         client.waiter().waitUntilTableExists(b -> b.tableName(name));
         return name;
     }
+
+    /** Every item of the table, whoever owns it (a consistent Scan: tests only). */
+    public static java.util.List<java.util.Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue>>
+            items(LocalTodoTable table) {
+        return table.client().scan(b -> b.tableName(table.name()).consistentRead(true)).items();
+    }
 }

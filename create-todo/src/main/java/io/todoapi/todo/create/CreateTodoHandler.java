@@ -37,9 +37,9 @@ public final class CreateTodoHandler
         this.todos = function.repository();
         this.clock = Clock.systemUTC();
         this.ids = ids;
-        this.api = ApiRequests.fromEnvironment();
+        this.api = function.api();
         // Environments restored from one snapshot must not share the id generator's random state.
-        this.priming = function.registerPriming(this, PrimingEvents.createTodo(), ids::reseed);
+        this.priming = function.registerPriming(this, PrimingEvents::createTodo, ids::reseed);
     }
 
     CreateTodoHandler(TodoRepository todos, Clock clock, IdGenerator ids, ApiRequests api) {

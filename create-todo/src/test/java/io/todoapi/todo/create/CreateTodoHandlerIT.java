@@ -49,7 +49,7 @@ class CreateTodoHandlerIT {
     void setUp() {
         FAULTS.heal();
         handler = new CreateTodoHandler(table.repository(), Clock.systemUTC(), new UuidV7Generator(Clock.systemUTC()),
-                new ApiRequests("*"));
+                Events.pipeline());
         owner = "user-" + UUID.randomUUID();
     }
 

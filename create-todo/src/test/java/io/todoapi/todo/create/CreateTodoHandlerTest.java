@@ -46,7 +46,7 @@ class CreateTodoHandlerTest {
 
     @BeforeEach
     void setUp() {
-        handler = new CreateTodoHandler(todos, Clock.fixed(NOW, ZoneOffset.UTC), () -> ID, new ApiRequests("*"));
+        handler = new CreateTodoHandler(todos, Clock.fixed(NOW, ZoneOffset.UTC), () -> ID, Events.pipeline());
     }
 
     private APIGatewayProxyResponseEvent handle(APIGatewayProxyRequestEvent event) {
@@ -117,6 +117,20 @@ class CreateTodoHandlerTest {
                 "pointer #/description: must be at most 2000 characters long");
         assertThat(Responses.problem(response, 400).get("type").asText())
                 .isEqualTo("urn:todo-api:problem:invalid-request");
+        verifyNoInteractions(todos);
+    }
+
+    @Test
+    void aBodyBreakingTheSchemaIsA400NamingTheMemberThatEchoesNothingOfIt() {
+        String title = "a".repeat(201);
+        APIGatewayProxyResponseEvent tooLong = handle(withoutKey("{\"title\":\"" + title + "\"}"));
+        assertThat(Responses.errors(tooLong)).containsExactly("pointer #/title: must be 1 to 200 characters long");
+        assertThat(tooLong.getBody()).doesNotContain("a".repeat(65));
+
+        APIGatewayProxyResponseEvent huge = handle(withoutKey("{\"title\":\"t\",\"description\":\""
+                + "d".repeat(1024 * 1024) + "\"}"));
+        Responses.problem(huge, 413);
+        assertThat(huge.getBody().length()).isLessThan(300);
         verifyNoInteractions(todos);
     }
 

@@ -26,8 +26,8 @@ public final class DeleteTodoHandler
 
     private DeleteTodoHandler(DeployedFunction function) {
         this.todos = function.repository();
-        this.api = ApiRequests.fromEnvironment();
-        this.priming = function.registerPriming(this, PrimingEvents.deleteTodo());
+        this.api = function.api();
+        this.priming = function.registerPriming(this, PrimingEvents::deleteTodo);
     }
 
     DeleteTodoHandler(TodoRepository todos, ApiRequests api) {

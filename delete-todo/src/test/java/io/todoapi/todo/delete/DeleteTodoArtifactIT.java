@@ -2,31 +2,30 @@ package io.todoapi.todo.delete;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import io.todoapi.todo.testing.ArtifactContract;
 import io.todoapi.todo.testing.Events;
 import io.todoapi.todo.testing.FunctionArtifact;
 import io.todoapi.todo.testing.LocalTodoTable;
-import org.junit.jupiter.api.Test;
 
-/**
- * The deployable artifact (target/delete-todo-lambda.jar) in a fresh JVM under the Lambda runtime interface client, configured
- * from the environment like the deployed function, answering events/delete-todo.json against the local engine.
- */
-class DeleteTodoArtifactIT {
+/** The deployable artifact (target/delete-todo-lambda.jar) as Lambda runs it, answering events/delete-todo.json. */
+class DeleteTodoArtifactIT extends ArtifactContract {
 
-    @Test
-    void theDeployableJarAnswersTheFixtureEventUnderTheLambdaRuntime() throws Exception {
-        try (LocalTodoTable table = LocalTodoTable.create("delete-artifact");
-             FunctionArtifact function = FunctionArtifact.start("io.todoapi.todo.delete.DeleteTodoHandler::handleRequest",
-                     table.name())) {
-            table.repository().create(Events.FIXTURE_OWNER, Events.fixtureTodo());
-            APIGatewayProxyRequestEvent event = Events.load("delete-todo");
-            APIGatewayProxyResponseEvent response = function.invoke(event);
-            assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(204);
-            assertThat(response.getBody()).isNull();
-            assertThat(function.invoke(Events.load("delete-todo")).getStatusCode()).isEqualTo(404);
-            function.assertLogsAreStructuredAndClean(event);
-        }
+    @Override
+    protected String handler() {
+        return "io.todoapi.todo.delete.DeleteTodoHandler::handleRequest";
+    }
+
+    @Override
+    protected String fixture() {
+        return "delete-todo";
+    }
+
+    @Override
+    protected void answersItsFixture(FunctionArtifact function, LocalTodoTable table) {
+        APIGatewayProxyResponseEvent response = function.invoke(Events.load("delete-todo"));
+        assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(204);
+        assertThat(response.getBody()).isNull();
+        assertThat(function.invoke(Events.load("delete-todo")).getStatusCode()).isEqualTo(404);
     }
 }

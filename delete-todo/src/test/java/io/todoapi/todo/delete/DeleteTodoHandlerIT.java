@@ -27,7 +27,7 @@ class DeleteTodoHandlerIT {
 
     private static LocalTodoTable table;
     private final UuidV7Generator ids = new UuidV7Generator(Clock.systemUTC());
-    private final DeleteTodoHandler handler = new DeleteTodoHandler(table.repository(), new ApiRequests("*"));
+    private final DeleteTodoHandler handler = new DeleteTodoHandler(table.repository(), Events.pipeline());
     private final String alice = "alice-" + UUID.randomUUID();
     private final Todo todo = table.repository().create(alice, new NewTodo("Delete me", null, false, null)
             .toTodo(ids.next(), Instant.now().truncatedTo(ChronoUnit.MILLIS)));

@@ -35,7 +35,7 @@ class DeleteTodoHandlerTest {
 
     @BeforeEach
     void setUp() {
-        handler = new DeleteTodoHandler(todos, new ApiRequests("*"));
+        handler = new DeleteTodoHandler(todos, Events.pipeline());
     }
 
     private APIGatewayProxyResponseEvent handle(APIGatewayProxyRequestEvent event) {

@@ -58,6 +58,7 @@ class FunctionPoliciesMatchCallsIT {
         CONFIGURATION.put("aws.accessKeyId", LocalDynamoDb.ACCESS_KEY_ID);
         CONFIGURATION.put("aws.secretAccessKey", LocalDynamoDb.SECRET_ACCESS_KEY);
         CONFIGURATION.put("ALLOWED_ORIGIN", "*");
+        CONFIGURATION.put("USER_POOL_CLIENT_ID", Events.FIXTURE_AUDIENCE);
         CONFIGURATION.put("POWERTOOLS_SERVICE_NAME", "todo-api");
         CONFIGURATION.put("POWERTOOLS_LOG_LEVEL", "WARN");
         CONFIGURATION.forEach(System::setProperty);

@@ -29,8 +29,8 @@ public final class GetTodoHandler
 
     private GetTodoHandler(DeployedFunction function) {
         this.todos = function.repository();
-        this.api = ApiRequests.fromEnvironment();
-        this.priming = function.registerPriming(this, PrimingEvents.getTodo());
+        this.api = function.api();
+        this.priming = function.registerPriming(this, PrimingEvents::getTodo);
     }
 
     GetTodoHandler(TodoRepository todos, ApiRequests api) {

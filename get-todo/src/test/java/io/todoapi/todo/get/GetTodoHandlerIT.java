@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 class GetTodoHandlerIT {
 
     private static LocalTodoTable table;
-    private final GetTodoHandler handler = new GetTodoHandler(table.repository(), new ApiRequests("*"));
+    private final GetTodoHandler handler = new GetTodoHandler(table.repository(), Events.pipeline());
     private final String alice = "alice-" + UUID.randomUUID();
     private final Todo todo = table.repository().create(alice, new NewTodo("Read me", "body", false, null)
             .toTodo(new UuidV7Generator(Clock.systemUTC()).next(), Instant.now().truncatedTo(ChronoUnit.MILLIS)));

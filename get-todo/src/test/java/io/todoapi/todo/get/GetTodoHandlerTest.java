@@ -39,7 +39,7 @@ class GetTodoHandlerTest {
 
     @BeforeEach
     void setUp() {
-        handler = new GetTodoHandler(todos, new ApiRequests("*"));
+        handler = new GetTodoHandler(todos, Events.pipeline());
     }
 
     private APIGatewayProxyResponseEvent handle(APIGatewayProxyRequestEvent event) {

@@ -26,8 +26,8 @@ public final class ListTodosHandler
 
     private ListTodosHandler(DeployedFunction function) {
         this.todos = function.repository();
-        this.api = ApiRequests.fromEnvironment();
-        this.priming = function.registerPriming(this, PrimingEvents.listTodos());
+        this.api = function.api();
+        this.priming = function.registerPriming(this, PrimingEvents::listTodos);
     }
 
     ListTodosHandler(TodoRepository todos, ApiRequests api) {

@@ -29,7 +29,7 @@ class ListTodosHandlerIT {
 
     private static final OperationRecorder CALLS = new OperationRecorder();
     private static LocalTodoTable table;
-    private final ListTodosHandler handler = new ListTodosHandler(table.repository(), new ApiRequests("*"));
+    private final ListTodosHandler handler = new ListTodosHandler(table.repository(), Events.pipeline());
     private final UuidV7Generator ids = new UuidV7Generator(Clock.systemUTC());
     private String alice;
     private String bob;

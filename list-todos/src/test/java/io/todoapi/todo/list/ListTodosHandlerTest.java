@@ -46,7 +46,7 @@ class ListTodosHandlerTest {
 
     @BeforeEach
     void setUp() {
-        handler = new ListTodosHandler(todos, new ApiRequests("*"));
+        handler = new ListTodosHandler(todos, Events.pipeline());
     }
 
     private APIGatewayProxyResponseEvent handle(APIGatewayProxyRequestEvent event) {

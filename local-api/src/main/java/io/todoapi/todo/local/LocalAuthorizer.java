@@ -25,6 +25,12 @@ final class LocalAuthorizer {
         }
     }
 
+    /**
+     * The app client id of the template's user pool client, locally: the functions accept ID tokens whose
+     * {@code aud} is this (template.yaml gives them the client's id as USER_POOL_CLIENT_ID).
+     */
+    static final String CLIENT_ID = "local-client";
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String defaultUser;
@@ -47,6 +53,7 @@ final class LocalAuthorizer {
             claims.put("sub", defaultUser);
             claims.put("cognito:username", defaultUser);
             claims.put("token_use", "id");
+            claims.put("aud", CLIENT_ID);
             claims.put("email", defaultUser + "@localhost");
             return claims;
         }

@@ -186,6 +186,9 @@ final class SamTemplate {
         if (name.equals(tableLogicalId)) {
             return Optional.of(tableName);
         }
+        if ("AWS::Cognito::UserPoolClient".equals(map(map(document.get("Resources")).get(name)).get("Type"))) {
+            return Optional.of(LocalAuthorizer.CLIENT_ID);
+        }
         return switch (name) {
             case "AWS::Region" -> Optional.of(LocalApiOptions.REGION);
             case "AWS::AccountId" -> Optional.of("000000000000");

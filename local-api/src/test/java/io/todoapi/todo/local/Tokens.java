@@ -20,6 +20,7 @@ final class Tokens {
     /** {@code Bearer <jwt>} for a Cognito-like ID token of {@code sub}. */
     static String bearer(String sub) {
         return "Bearer " + jwt("{\"sub\":\"" + sub + "\",\"cognito:username\":\"" + sub + "\",\"token_use\":\"id\","
+                + "\"aud\":\"" + LocalAuthorizer.CLIENT_ID + "\","
                 + "\"email\":\"" + sub + "@example.com\",\"exp\":4102444800}");
     }
 }

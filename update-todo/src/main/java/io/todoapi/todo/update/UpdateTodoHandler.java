@@ -35,8 +35,8 @@ public final class UpdateTodoHandler
     private UpdateTodoHandler(DeployedFunction function) {
         this.todos = function.repository();
         this.clock = Clock.systemUTC();
-        this.api = ApiRequests.fromEnvironment();
-        this.priming = function.registerPriming(this, PrimingEvents.updateTodo());
+        this.api = function.api();
+        this.priming = function.registerPriming(this, PrimingEvents::updateTodo);
     }
 
     UpdateTodoHandler(TodoRepository todos, Clock clock, ApiRequests api) {

@@ -31,7 +31,7 @@ class UpdateTodoHandlerIT {
 
     private static LocalTodoTable table;
     private final UpdateTodoHandler handler = new UpdateTodoHandler(table.repository(), Clock.systemUTC(),
-            new ApiRequests("*"));
+            Events.pipeline());
     private final String alice = "alice-" + UUID.randomUUID();
     private final Todo todo = table.repository().create(alice, new NewTodo("Original", "keep me", false, null)
             .toTodo(new UuidV7Generator(Clock.systemUTC()).next(), Instant.now().truncatedTo(ChronoUnit.MILLIS)));
@@ -67,6 +67,19 @@ class UpdateTodoHandlerIT {
         assertThat(stored.description()).isNull();
         assertThat(stored.dueDate()).hasToString("2027-03-01");
         assertThat(stored.version()).isEqualTo(2);
+    }
+
+    @Test
+    void anIfMatchOfAHundredTagsIsTheMostDynamoDbTakesAndMoreIsA400NamingTheHeader() {
+        // DynamoDB refuses IN with more than 100 operands (dynalite does not: the tests enforce DynamoDB's limits).
+        String hundred = java.util.stream.IntStream.rangeClosed(1, 100).mapToObj(v -> "\"" + v + "\"")
+                .collect(java.util.stream.Collectors.joining(", "));
+        JsonNode problem = Responses.problem(patch(alice, "{\"title\":\"x\"}", hundred + ", \"101\""), 400);
+        assertThat(problem.get("errors").get(0).get("header").asText()).isEqualTo("If-Match");
+        assertThat(current().version()).isEqualTo(1);
+
+        Responses.json(patch(alice, "{\"title\":\"Renamed\"}", hundred), 200);
+        assertThat(current().title()).isEqualTo("Renamed");
     }
 
     @Test

@@ -51,7 +51,7 @@ class UpdateTodoHandlerTest {
 
     @BeforeEach
     void setUp() {
-        handler = new UpdateTodoHandler(todos, Clock.fixed(NOW, ZoneOffset.UTC), new ApiRequests("*"));
+        handler = new UpdateTodoHandler(todos, Clock.fixed(NOW, ZoneOffset.UTC), Events.pipeline());
     }
 
     private APIGatewayProxyResponseEvent handle(APIGatewayProxyRequestEvent event) {
