@@ -5,6 +5,8 @@ import static io.todoapi.todo.deployment.Project.map;
 import static io.todoapi.todo.deployment.Project.resources;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -13,7 +15,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * docs/deploy.md against template.yaml and events/: the commands a newcomer copies must name what the template
- * really defines (outputs, parameters, log groups, the Cognito auth flow, functions and their event files).
+ * really defines (outputs, parameters, log groups, the Cognito auth flow, functions and their event files), the
+ * guided deploy's transcript must be the prompts SAM CLI prints for this template, and no command of the guide or
+ * the README may carry a password as an argument.
  */
 class DeployGuideTest {
 
@@ -30,15 +34,42 @@ class DeployGuideTest {
     void theGuidedDeployTableNamesEveryTemplateParameter() {
         Set<String> named = new TreeSet<>();
         for (String row : matches("(?m)^\\| Parameter ([A-Za-z]+(?: / [A-Za-z]+)*) \\|")) {
-            named.addAll(java.util.List.of(row.split(" / ")));
+            named.addAll(List.of(row.split(" / ")));
         }
         assertThat(named).as("parameters in the sam deploy --guided table")
                 .containsExactlyInAnyOrderElementsOf(map(Project.template().get("Parameters")).keySet());
     }
 
     @Test
+    void theGuidedDeployTranscriptPromptsForEveryParameterInOrderWithItsDefault() {
+        // What SAM CLI prints: "Parameter <Name> [<Default>]:" per template parameter, in template order; an empty
+        // default for a parameter without one (samcli/commands/deploy/guided_context.py, prompt_parameters).
+        List<String> prompted = new ArrayList<>();
+        Matcher prompt = Pattern.compile("(?m)^\\s*Parameter (\\w+) \\[([^\\]]*)\\]:").matcher(GUIDE);
+        while (prompt.find()) {
+            prompted.add(prompt.group(1) + " [" + prompt.group(2) + "]");
+        }
+        List<String> expected = new ArrayList<>();
+        map(Project.template().get("Parameters")).forEach((name, definition) -> expected.add(
+                name + " [" + (map(definition).containsKey("Default") ? map(definition).get("Default") : "") + "]"));
+        assertThat(prompted).as("the sam deploy --guided transcript in docs/deploy.md").isEqualTo(expected);
+    }
+
+    @Test
+    void noPasswordIsEverOnACommandLine() {
+        for (String file : List.of("docs/deploy.md", "README.md")) {
+            String text = Project.read(file);
+            assertThat(text).as("%s: a password as an argument shows in ps and the shell history", file)
+                    .doesNotContain("--password").doesNotContain("PASSWORD=\"$").doesNotContainPattern("PASSWORD='")
+                    .doesNotContainPattern("PASSWORD=[^\\s\"'`]");
+        }
+        assertThat(GUIDE).as("the guide reads the password without echo").contains("read -r -s -p");
+    }
+
+    @Test
     void theSignInUsesAnAuthFlowTheAppClientAllows() {
         Set<String> flows = matches("--auth-flow (\\w+)");
+        flows.addAll(matches("\"AuthFlow\":\"(\\w+)\""));
         assertThat(flows).as("auth flows in docs/deploy.md").isNotEmpty();
         Set<Object> allowed = new TreeSet<>();
         resources("AWS::Cognito::UserPoolClient").values().forEach(client ->

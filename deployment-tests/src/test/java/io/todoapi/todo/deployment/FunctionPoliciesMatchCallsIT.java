@@ -1,8 +1,6 @@
 package io.todoapi.todo.deployment;
 
-import static io.todoapi.todo.deployment.Project.list;
 import static io.todoapi.todo.deployment.Project.map;
-import static io.todoapi.todo.deployment.Project.properties;
 import static io.todoapi.todo.testing.Events.withBody;
 import static io.todoapi.todo.testing.Events.withHeader;
 import static io.todoapi.todo.testing.Events.withOwner;
@@ -23,7 +21,6 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -35,8 +32,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * builds it (public no-arg constructor, configuration read from the environment, here from JVM system properties
  * of the same names) and driven against dynalite through every path that reaches DynamoDB: success, Idempotency-Key
  * replays and reuse, failed conditions (404 and 412), pagination. {@link RecordingInterceptor}, registered for every
- * SDK client of this JVM, records the operations. Each function's policy must allow exactly those actions: a missing
- * one would be an AccessDenied (a 500) in AWS, an extra one a privilege the function never uses.
+ * SDK client of this JVM, records the operations. Each function's execution role must allow exactly those DynamoDB
+ * actions: a missing one would be an AccessDenied (a 500) in AWS, an extra one a privilege the function never uses.
  */
 class FunctionPoliciesMatchCallsIT {
 
@@ -130,12 +127,7 @@ class FunctionPoliciesMatchCallsIT {
     @Test
     void eachFunctionsPolicyAllowsExactlyTheDynamoDbActionsItsCodeCalls() {
         for (Function function : Function.values()) {
-            Set<String> allowed = new TreeSet<>();
-            for (Object policy : list(properties(function.logicalId).get("Policies"))) {
-                for (Object statement : list(map(policy).get("Statement"))) {
-                    list(map(statement).get("Action")).forEach(action -> allowed.add(String.valueOf(action)));
-                }
-            }
+            Set<String> allowed = ExecutionRoles.dynamoDbActions(map(Project.template().get("Resources")), function);
             System.out.println(function.logicalId + " called " + CALLED.get(function) + ", template allows " + allowed);
             assertThat(CALLED.get(function)).as("%s (%s): DynamoDB actions its code called", function.logicalId,
                     function.handlerClass).isNotEmpty().doesNotContain("dynamodb:Scan");

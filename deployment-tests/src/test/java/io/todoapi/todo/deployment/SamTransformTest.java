@@ -24,11 +24,15 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  * The SAM transform of template.yaml, run with aws-sam-translator on the template as CloudFormation hands it to the
  * transform: openapi.yaml already included (CloudFormation runs the nested AWS::Include first) and each function's
  * CodeUri an S3 location (as `sam deploy` uploads it). Every Lambda permission must be on the alias, never on the
- * bare function: API Gateway invokes the alias, and SnapStart applies only to published versions.
+ * bare function: API Gateway invokes the alias, and SnapStart applies only to published versions. The roles are the
+ * template's own (SAM generates none, so no managed policy is attached), and the Api events' Auth, which is there
+ * for SAM CLI only, changes nothing in the output.
  */
 class SamTransformTest {
 
     private static Map<String, Object> output;
+    /** The transform of the same template with every Api event's Auth removed. */
+    private static Map<String, Object> outputWithoutEventAuth;
     /** Why the transform could not run (aws-sam-translator missing), or null when it ran. */
     private static String skipped;
 
@@ -47,7 +51,18 @@ class SamTransformTest {
             return;
         }
 
-        Map<String, Object> template = deepCopy(Project.template());
+        System.out.println("aws-sam-translator " + probe.stdout().strip());
+        Map<String, Object> template = asDeployed(Project.template());
+        output = transform(template);
+        for (Function function : Function.values()) {
+            map(eventOf(template, function).get("Properties")).remove("Auth");
+        }
+        outputWithoutEventAuth = transform(template);
+    }
+
+    /** The template as the SAM transform gets it in CloudFormation: spec included, code uploaded. */
+    private static Map<String, Object> asDeployed(Map<String, Object> source) {
+        Map<String, Object> template = deepCopy(source);
         Map<String, Object> api = map(map(map(template.get("Resources")).get("TodoApi")).get("Properties"));
         api.put("DefinitionBody", Project.spec());
         map(map(template.get("Globals")).get("Function")).remove("CodeUri");
@@ -55,15 +70,24 @@ class SamTransformTest {
             map(map(map(template.get("Resources")).get(function.logicalId)).get("Properties"))
                     .put("CodeUri", "s3://todo-api-artifacts/" + function.logicalId + ".zip");
         }
+        return template;
+    }
+
+    private static Map<String, Object> transform(Map<String, Object> template) throws IOException {
         String script;
         try (InputStream in = SamTransformTest.class.getResourceAsStream("sam_transform.py")) {
             script = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
         Tools.Result result = Tools.run(List.of("python3", "-c", script), Json.write(template),
                 Map.of("AWS_DEFAULT_REGION", "eu-west-1"), 300);
-        System.out.println("aws-sam-translator " + probe.stdout().strip() + ": exit " + result.exitCode());
         assertThat(result.exitCode()).as("SAM transform failed:%n%s", result.stderr()).isZero();
-        output = map(new Yaml(new SafeConstructor(largeDocuments())).load(result.stdout()));
+        return map(new Yaml(new SafeConstructor(largeDocuments())).load(result.stdout()));
+    }
+
+    private static Map<String, Object> eventOf(Map<String, Object> template, Function function) {
+        Map<String, Object> events = map(map(map(map(template.get("Resources")).get(function.logicalId))
+                .get("Properties")).get("Events"));
+        return map(events.values().iterator().next());
     }
 
     @BeforeEach
@@ -145,25 +169,52 @@ class SamTransformTest {
     }
 
     @Test
-    void eachFunctionRoleHasOnlyItsStatementAndTheBasicManagedPolicies() {
+    void theApiEventsAuthChangesNothingTheTransformProduces() {
         for (Function function : Function.values()) {
-            Map<String, Object> role = map(map(map(output.get("Resources")).get(function.logicalId + "Role"))
-                    .get("Properties"));
-            List<Object> managed = list(role.get("ManagedPolicyArns"));
-            assertThat(managed).as("%s managed policies", function.logicalId).allSatisfy(arn ->
-                    assertThat(String.valueOf(arn)).matches(
-                            ".*:iam::aws:policy/(service-role/AWSLambdaBasicExecutionRole|AWSXrayWriteOnlyAccess)\\W*"));
-            Set<String> actions = new TreeSet<>();
-            for (Object policy : list(role.get("Policies"))) {
-                for (Object statement : list(map(map(policy).get("PolicyDocument")).get("Statement"))) {
-                    list(map(statement).get("Action")).forEach(action -> actions.add(String.valueOf(action)));
-                    assertThat(list(map(statement).get("Resource")))
-                            .containsExactly(Map.of("Fn::GetAtt", List.of("TodoTable", "Arn")));
-                }
-            }
-            assertThat(actions).as("%s role actions", function.logicalId)
-                    .containsExactlyInAnyOrderElementsOf(function.dynamoDbActions);
+            assertThat(map(eventOf(Project.template(), function).get("Properties"))).as("%s event", function.logicalId)
+                    .containsKey("Auth");
         }
+        assertThat(output).as("transform with the events' Auth vs. without it").isEqualTo(outputWithoutEventAuth);
+    }
+
+    @Test
+    void eachFunctionRunsWithItsOwnLeastPrivilegeRole() {
+        for (Function function : Function.values()) {
+            ExecutionRoles.assertLeastPrivilege(map(output.get("Resources")), function);
+        }
+    }
+
+    @Test
+    void samGeneratesNoRoleAndNoStatementHasAWildcardButTheXRayResource() {
+        Set<String> functionRoles = new TreeSet<>();
+        for (Function function : Function.values()) {
+            functionRoles.add(ExecutionRoles.roleOf(function));
+        }
+        functionRoles.add("ApiGatewayCloudWatchRole");
+        assertThat(resources("AWS::IAM::Role").keySet()).as("roles of the transformed stack")
+                .containsExactlyInAnyOrderElementsOf(functionRoles);
+        assertThat(list(map(map(resources("AWS::IAM::Role").get("ApiGatewayCloudWatchRole")).get("Properties"))
+                .get("ManagedPolicyArns"))).as("API Gateway's logging role, the one role with a managed policy")
+                .containsExactly(Map.of("Fn::Sub",
+                        "arn:${AWS::Partition}:iam::aws:policy/service-role/AmazonAPIGatewayPushToCloudWatchLogs"));
+        ExecutionRoles.assertNoWildcardButXRay(map(output.get("Resources")));
+    }
+
+    @Test
+    void theRestApiAcceptsTls12OrNewerOnly() {
+        Map<String, Object> api = map(resources("AWS::ApiGateway::RestApi").values().iterator().next().get("Properties"));
+        assertThat(api).containsEntry("SecurityPolicy", "SecurityPolicy_TLS13_1_2_2021_06")
+                .containsEntry("EndpointAccessMode", "STRICT");
+    }
+
+    @Test
+    void theOptionalWebAclIsAssociatedWithTheStageSamCreates() {
+        Map<String, Object> association = map(map(output.get("Resources")).get("ApiWebAclAssociation"));
+        assertThat(association).containsEntry("Condition", "WebAclEnabled");
+        String arn = String.valueOf(map(map(association.get("Properties")).get("ResourceArn")).get("Fn::Sub"));
+        String stage = resources("AWS::ApiGateway::Stage").keySet().iterator().next();
+        assertThat(arn).isEqualTo("arn:${AWS::Partition}:apigateway:${AWS::Region}::/restapis/${TodoApi}/stages/${"
+                + stage + "}");
     }
 
     private static Map<String, Map<String, Object>> resources(String type) {

@@ -104,7 +104,7 @@ class TemplateFunctionsTest {
         for (Function function : Function.values()) {
             assertThat(properties(function.logicalId))
                     .as("%s must not override the alias, SnapStart or the architecture", function.logicalId)
-                    .doesNotContainKeys("AutoPublishAlias", "SnapStart", "Architectures", "Role");
+                    .doesNotContainKeys("AutoPublishAlias", "SnapStart", "Architectures");
         }
     }
 

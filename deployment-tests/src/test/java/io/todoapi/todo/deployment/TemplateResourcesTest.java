@@ -66,6 +66,11 @@ class TemplateResourcesTest {
                 .containsEntry("DataTraceEnabled", false);
         assertThat(((Number) parameter("ApiThrottlingRateLimit").get("Default")).intValue()).isPositive();
         assertThat(((Number) parameter("ApiThrottlingBurstLimit").get("Default")).intValue()).isPositive();
+        // MethodSettings on /* and * set each method's own limit; the descriptions must not promise a stage-wide one.
+        for (String limit : List.of("ApiThrottlingRateLimit", "ApiThrottlingBurstLimit")) {
+            assertThat(String.valueOf(parameter(limit).get("Description"))).as(limit)
+                    .contains("for EACH method").doesNotContainIgnoringCase("all methods together");
+        }
 
         Map<String, Object> accessLog = map(api.get("AccessLogSetting"));
         assertThat(accessLog.get("DestinationArn")).isEqualTo(Map.of("Fn::GetAtt", List.of("ApiAccessLogGroup", "Arn")));
@@ -73,8 +78,80 @@ class TemplateResourcesTest {
         Map<String, Object> line = map(new Yaml(new SafeConstructor(new LoaderOptions())).load(format));
         assertThat(line).as("access log format is one JSON object").containsKeys("requestId", "status",
                 "httpMethod", "resourcePath", "errorResponseType", "integrationLatency");
+        assertThat(line).as("the caller, the TLS version and the cipher suite")
+                .containsEntry("sub", "$context.authorizer.claims.sub")
+                .containsEntry("tlsVersion", "$context.tlsVersion")
+                .containsEntry("cipherSuite", "$context.cipherSuite");
         assertThat(format).doesNotContain("$input").doesNotContain("Authorization")
                 .as("no bodies or tokens in access logs");
+    }
+
+    @Test
+    void theApiAcceptsTls12OrNewerOnlyOnItsOwnHostName() {
+        assertThat(properties("TodoApi")).containsEntry("SecurityPolicy", "SecurityPolicy_TLS13_1_2_2021_06")
+                .containsEntry("EndpointAccessMode", "STRICT");
+    }
+
+    @Test
+    void apiGatewaysLoggingRoleIsADeliberateChoiceWithoutDefault() {
+        Map<String, Object> choice = parameter("ApiGatewayLogsRole");
+        assertThat(choice).as("ApiGatewayLogsRole: sam deploy --guided must ask, a plain deploy must be told")
+                .doesNotContainKey("Default");
+        assertThat(list(choice.get("AllowedValues"))).containsExactly("create", "existing");
+        assertThat(String.valueOf(choice.get("Description"))).contains("REPLACES the Region's setting")
+                .contains("nothing account-wide is changed");
+        assertThat(map(Project.template().get("Conditions")).get("CreateApiGatewayLogsRole"))
+                .isEqualTo(Map.of("Fn::Equals", List.of(Map.of("Ref", "ApiGatewayLogsRole"), "create")));
+        for (String created : List.of("ApiGatewayCloudWatchRole", "ApiGatewayAccount")) {
+            assertThat(resource(created)).as(created).containsEntry("Condition", "CreateApiGatewayLogsRole")
+                    .containsEntry("DeletionPolicy", "Retain");
+        }
+    }
+
+    @Test
+    void theOptionalWebAclRateLimitsByIpAndTokenUsesTheManagedGroupsAndBlocksBodiesOver16Kib() {
+        assertThat(parameter("WebAcl")).containsEntry("Default", "disabled");
+        assertThat(list(parameter("WebAcl").get("AllowedValues"))).containsExactly("disabled", "enabled");
+        assertThat(resource("ApiWebAcl")).containsEntry("Condition", "WebAclEnabled");
+        assertThat(resource("ApiWebAclAssociation")).containsEntry("Condition", "WebAclEnabled");
+        Map<String, Object> acl = properties("ApiWebAcl");
+        assertThat(acl).containsEntry("Scope", "REGIONAL").containsEntry("DefaultAction", Map.of("Allow", Map.of()));
+        Map<String, Map<String, Object>> rules = new java.util.LinkedHashMap<>();
+        list(acl.get("Rules")).forEach(rule -> rules.put(String.valueOf(map(rule).get("Name")), map(rule)));
+        assertThat(rules.keySet()).containsExactly("body-over-16KiB", "ip-reputation", "known-bad-inputs",
+                "rate-per-ip", "rate-per-token");
+
+        Map<String, Object> size = map(map(rules.get("body-over-16KiB").get("Statement")).get("SizeConstraintStatement"));
+        assertThat(size).containsEntry("ComparisonOperator", "GT").containsEntry("Size", 16384)
+                .containsEntry("FieldToMatch", Map.of("Body", Map.of("OversizeHandling", "MATCH")));
+        assertThat(map(map(map(rules.get("body-over-16KiB").get("Action")).get("Block")).get("CustomResponse")))
+                .containsEntry("ResponseCode", 413);
+
+        assertThat(map(map(rules.get("ip-reputation").get("Statement")).get("ManagedRuleGroupStatement")))
+                .containsEntry("VendorName", "AWS").containsEntry("Name", "AWSManagedRulesAmazonIpReputationList");
+        assertThat(map(map(rules.get("known-bad-inputs").get("Statement")).get("ManagedRuleGroupStatement")))
+                .containsEntry("VendorName", "AWS").containsEntry("Name", "AWSManagedRulesKnownBadInputsRuleSet");
+        for (String group : List.of("ip-reputation", "known-bad-inputs")) {
+            assertThat(rules.get(group).get("OverrideAction")).as("%s keeps its rules' Block", group)
+                    .isEqualTo(Map.of("None", Map.of()));
+        }
+
+        Map<String, Object> perIp = map(map(rules.get("rate-per-ip").get("Statement")).get("RateBasedStatement"));
+        assertThat(perIp).containsEntry("AggregateKeyType", "IP")
+                .containsEntry("Limit", Map.of("Ref", "WafRateLimitPerIp"));
+        Map<String, Object> perToken = map(map(rules.get("rate-per-token").get("Statement")).get("RateBasedStatement"));
+        assertThat(perToken).containsEntry("AggregateKeyType", "CUSTOM_KEYS")
+                .containsEntry("Limit", Map.of("Ref", "WafRateLimitPerToken"));
+        assertThat(map(map(list(perToken.get("CustomKeys")).getFirst()).get("Header")))
+                .containsEntry("Name", "authorization");
+        for (String rate : List.of("rate-per-ip", "rate-per-token")) {
+            assertThat(map(map(map(rules.get(rate).get("Action")).get("Block")).get("CustomResponse")))
+                    .as(rate).containsEntry("ResponseCode", 429);
+        }
+        map(acl.get("CustomResponseBodies")).forEach((key, body) -> assertThat(
+                new Yaml(new SafeConstructor(new LoaderOptions())).<Map<String, Object>>load(
+                        String.valueOf(map(body).get("Content")))).as("custom response %s", key)
+                .containsKeys("type", "title", "status", "detail"));
     }
 
     @Test
@@ -93,12 +170,42 @@ class TemplateResourcesTest {
     }
 
     @Test
-    void cognitoUserPoolAndAppClientWithoutSecretForTheCli() {
-        assertThat(resources("AWS::Cognito::UserPool").keySet()).containsExactly("TodoUserPool");
+    void theAppClientHasNoSecretSrpAndAdminSignInOnlyShortLivedTokensAndRotatingRefreshTokens() {
+        assertThat(resources("AWS::Cognito::UserPoolClient").keySet()).containsExactly("TodoUserPoolClient");
         Map<String, Object> client = properties("TodoUserPoolClient");
         assertThat(client).containsEntry("UserPoolId", Map.of("Ref", "TodoUserPool"))
-                .containsEntry("GenerateSecret", false);
-        assertThat(list(client.get("ExplicitAuthFlows"))).contains("ALLOW_USER_PASSWORD_AUTH", "ALLOW_REFRESH_TOKEN_AUTH");
+                .containsEntry("GenerateSecret", false)
+                .containsEntry("PreventUserExistenceErrors", "ENABLED")
+                .containsEntry("EnableTokenRevocation", true);
+        // No USER_PASSWORD_AUTH; no REFRESH_TOKEN_AUTH, which Cognito does not allow together with rotation.
+        assertThat(list(client.get("ExplicitAuthFlows")))
+                .containsExactlyInAnyOrder("ALLOW_USER_SRP_AUTH", "ALLOW_ADMIN_USER_PASSWORD_AUTH");
+        assertThat(map(client.get("TokenValidityUnits"))).containsEntry("IdToken", "minutes")
+                .containsEntry("AccessToken", "minutes");
+        assertThat(((Number) client.get("IdTokenValidity")).intValue()).isBetween(5, 15);
+        assertThat(((Number) client.get("AccessTokenValidity")).intValue()).isBetween(5, 15);
+        assertThat(map(client.get("RefreshTokenRotation"))).containsEntry("Feature", "ENABLED");
+    }
+
+    @Test
+    void theUserPoolIsProtectedFromDeletionOffersTotpVerifiesNewEmailsAndHasOptionalThreatProtection() {
+        assertThat(resources("AWS::Cognito::UserPool").keySet()).containsExactly("TodoUserPool");
+        assertThat(resource("TodoUserPool")).containsEntry("DeletionPolicy", "Retain");
+        Map<String, Object> pool = properties("TodoUserPool");
+        assertThat(pool).containsEntry("DeletionProtection", "ACTIVE")
+                .containsEntry("MfaConfiguration", "OPTIONAL")
+                .containsEntry("EnabledMfas", List.of("SOFTWARE_TOKEN_MFA"))
+                .containsEntry("UserAttributeUpdateSettings",
+                        Map.of("AttributesRequireVerificationBeforeUpdate", List.of("email")));
+        assertThat(map(pool.get("AdminCreateUserConfig"))).containsEntry("AllowAdminCreateUserOnly", true);
+
+        assertThat(parameter("CognitoThreatProtection")).containsEntry("Default", "OFF");
+        assertThat(list(parameter("CognitoThreatProtection").get("AllowedValues")))
+                .containsExactly("OFF", "AUDIT", "ENFORCED");
+        assertThat(pool.get("UserPoolTier")).as("threat protection needs the Plus plan")
+                .isEqualTo(Map.of("Fn::If", List.of("ThreatProtection", "PLUS", "ESSENTIALS")));
+        assertThat(pool.get("UserPoolAddOns")).isEqualTo(Map.of("Fn::If", List.of("ThreatProtection",
+                Map.of("AdvancedSecurityMode", Map.of("Ref", "CognitoThreatProtection")), Map.of("Ref", "AWS::NoValue"))));
     }
 
     @Test
@@ -114,9 +221,12 @@ class TemplateResourcesTest {
     }
 
     @Test
-    void everyParameterHasADefaultAndADescription() {
+    void everyParameterButTheLoggingRoleChoiceHasADefaultAndEveryOneADescription() {
         map(Project.template().get("Parameters")).forEach((name, definition) -> {
-            assertThat(map(definition)).as(name).containsKeys("Default", "Description");
+            assertThat(map(definition)).as(name).containsKey("Description");
+            if (!name.equals("ApiGatewayLogsRole")) {
+                assertThat(map(definition)).as(name).containsKey("Default");
+            }
             assertThat(String.valueOf(map(definition).get("Description"))).as(name).hasSizeGreaterThan(20);
         });
         assertThat(parameter("AllowedOrigin")).containsEntry("Default", "*");
@@ -135,6 +245,8 @@ class TemplateResourcesTest {
         assertThat(variables)
                 .containsEntry(DynamoDbTodoRepository.TABLE_NAME_ENV, Map.of("Ref", TABLE))
                 .containsEntry(ApiRequests.ALLOWED_ORIGIN_ENV, Map.of("Ref", "AllowedOrigin"))
+                // The functions accept only ID tokens of this app client (the authorizer does not check aud).
+                .containsEntry("USER_POOL_CLIENT_ID", Map.of("Ref", "TodoUserPoolClient"))
                 .containsEntry("POWERTOOLS_LOG_LEVEL", Map.of("Ref", "LogLevel"))
                 .containsKeys("POWERTOOLS_SERVICE_NAME", "JAVA_TOOL_OPTIONS", DynamoDbClients.ENDPOINT_ENV);
         assertThat(variables).as("Lambda sets AWS_REGION itself").doesNotContainKey(DynamoDbClients.REGION_ENV);
@@ -196,6 +308,8 @@ class TemplateResourcesTest {
         assertThat(setting(config, "default.deploy.parameters", "capabilities")).contains("CAPABILITY_IAM")
                 .doesNotContain("CAPABILITY_NAMED_IAM");
         assertThat(setting(config, "default.local_invoke.parameters", "env_vars")).isEqualTo("\"events/env.json\"");
+        assertThat(config).as("the logging-role choice is the deployer's, not a committed answer")
+                .doesNotContainPattern("(?m)^\\s*parameter_overrides\\s*=");
     }
 
     private static Map<String, Object> parameter(String name) {
