@@ -1,7 +1,6 @@
 package io.todoapi.todo.benchmarks;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
-import io.todoapi.todo.localdb.LocalDynamoDb;
 import io.todoapi.todo.model.Todo;
 import io.todoapi.todo.repository.DynamoDbTodoRepository;
 import io.todoapi.todo.testing.Events;
