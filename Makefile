@@ -10,7 +10,7 @@
 # in lib/, which the Lambda Java runtime puts on the class path (/var/task/lib/*.jar).
 #
 # MVN_ARGS skips the tests (run them with ./mvnw verify) and the npm install of the local test engine, so that
-# `sam build` needs only a JDK 21+ (JAVA_HOME) and make. `MVN_ARGS="-B -ntp" sam build` runs the tests as well.
+# `sam build` needs only a JDK 25+ (JAVA_HOME) and make. `MVN_ARGS="-B -ntp" sam build` runs the tests as well.
 # scripts/check-sam-build.sh runs every target the way SAM does and checks the artifacts.
 
 MVN        ?= $(if $(wildcard ./mvnw),./mvnw,mvn)

@@ -13,7 +13,7 @@
 # function and never shares or caches them (samcli/lib/build/build_graph.py), so this is the cost `sam build` has.
 #
 #   usage: scripts/check-sam-build.sh [--keep] [FunctionLogicalId ...]     (default: all five functions)
-# Exits non-zero if any build or check fails. Needs git, make, unzip and a JDK 21+ (JAVA_HOME or on PATH).
+# Exits non-zero if any build or check fails. Needs git, make, unzip and a JDK 25+ (JAVA_HOME or on PATH).
 set -euo pipefail
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

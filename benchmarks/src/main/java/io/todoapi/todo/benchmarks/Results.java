@@ -118,7 +118,7 @@ final class Results {
                 .append(finished.truncatedTo(ChronoUnit.SECONDS)).append(" (UTC)\n");
         md.append("- Machine: ").append(machine()).append('\n');
         md.append("- JDK: ").append(System.getProperty("java.vm.name")).append(' ')
-                .append(System.getProperty("java.runtime.version")).append(" (functions compiled for release 21)\n");
+                .append(System.getProperty("java.runtime.version")).append(" (functions compiled for release 25)\n");
         md.append("- Function JVM flags: `").append(String.join(" ", ColdStart.LAMBDA_JVM_FLAGS))
                 .append("` (template.yaml's JAVA_TOOL_OPTIONS); runs per measurement: ").append(runs).append('\n');
         md.append("- Figures are `median (min–max)`; ratios are ours / naive of the medians.\n\n");

@@ -6,8 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import io.todoapi.todo.testing.LambdaEnvironment.InitializationType;
+import io.todoapi.todo.testing.envreads.boot.EnvironmentReads;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -20,6 +23,33 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * its fixture is answered.
  */
 public abstract class ArtifactContract {
+
+    /**
+     * Variables the function JVM asks for that Lambda does not set for this stack, so that their defaults apply. A read
+     * of any other variable that Lambda does not set in the mode fails the test: a dependency on it would pass here
+     * and break on Lambda, or silently take a default the template never chose.
+     */
+    private static final Set<String> ABSENT_ON_LAMBDA_TOO = Set.of(
+            // The runtime interface client's own settings, for features this stack does not use (JSON log format,
+            // Lambda Managed Instances, the telemetry log descriptor) and the trace header of older runtimes.
+            "AWS_LAMBDA_LOG_FORMAT", "AWS_LAMBDA_LOG_LEVEL", "AWS_LAMBDA_MAX_CONCURRENCY",
+            "AWS_LAMBDA_JAVA_NETWORKADDRESS_CACHE_NEGATIVE_TTL", "_LAMBDA_TELEMETRY_LOG_FD", "_X_AMZN_TRACE_ID",
+            // The AWS SDK's optional settings, and where it would find profile files and proxies.
+            "AWS_ACCOUNT_ID", "AWS_ACCOUNT_ID_ENDPOINT_MODE", "AWS_AUTH_SCHEME_PREFERENCE", "AWS_CONFIG_FILE",
+            "AWS_DEFAULTS_MODE", "AWS_DISABLE_REQUEST_COMPRESSION", "AWS_ENABLE_DEFAULT_SOCKET_TIMEOUT_2026",
+            "AWS_ENDPOINT_DISCOVERY_ENABLED", "AWS_MAX_ATTEMPTS", "AWS_PARTITIONS_FILE", "AWS_PROFILE",
+            "AWS_REQUEST_MIN_COMPRESSION_SIZE_BYTES", "AWS_SDK_UA_APP_ID", "AWS_SHARED_CREDENTIALS_FILE",
+            "AWS_SIGV4A_SIGNING_REGION_SET", "AWS_USE_DUALSTACK_ENDPOINT", "AWS_USE_FIPS_ENDPOINT", "HOME",
+            "HTTP_PROXY", "http_proxy", "NO_PROXY", "no_proxy",
+            // Powertools logging's optional settings.
+            "POWERTOOLS_LOGGER_LOG_ERROR", "POWERTOOLS_LOGGER_LOG_EVENT", "POWERTOOLS_LOGGER_LOG_RESPONSE",
+            "POWERTOOLS_LOGGER_SAMPLE_RATE");
+    /**
+     * Under SnapStart the credentials chain tries the access-key variables, which Lambda does not set then, before the
+     * container credentials endpoint (whose provider looks for a relative URI first).
+     */
+    private static final Set<String> ABSENT_UNDER_SNAPSTART = Set.of("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY",
+            "AWS_SESSION_TOKEN", "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI");
 
     /** The Lambda handler string, e.g. {@code io.todoapi.todo.get.GetTodoHandler::handleRequest}. */
     protected abstract String handler();
@@ -59,8 +89,23 @@ public abstract class ArtifactContract {
                     assertThat(function.runtime().credentialsServed()).as("credentials from the variables").isZero();
                 }
                 assertThat(function.runtime().credentialsRefused()).isZero();
+                assertReadsOnlyWhatLambdaSets(function.environmentReads(), initialization);
             }
         }
+    }
+
+    private static void assertReadsOnlyWhatLambdaSets(Set<String> reads, InitializationType initialization) {
+        Set<String> allowed = new TreeSet<>(LambdaEnvironment.names(initialization));
+        allowed.addAll(FunctionArtifact.TEMPLATE_VARIABLES);
+        allowed.addAll(ABSENT_ON_LAMBDA_TOO);
+        if (initialization == InitializationType.SNAP_START) {
+            allowed.addAll(ABSENT_UNDER_SNAPSTART);
+        }
+        assertThat(reads).as("environment variables the function read").contains("TABLE_NAME", "USER_POOL_CLIENT_ID")
+                .doesNotContain(EnvironmentReads.WHOLE_ENVIRONMENT);
+        Set<String> unexpected = new TreeSet<>(reads);
+        unexpected.removeAll(allowed);
+        assertThat(unexpected).as("variables read that Lambda does not set in %s mode", initialization).isEmpty();
     }
 
     @Test

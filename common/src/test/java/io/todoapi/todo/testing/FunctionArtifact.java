@@ -37,12 +37,14 @@ public final class FunctionArtifact implements AutoCloseable {
 
     private final LambdaRuntimeEmulator runtime;
     private final Path log;
+    private final Path environmentReads;
     private final LambdaEnvironment.InitializationType initialization;
 
-    private FunctionArtifact(LambdaRuntimeEmulator runtime, Path log,
+    private FunctionArtifact(LambdaRuntimeEmulator runtime, Path log, Path environmentReads,
                              LambdaEnvironment.InitializationType initialization) {
         this.runtime = runtime;
         this.log = log;
+        this.environmentReads = environmentReads;
         this.initialization = initialization;
     }
 
@@ -104,15 +106,26 @@ public final class FunctionArtifact implements AutoCloseable {
             runtime.refuseCredentials();
         }
         String name = handler.substring(handler.lastIndexOf('.') + 1).replace("Handler::handleRequest", "Function");
+        Path environmentReads = Files.createTempFile("environment-reads-", ".txt");
         runtime.launch(runtimeClasspath, new LambdaRuntimeEmulator.Function(artifact, handler, name, variables,
-                initialization, List.of(), credentials != Credentials.NONE), log);
-        return new FunctionArtifact(runtime, log, initialization);
+                initialization, LambdaRuntimeEmulator.recordEnvironmentReads(environmentReads),
+                credentials != Credentials.NONE), log);
+        return new FunctionArtifact(runtime, log, environmentReads, initialization);
     }
 
     /** Waits (up to 60 s) until the function has finished its init, priming included, or failed it. */
     public void awaitInit() throws InterruptedException {
         if (!runtime.awaitInit(Duration.ofSeconds(60))) {
             throw new AssertionError("no init within 60 s; function log:\n" + log());
+        }
+    }
+
+    /** Every environment variable the function JVM has read so far (after it started), by name. */
+    public java.util.Set<String> environmentReads() {
+        try {
+            return new java.util.TreeSet<>(Files.readAllLines(environmentReads));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -187,5 +200,6 @@ public final class FunctionArtifact implements AutoCloseable {
     public void close() throws IOException {
         runtime.close();
         Files.deleteIfExists(log);
+        Files.deleteIfExists(environmentReads);
     }
 }

@@ -33,7 +33,7 @@ public final class LambdaEnvironment {
     }
 
     /** The runtime identifier in {@code AWS_EXECUTION_ENV}: the template's {@code Runtime}, prefixed. */
-    public static final String EXECUTION_ENV = "AWS_Lambda_java21";
+    public static final String EXECUTION_ENV = "AWS_Lambda_java25";
     public static final String REGION = "us-east-1";
 
     /** Every mode: the reserved variables and the unreserved ones the runtime sets. */

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import io.todoapi.todo.localdb.LocalDynamoDb;
+import io.todoapi.todo.testing.envreads.EnvironmentReadsJar;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -77,6 +78,16 @@ public final class LambdaRuntimeEmulator implements AutoCloseable, LambdaEnviron
                         LambdaEnvironment.InitializationType initialization, List<String> jvmOptions) {
             this(artifact, handler, name, variables, initialization, jvmOptions, true);
         }
+    }
+
+    /**
+     * JVM options that make the function JVM record every environment variable it reads into {@code file}, one name
+     * per line ({@link io.todoapi.todo.testing.envreads.EnvironmentReadsAgent}). For tests only: the agent loads the
+     * JDK's class-file API into the function JVM, which a measurement must not count.
+     */
+    public static List<String> recordEnvironmentReads(Path file) throws IOException {
+        // Without class data sharing: with the boot class path appended, the JVM warns about it on every start.
+        return List.of("-Xshare:off", EnvironmentReadsJar.javaAgentOption(file));
     }
 
     private LambdaRuntimeEmulator(HttpServer server) {
@@ -184,6 +195,8 @@ public final class LambdaRuntimeEmulator implements AutoCloseable, LambdaEnviron
         builder.environment().putAll(environment);
         Process process = builder.start();
         processes.add(process);
+        // A JVM that dies (a bad option, a crash) fails the waiting invocation at once instead of at its timeout.
+        process.onExit().thenRun(() -> initError.complete("the function JVM exited with code " + process.exitValue()));
         assertEnvironmentIs(process, environment.keySet());
         return process;
     }
