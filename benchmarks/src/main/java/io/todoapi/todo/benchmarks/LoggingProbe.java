@@ -7,7 +7,7 @@ import software.amazon.lambda.powertools.logging.PowertoolsLogging;
 /**
  * The functions' logging alone, in a fresh JVM whose class path is this class and a function's deployable jar (so
  * with the function's own Logback configuration, JSON encoder and LoggingManager): Powertools' logging context and one
- * request log line, as ApiRequests writes it (with the context the functions use when they invoke themselves), then
+ * request log line, as RequestPipeline writes it (with the context the functions use when they invoke themselves), then
  * {@code DONE}.
  */
 public final class LoggingProbe {

@@ -3,7 +3,7 @@ package io.todoapi.todo.benchmarks;
 import io.todoapi.todo.model.Todo;
 import io.todoapi.todo.model.TodoPage;
 import io.todoapi.todo.model.TodoPatch;
-import io.todoapi.todo.repository.Precondition;
+import io.todoapi.todo.model.Precondition;
 import io.todoapi.todo.repository.TodoRepository;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -9,7 +9,7 @@ import io.todoapi.todo.config.JsonLogConfigurator;
 import io.todoapi.todo.create.CreateTodoHandler;
 import io.todoapi.todo.delete.DeleteTodoHandler;
 import io.todoapi.todo.get.GetTodoHandler;
-import io.todoapi.todo.http.ApiRequests;
+import io.todoapi.todo.http.RequestPipeline;
 import io.todoapi.todo.id.IdGenerator;
 import io.todoapi.todo.id.UuidV7Generator;
 import io.todoapi.todo.list.ListTodosHandler;
@@ -118,7 +118,7 @@ public final class WarmInvocations {
     static RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> handler(Function function)
             throws ReflectiveOperationException {
         TodoRepository todos = new StubTodoRepository(Events.FIXTURE_TODO_ID);
-        ApiRequests api = Events.pipeline();
+        RequestPipeline api = Events.pipeline();
         Clock clock = Clock.systemUTC();
         Object[] arguments = switch (function) {
             case CREATE_TODO -> new Object[] {todos, clock, new UuidV7Generator(clock), api};
@@ -127,9 +127,9 @@ public final class WarmInvocations {
         };
         Class<?>[] types = switch (function) {
             case CREATE_TODO -> new Class<?>[] {TodoRepository.class, Clock.class, IdGenerator.class,
-                    ApiRequests.class};
-            case UPDATE_TODO -> new Class<?>[] {TodoRepository.class, Clock.class, ApiRequests.class};
-            default -> new Class<?>[] {TodoRepository.class, ApiRequests.class};
+                    RequestPipeline.class};
+            case UPDATE_TODO -> new Class<?>[] {TodoRepository.class, Clock.class, RequestPipeline.class};
+            default -> new Class<?>[] {TodoRepository.class, RequestPipeline.class};
         };
         Class<?> handlerClass = switch (function) {
             case CREATE_TODO -> CreateTodoHandler.class;

@@ -14,7 +14,7 @@ class ClassOriginsTest {
                 "[0.010s][info][class,load] java.lang.Object source: shared objects file",
                 "[0.200s][info][class,load] software.amazon.awssdk.core.SdkBytes source: file:/f.jar",
                 "[0.201s][info][class,load] software.amazon.lambda.powertools.logging.PowertoolsLogging source: x",
-                "[0.300s][info][class,load] io.todoapi.todo.http.ApiRequests source: file:/f.jar",
+                "[0.300s][info][class,load] io.todoapi.todo.http.RequestPipeline source: file:/f.jar",
                 "[0.301s][info][class,load] com.fasterxml.jackson.databind.ObjectMapper source: file:/n.jar",
                 "[0.302s][info][class,load] org.example.Other source: file:/n.jar",
                 "[0.303s][info][gc] not a class line"));

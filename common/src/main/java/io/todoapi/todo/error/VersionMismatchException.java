@@ -1,9 +1,16 @@
 package io.todoapi.todo.error;
 
-/** The todo exists but its current version matches none of the entity tags in If-Match. */
+/** The todo exists, but its current version is none of the versions the change was conditional on. */
 public final class VersionMismatchException extends ApiException {
 
+    private final String todoId;
+
     public VersionMismatchException(String todoId) {
-        super("Todo " + todoId + " has changed since the version in If-Match; fetch it again and retry.");
+        super("Todo " + todoId + " is no longer at the expected version.");
+        this.todoId = todoId;
+    }
+
+    public String todoId() {
+        return todoId;
     }
 }

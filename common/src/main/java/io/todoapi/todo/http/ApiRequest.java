@@ -8,9 +8,10 @@ import io.todoapi.todo.error.UnauthorizedException;
 import io.todoapi.todo.error.UnsupportedMediaTypeException;
 import io.todoapi.todo.json.JsonBodyParser;
 import io.todoapi.todo.model.NewTodo;
+import io.todoapi.todo.model.Todo;
 import io.todoapi.todo.model.TodoLimits;
 import io.todoapi.todo.model.TodoPatch;
-import io.todoapi.todo.repository.Precondition;
+import io.todoapi.todo.model.Precondition;
 import io.todoapi.todo.validation.TodoValidator;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -27,8 +28,6 @@ import java.util.TreeMap;
  */
 public final class ApiRequest {
 
-    static final String JSON = "application/json";
-    static final String MERGE_PATCH_JSON = "application/merge-patch+json";
     private static final int MAX_OWNER_LENGTH = 256;
 
     private final APIGatewayProxyRequestEvent event;
@@ -77,17 +76,22 @@ public final class ApiRequest {
 
     /** The body of createTodo: {@code application/json}, at most 16 KiB, a valid {@code NewTodo}. */
     public NewTodo newTodo() {
-        return TodoValidator.newTodo(JsonBodyParser.parseObject(body("Accept-Post", List.of(JSON))));
+        return TodoValidator.newTodo(JsonBodyParser.parseObject(body("Accept-Post", List.of(MediaTypes.JSON))));
     }
 
     /** The body of updateTodo: a JSON Merge Patch, at most 16 KiB, a valid {@code TodoPatch}. */
     public TodoPatch patch() {
-        return TodoValidator.patch(JsonBodyParser.parseObject(body("Accept-Patch", List.of(MERGE_PATCH_JSON, JSON))));
+        return TodoValidator.patch(JsonBodyParser.parseObject(body("Accept-Patch", List.of(MediaTypes.MERGE_PATCH_JSON, MediaTypes.JSON))));
     }
 
     /** The If-Match condition of updateTodo and deleteTodo. */
     public Precondition ifMatch() {
         return EntityTags.ifMatch(headers.get(EntityTags.IF_MATCH));
+    }
+
+    /** Whether getTodo's If-None-Match matches {@code todo}'s current entity tag (the answer is then a 304). */
+    public boolean ifNoneMatchHits(Todo todo) {
+        return EntityTags.noneMatchHits(headers.get(EntityTags.IF_NONE_MATCH), todo);
     }
 
     /** The {@code limit} query parameter: 1..100, 20 when absent. */
@@ -96,13 +100,14 @@ public final class ApiRequest {
         if (value == null) {
             return TodoLimits.LIST_DEFAULT_LIMIT;
         }
-        if (value.isEmpty() || value.length() > 3 || !value.chars().allMatch(c -> c >= '0' && c <= '9')
-                || Integer.parseInt(value) < TodoLimits.LIST_MIN_LIMIT
-                || Integer.parseInt(value) > TodoLimits.LIST_MAX_LIMIT) {
+        // At most three digits: never an overflow, and "0042"-style values are no harder to read than "42".
+        int limit = !value.isEmpty() && value.length() <= 3 && value.chars().allMatch(c -> c >= '0' && c <= '9')
+                ? Integer.parseInt(value) : -1;
+        if (limit < TodoLimits.LIST_MIN_LIMIT || limit > TodoLimits.LIST_MAX_LIMIT) {
             throw new InvalidRequestException("The limit query parameter is not valid.", FieldError.parameter("limit",
                     "must be an integer from " + TodoLimits.LIST_MIN_LIMIT + " to " + TodoLimits.LIST_MAX_LIMIT));
         }
-        return Integer.parseInt(value);
+        return limit;
     }
 
     /** The id to continue after, from the {@code nextToken} query parameter, if any. */

@@ -8,7 +8,6 @@ import java.util.Map;
 /** The success responses of the five operations. */
 public final class ApiResponses {
 
-    static final String JSON = "application/json";
     private static final String CACHE_CONTROL = "Cache-Control";
     private static final String REVALIDATE = "private, no-cache";
 
@@ -17,8 +16,8 @@ public final class ApiResponses {
 
     /** 201 with the todo, {@code Location: /todos/{id}} and its ETag. */
     public static ApiResponse created(Todo todo) {
-        return ApiResponse.json(201, JSON, TodoJson.todo(todo),
-                Map.of("Location", "/todos/" + todo.id(), "ETag", todo.etag()));
+        return ApiResponse.json(201, MediaTypes.JSON, TodoJson.todo(todo),
+                Map.of("Location", "/todos/" + todo.id(), "ETag", EntityTags.of(todo)));
     }
 
     /**
@@ -26,18 +25,18 @@ public final class ApiResponses {
      * never shows a stale todo and a repeat costs a 304 without a body.
      */
     public static ApiResponse okWithETag(Todo todo) {
-        return ApiResponse.json(200, JSON, TodoJson.todo(todo), Map.of("ETag", todo.etag(), CACHE_CONTROL, REVALIDATE));
+        return ApiResponse.json(200, MediaTypes.JSON, TodoJson.todo(todo), Map.of("ETag", EntityTags.of(todo), CACHE_CONTROL, REVALIDATE));
     }
 
     /** 304 for a conditional GET whose If-None-Match matched: no body, the current ETag. */
     public static ApiResponse notModified(Todo todo) {
-        return new ApiResponse(304, Map.of("ETag", todo.etag(), CACHE_CONTROL, REVALIDATE), null);
+        return new ApiResponse(304, Map.of("ETag", EntityTags.of(todo), CACHE_CONTROL, REVALIDATE), null);
     }
 
     /** 200 with a page of todos; the nextToken is bound to {@code owner}. */
     public static ApiResponse page(String owner, TodoPage page) {
         String nextToken = page.lastId().map(lastId -> PageTokens.encode(owner, lastId)).orElse(null);
-        return ApiResponse.json(200, JSON, TodoJson.todoList(page.items(), nextToken), Map.of());
+        return ApiResponse.json(200, MediaTypes.JSON, TodoJson.todoList(page.items(), nextToken), Map.of());
     }
 
     public static ApiResponse noContent() {

@@ -4,7 +4,7 @@ import io.todoapi.todo.error.FieldError;
 import io.todoapi.todo.error.InvalidRequestException;
 import io.todoapi.todo.model.Todo;
 import io.todoapi.todo.model.TodoLimits;
-import io.todoapi.todo.repository.Precondition;
+import io.todoapi.todo.model.Precondition;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -22,6 +22,11 @@ public final class EntityTags {
     static final String IF_NONE_MATCH = "If-None-Match";
 
     private EntityTags() {
+    }
+
+    /** The strong entity tag of a todo's representation: its version in quotes, e.g. {@code "3"}. */
+    public static String of(Todo todo) {
+        return "\"" + todo.version() + "\"";
     }
 
     /** The write condition of an If-Match header value ({@code null} when absent). */

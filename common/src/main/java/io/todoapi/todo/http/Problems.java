@@ -20,11 +20,12 @@ import java.util.Map;
  */
 public final class Problems {
 
-    public static final String CONTENT_TYPE = "application/problem+json";
     public static final String INVALID_REQUEST = "urn:todo-api:problem:invalid-request";
     public static final String IDEMPOTENCY_KEY_REUSED = "urn:todo-api:problem:idempotency-key-reused";
     /** RFC 9457: the problem has no semantics beyond its HTTP status; the title is the status phrase. */
     public static final String ABOUT_BLANK = "about:blank";
+    /** Seconds a caller should wait before retrying a 503 (the Retry-After header). */
+    public static final int RETRY_AFTER_SECONDS = 1;
 
     private Problems() {
     }
@@ -36,8 +37,8 @@ public final class Problems {
             case UnauthorizedException e -> problem(401, ABOUT_BLANK, "Unauthorized", e.getMessage(), List.of(),
                     Map.of("WWW-Authenticate", "Bearer"));
             case TodoNotFoundException e -> problem(404, ABOUT_BLANK, "Not Found", e.getMessage(), List.of(), Map.of());
-            case VersionMismatchException e ->
-                    problem(412, ABOUT_BLANK, "Precondition Failed", e.getMessage(), List.of(), Map.of());
+            case VersionMismatchException e -> problem(412, ABOUT_BLANK, "Precondition Failed", "Todo " + e.todoId()
+                    + " has changed since the version in If-Match; fetch it again and retry.", List.of(), Map.of());
             case PayloadTooLargeException e ->
                     problem(413, ABOUT_BLANK, "Content Too Large", e.getMessage(), List.of(), Map.of());
             case UnsupportedMediaTypeException e ->
@@ -45,8 +46,9 @@ public final class Problems {
                             Map.of(e.acceptHeader(), String.join(", ", e.accepted())));
             case IdempotencyKeyReusedException e ->
                     problem(422, IDEMPOTENCY_KEY_REUSED, "Idempotency-Key reused", e.getMessage(), List.of(), Map.of());
-            case StorageUnavailableException e -> problem(503, ABOUT_BLANK, "Service Unavailable", e.getMessage(),
-                    List.of(), Map.of("Retry-After", Integer.toString(StorageUnavailableException.RETRY_AFTER_SECONDS)));
+            case StorageUnavailableException e -> problem(503, ABOUT_BLANK, "Service Unavailable",
+                    "The service is temporarily unavailable; retry in " + RETRY_AFTER_SECONDS + " second.", List.of(),
+                    Map.of("Retry-After", Integer.toString(RETRY_AFTER_SECONDS)));
         };
     }
 
@@ -58,6 +60,7 @@ public final class Problems {
 
     private static ApiResponse problem(int status, String type, String title, String detail, List<FieldError> errors,
                                        Map<String, String> headers) {
-        return ApiResponse.json(status, CONTENT_TYPE, TodoJson.problem(type, title, status, detail, errors), headers);
+        return ApiResponse.json(status, MediaTypes.PROBLEM_JSON, TodoJson.problem(type, title, status, detail, errors),
+                headers);
     }
 }

@@ -27,9 +27,4 @@ public record Todo(
             throw new IllegalArgumentException("version must be >= 1: " + version);
         }
     }
-
-    /** The strong entity tag of this representation: the version in quotes, e.g. {@code "3"}. */
-    public String etag() {
-        return "\"" + version + "\"";
-    }
 }

@@ -6,7 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent
 import io.todoapi.todo.config.DynamoDbClients;
 import io.todoapi.todo.config.FunctionEnvironment;
 import io.todoapi.todo.config.LambdaCredentials;
-import io.todoapi.todo.http.ApiRequests;
+import io.todoapi.todo.http.RequestPipeline;
 import io.todoapi.todo.repository.DynamoDbTodoRepository;
 import io.todoapi.todo.repository.TodoRepository;
 import java.util.ArrayList;
@@ -22,10 +22,10 @@ public final class DeployedFunction {
     private final OfflineSwitchHttpClient http;
     private final LambdaCredentials credentials;
     private final TodoRepository repository;
-    private final ApiRequests api;
+    private final RequestPipeline api;
 
     private DeployedFunction(OfflineSwitchHttpClient http, LambdaCredentials credentials, TodoRepository repository,
-                             ApiRequests api) {
+                             RequestPipeline api) {
         this.http = http;
         this.credentials = credentials;
         this.repository = repository;
@@ -34,21 +34,21 @@ public final class DeployedFunction {
 
     /**
      * Reads the environment (see {@link DynamoDbClients}, {@link DynamoDbTodoRepository#TABLE_NAME_ENV},
-     * {@link ApiRequests#fromEnvironment()}).
+     * {@link RequestPipeline#fromEnvironment()}).
      */
     public static DeployedFunction fromEnvironment() {
         OfflineSwitchHttpClient http = new OfflineSwitchHttpClient(DynamoDbClients.httpClient());
         LambdaCredentials credentials = new LambdaCredentials();
         TodoRepository repository = new DynamoDbTodoRepository(DynamoDbClients.fromEnvironment(http, credentials),
                 FunctionEnvironment.require(DynamoDbTodoRepository.TABLE_NAME_ENV));
-        return new DeployedFunction(http, credentials, repository, ApiRequests.fromEnvironment());
+        return new DeployedFunction(http, credentials, repository, RequestPipeline.fromEnvironment());
     }
 
     public TodoRepository repository() {
         return repository;
     }
 
-    public ApiRequests api() {
+    public RequestPipeline api() {
         return api;
     }
 

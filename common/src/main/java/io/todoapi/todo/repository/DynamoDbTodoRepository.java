@@ -1,5 +1,6 @@
 package io.todoapi.todo.repository;
 
+import io.todoapi.todo.model.Precondition;
 import io.todoapi.todo.error.IdempotencyKeyReusedException;
 import io.todoapi.todo.error.StorageUnavailableException;
 import io.todoapi.todo.error.TodoNotFoundException;

@@ -1,5 +1,6 @@
 package io.todoapi.todo.repository;
 
+import io.todoapi.todo.model.Precondition;
 import io.todoapi.todo.model.Todo;
 import io.todoapi.todo.model.TodoPage;
 import io.todoapi.todo.model.TodoPatch;

@@ -79,8 +79,7 @@ public final class TodoValidator {
             dueDate = value == JsonValue.Other.NULL ? Change.remove() : setIfValid(errors.date(value));
         }
         if (body.isEmpty()) {
-            errors.list.add(FieldError.wholeBody("must change at least one field (title, description, completed,"
-                    + " dueDate)"));
+            errors.addWholeBody("must change at least one field (title, description, completed, dueDate)");
         }
         errors.throwIfAny();
         return new TodoPatch(title, description, completed, dueDate);
@@ -96,6 +95,10 @@ public final class TodoValidator {
 
         void add(String member, String detail) {
             list.add(FieldError.body(member, detail));
+        }
+
+        void addWholeBody(String detail) {
+            list.add(FieldError.wholeBody(detail));
         }
 
         void rejectUnknownMembers(Map<String, JsonValue> body) {

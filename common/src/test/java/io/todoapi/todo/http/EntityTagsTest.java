@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.todoapi.todo.error.FieldError;
 import io.todoapi.todo.error.InvalidRequestException;
 import io.todoapi.todo.model.Todo;
-import io.todoapi.todo.repository.Precondition;
+import io.todoapi.todo.model.Precondition;
 import java.time.Instant;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -73,6 +73,6 @@ class EntityTagsTest {
 
     @Test
     void theETagOfATodoIsItsVersionInQuotes() {
-        assertThat(VERSION_3.etag()).isEqualTo("\"3\"");
+        assertThat(EntityTags.of(VERSION_3)).isEqualTo("\"3\"");
     }
 }

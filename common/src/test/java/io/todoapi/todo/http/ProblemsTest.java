@@ -49,7 +49,14 @@ class ProblemsTest {
         assertThat(body.get("type").asText()).isEqualTo(type);
         assertThat(body.get("title").asText()).isEqualTo(title);
         assertThat(body.get("status").asInt()).isEqualTo(status);
-        assertThat(body.get("detail").asText()).isEqualTo(failure.getMessage());
+        // The domain's own words, except where HTTP has to be named: what to send again, when to retry.
+        String detail = switch (failure) {
+            case VersionMismatchException e -> "Todo " + e.todoId()
+                    + " has changed since the version in If-Match; fetch it again and retry.";
+            case StorageUnavailableException e -> "The service is temporarily unavailable; retry in 1 second.";
+            default -> failure.getMessage();
+        };
+        assertThat(body.get("detail").asText()).isEqualTo(detail);
         assertThat(body.has("errors")).isEqualTo(status == 400);
     }
 

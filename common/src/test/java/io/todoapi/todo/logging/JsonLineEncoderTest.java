@@ -39,7 +39,7 @@ class JsonLineEncoderTest {
     }
 
     private LoggingEvent event(Level level, String message, Throwable error, Object... arguments) {
-        Logger logger = context.getLogger("io.todoapi.todo.http.ApiRequests");
+        Logger logger = context.getLogger("io.todoapi.todo.http.RequestPipeline");
         LoggingEvent event = new LoggingEvent(Logger.class.getName(), logger, level, message, error, arguments);
         event.setInstant(AT);
         return event;
@@ -53,7 +53,7 @@ class JsonLineEncoderTest {
         assertThat(line.lines()).hasSize(1);
         JsonNode json = Json.parse(line);
         assertThat(json.get("level").asText()).isEqualTo("INFO");
-        assertThat(json.get("logger").asText()).isEqualTo("io.todoapi.todo.http.ApiRequests");
+        assertThat(json.get("logger").asText()).isEqualTo("io.todoapi.todo.http.RequestPipeline");
         assertThat(json.get("message").asText()).isEqualTo("POST /todos -> 201");
         assertThat(json.get("timestamp").asText()).isEqualTo("2026-11-30T16:02:53.120Z");
         assertThat(json.has("error")).isFalse();

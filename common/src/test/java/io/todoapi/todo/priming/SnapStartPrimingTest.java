@@ -9,7 +9,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import io.todoapi.todo.config.DynamoDbClients;
 import io.todoapi.todo.error.StorageUnavailableException;
-import io.todoapi.todo.http.ApiRequests;
+import io.todoapi.todo.http.RequestPipeline;
 import io.todoapi.todo.http.ApiResponses;
 import io.todoapi.todo.model.Timestamps;
 import io.todoapi.todo.model.Todo;

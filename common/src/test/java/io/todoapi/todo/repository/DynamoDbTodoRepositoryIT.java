@@ -1,5 +1,6 @@
 package io.todoapi.todo.repository;
 
+import io.todoapi.todo.model.Precondition;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -38,8 +38,8 @@ public final class Events {
     }
 
     /** The request pipeline of a function configured like the fixtures expect: any origin, the fixtures' client. */
-    public static io.todoapi.todo.http.ApiRequests pipeline() {
-        return new io.todoapi.todo.http.ApiRequests("*", FIXTURE_AUDIENCE);
+    public static io.todoapi.todo.http.RequestPipeline pipeline() {
+        return new io.todoapi.todo.http.RequestPipeline("*", FIXTURE_AUDIENCE);
     }
 
     /** The todo that the get, update and delete fixtures address, as it is right after creation. */

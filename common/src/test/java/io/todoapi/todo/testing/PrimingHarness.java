@@ -1,7 +1,7 @@
 package io.todoapi.todo.testing;
 
 import io.todoapi.todo.config.DynamoDbClients;
-import io.todoapi.todo.http.ApiRequests;
+import io.todoapi.todo.http.RequestPipeline;
 import io.todoapi.todo.localdb.LocalDynamoDb;
 import io.todoapi.todo.model.Todo;
 import io.todoapi.todo.priming.PrimingEvents;
@@ -22,7 +22,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 public final class PrimingHarness implements AutoCloseable {
 
     private static final List<String> PROPERTIES = List.of(DynamoDbTodoRepository.TABLE_NAME_ENV,
-            DynamoDbClients.REGION_ENV, DynamoDbClients.ENDPOINT_ENV, ApiRequests.USER_POOL_CLIENT_ID_ENV,
+            DynamoDbClients.REGION_ENV, DynamoDbClients.ENDPOINT_ENV, RequestPipeline.USER_POOL_CLIENT_ID_ENV,
             "aws.accessKeyId", "aws.secretAccessKey");
 
     private final LocalTodoTable table;
@@ -39,7 +39,7 @@ public final class PrimingHarness implements AutoCloseable {
         System.setProperty(DynamoDbTodoRepository.TABLE_NAME_ENV, table.name());
         System.setProperty(DynamoDbClients.REGION_ENV, LocalDynamoDb.REGION.id());
         System.setProperty(DynamoDbClients.ENDPOINT_ENV, LocalDynamoDb.shared().endpoint().toString());
-        System.setProperty(ApiRequests.USER_POOL_CLIENT_ID_ENV, Events.FIXTURE_AUDIENCE);
+        System.setProperty(RequestPipeline.USER_POOL_CLIENT_ID_ENV, Events.FIXTURE_AUDIENCE);
         System.setProperty("aws.accessKeyId", LocalDynamoDb.ACCESS_KEY_ID);
         System.setProperty("aws.secretAccessKey", LocalDynamoDb.SECRET_ACCESS_KEY);
         return new PrimingHarness(table);

@@ -4,7 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
-import io.todoapi.todo.http.ApiRequests;
+import io.todoapi.todo.http.RequestPipeline;
 import io.todoapi.todo.http.ApiResponses;
 import io.todoapi.todo.id.IdGenerator;
 import io.todoapi.todo.id.UuidV7Generator;
@@ -25,7 +25,7 @@ public final class CreateTodoHandler
     private final TodoRepository todos;
     private final Clock clock;
     private final IdGenerator ids;
-    private final ApiRequests api;
+    private final RequestPipeline api;
     /** Held because the CRaC context references its resources weakly; null in tests. */
     private final SnapStartPriming priming;
 
@@ -42,7 +42,7 @@ public final class CreateTodoHandler
         this.priming = function.registerPriming(this, PrimingEvents::createTodo, ids::reseed);
     }
 
-    CreateTodoHandler(TodoRepository todos, Clock clock, IdGenerator ids, ApiRequests api) {
+    CreateTodoHandler(TodoRepository todos, Clock clock, IdGenerator ids, RequestPipeline api) {
         this.todos = todos;
         this.clock = clock;
         this.ids = ids;

@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.todoapi.todo.http.ApiRequests;
+import io.todoapi.todo.http.RequestPipeline;
 import io.todoapi.todo.id.UuidV7Generator;
 import io.todoapi.todo.model.Todo;
 import io.todoapi.todo.testing.Concurrently;

@@ -4,7 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
-import io.todoapi.todo.http.ApiRequests;
+import io.todoapi.todo.http.RequestPipeline;
 import io.todoapi.todo.http.ApiResponses;
 import io.todoapi.todo.priming.DeployedFunction;
 import io.todoapi.todo.priming.PrimingEvents;
@@ -16,7 +16,7 @@ public final class DeleteTodoHandler
         implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
 
     private final TodoRepository todos;
-    private final ApiRequests api;
+    private final RequestPipeline api;
     /** Held because the CRaC context references its resources weakly; null in tests. */
     private final SnapStartPriming priming;
 
@@ -30,7 +30,7 @@ public final class DeleteTodoHandler
         this.priming = function.registerPriming(this, PrimingEvents::deleteTodo);
     }
 
-    DeleteTodoHandler(TodoRepository todos, ApiRequests api) {
+    DeleteTodoHandler(TodoRepository todos, RequestPipeline api) {
         this.todos = todos;
         this.api = api;
         this.priming = null;

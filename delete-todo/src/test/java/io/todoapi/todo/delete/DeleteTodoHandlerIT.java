@@ -6,7 +6,7 @@ import static io.todoapi.todo.testing.Events.withTodoId;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
-import io.todoapi.todo.http.ApiRequests;
+import io.todoapi.todo.http.RequestPipeline;
 import io.todoapi.todo.id.UuidV7Generator;
 import io.todoapi.todo.model.NewTodo;
 import io.todoapi.todo.model.Todo;

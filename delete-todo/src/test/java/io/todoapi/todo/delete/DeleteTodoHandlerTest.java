@@ -13,8 +13,8 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent
 import io.todoapi.todo.error.StorageUnavailableException;
 import io.todoapi.todo.error.TodoNotFoundException;
 import io.todoapi.todo.error.VersionMismatchException;
-import io.todoapi.todo.http.ApiRequests;
-import io.todoapi.todo.repository.Precondition;
+import io.todoapi.todo.http.RequestPipeline;
+import io.todoapi.todo.model.Precondition;
 import io.todoapi.todo.repository.TodoRepository;
 import io.todoapi.todo.testing.Events;
 import io.todoapi.todo.testing.Responses;

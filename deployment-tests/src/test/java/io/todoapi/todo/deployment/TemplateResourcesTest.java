@@ -9,7 +9,7 @@ import static io.todoapi.todo.deployment.Project.resources;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.todoapi.todo.config.DynamoDbClients;
-import io.todoapi.todo.http.ApiRequests;
+import io.todoapi.todo.http.RequestPipeline;
 import io.todoapi.todo.repository.DynamoDbTodoRepository;
 import java.util.List;
 import java.util.Map;
@@ -244,7 +244,7 @@ class TemplateResourcesTest {
         Map<String, Object> variables = map(map(functionGlobals().get("Environment")).get("Variables"));
         assertThat(variables)
                 .containsEntry(DynamoDbTodoRepository.TABLE_NAME_ENV, Map.of("Ref", TABLE))
-                .containsEntry(ApiRequests.ALLOWED_ORIGIN_ENV, Map.of("Ref", "AllowedOrigin"))
+                .containsEntry(RequestPipeline.ALLOWED_ORIGIN_ENV, Map.of("Ref", "AllowedOrigin"))
                 // The functions accept only ID tokens of this app client (the authorizer does not check aud).
                 .containsEntry("USER_POOL_CLIENT_ID", Map.of("Ref", "TodoUserPoolClient"))
                 .containsEntry("POWERTOOLS_LOG_LEVEL", Map.of("Ref", "LogLevel"))
@@ -269,7 +269,7 @@ class TemplateResourcesTest {
             assertThat(overrides).as("events/env.json entry of %s", function.logicalId)
                     .containsEntry(DynamoDbTodoRepository.TABLE_NAME_ENV, "todos")
                     .containsEntry(DynamoDbClients.ENDPOINT_ENV, "http://host.docker.internal:" + LOCAL_ENGINE_PORT)
-                    .containsKeys(ApiRequests.ALLOWED_ORIGIN_ENV, "POWERTOOLS_LOG_LEVEL");
+                    .containsKeys(RequestPipeline.ALLOWED_ORIGIN_ENV, "POWERTOOLS_LOG_LEVEL");
             assertThat(declared.keySet()).as("SAM CLI overrides only variables the template declares")
                     .containsAll(overrides.keySet());
         }

@@ -5,9 +5,8 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import io.todoapi.todo.error.TodoNotFoundException;
-import io.todoapi.todo.http.ApiRequests;
+import io.todoapi.todo.http.RequestPipeline;
 import io.todoapi.todo.http.ApiResponses;
-import io.todoapi.todo.http.EntityTags;
 import io.todoapi.todo.model.Todo;
 import io.todoapi.todo.priming.DeployedFunction;
 import io.todoapi.todo.priming.PrimingEvents;
@@ -19,7 +18,7 @@ public final class GetTodoHandler
         implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
 
     private final TodoRepository todos;
-    private final ApiRequests api;
+    private final RequestPipeline api;
     /** Held because the CRaC context references its resources weakly; null in tests. */
     private final SnapStartPriming priming;
 
@@ -33,7 +32,7 @@ public final class GetTodoHandler
         this.priming = function.registerPriming(this, PrimingEvents::getTodo);
     }
 
-    GetTodoHandler(TodoRepository todos, ApiRequests api) {
+    GetTodoHandler(TodoRepository todos, RequestPipeline api) {
         this.todos = todos;
         this.api = api;
         this.priming = null;
@@ -44,7 +43,7 @@ public final class GetTodoHandler
         return api.handle(event, context, request -> {
             String id = request.todoId();
             Todo todo = todos.get(request.owner(), id).orElseThrow(() -> new TodoNotFoundException(id));
-            return EntityTags.noneMatchHits(request.header("If-None-Match").orElse(null), todo)
+            return request.ifNoneMatchHits(todo)
                     ? ApiResponses.notModified(todo)
                     : ApiResponses.okWithETag(todo);
         });

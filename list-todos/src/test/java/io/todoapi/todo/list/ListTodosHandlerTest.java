@@ -14,7 +14,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.todoapi.todo.error.StorageUnavailableException;
-import io.todoapi.todo.http.ApiRequests;
+import io.todoapi.todo.http.RequestPipeline;
 import io.todoapi.todo.http.PageTokens;
 import io.todoapi.todo.model.Todo;
 import io.todoapi.todo.model.TodoPage;

@@ -4,14 +4,14 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
-import io.todoapi.todo.http.ApiRequests;
+import io.todoapi.todo.http.RequestPipeline;
 import io.todoapi.todo.http.ApiResponses;
 import io.todoapi.todo.model.Timestamps;
 import io.todoapi.todo.model.TodoPatch;
 import io.todoapi.todo.priming.DeployedFunction;
 import io.todoapi.todo.priming.PrimingEvents;
 import io.todoapi.todo.priming.SnapStartPriming;
-import io.todoapi.todo.repository.Precondition;
+import io.todoapi.todo.model.Precondition;
 import io.todoapi.todo.repository.TodoRepository;
 import java.time.Clock;
 
@@ -24,7 +24,7 @@ public final class UpdateTodoHandler
 
     private final TodoRepository todos;
     private final Clock clock;
-    private final ApiRequests api;
+    private final RequestPipeline api;
     /** Held because the CRaC context references its resources weakly; null in tests. */
     private final SnapStartPriming priming;
 
@@ -39,7 +39,7 @@ public final class UpdateTodoHandler
         this.priming = function.registerPriming(this, PrimingEvents::updateTodo);
     }
 
-    UpdateTodoHandler(TodoRepository todos, Clock clock, ApiRequests api) {
+    UpdateTodoHandler(TodoRepository todos, Clock clock, RequestPipeline api) {
         this.todos = todos;
         this.clock = clock;
         this.api = api;

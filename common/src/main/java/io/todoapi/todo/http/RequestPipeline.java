@@ -20,7 +20,7 @@ import software.amazon.lambda.powertools.logging.PowertoolsLogging;
  * carries (CORS, caching, nosniff). One log line per request with method, resource, status and latency; never
  * bodies, tokens or headers.
  */
-public final class ApiRequests {
+public final class RequestPipeline {
 
     /** Env var with the origin allowed to call the API from a browser ({@code *} when unset). */
     public static final String ALLOWED_ORIGIN_ENV = "ALLOWED_ORIGIN";
@@ -28,7 +28,7 @@ public final class ApiRequests {
     public static final String USER_POOL_CLIENT_ID_ENV = "USER_POOL_CLIENT_ID";
     static final String EXPOSED_HEADERS = "ETag, Location, Retry-After";
 
-    private static final Logger LOG = LoggerFactory.getLogger(ApiRequests.class);
+    private static final Logger LOG = LoggerFactory.getLogger(RequestPipeline.class);
 
     private final String allowedOrigin;
     private final String audience;
@@ -37,7 +37,7 @@ public final class ApiRequests {
      * {@code allowedOrigin} is the CORS origin of every response; {@code audience} the app client id that callers'
      * ID tokens must be issued to (see {@link ApiRequest#of}).
      */
-    public ApiRequests(String allowedOrigin, String audience) {
+    public RequestPipeline(String allowedOrigin, String audience) {
         if (allowedOrigin == null || allowedOrigin.isBlank()) {
             throw new IllegalArgumentException("allowedOrigin must not be blank");
         }
@@ -52,8 +52,8 @@ public final class ApiRequests {
      * Reads {@value #ALLOWED_ORIGIN_ENV} and {@value #USER_POOL_CLIENT_ID_ENV} through {@link FunctionEnvironment};
      * call it from a handler's no-arg constructor only.
      */
-    public static ApiRequests fromEnvironment() {
-        return new ApiRequests(FunctionEnvironment.get(ALLOWED_ORIGIN_ENV).orElse("*"),
+    public static RequestPipeline fromEnvironment() {
+        return new RequestPipeline(FunctionEnvironment.get(ALLOWED_ORIGIN_ENV).orElse("*"),
                 FunctionEnvironment.require(USER_POOL_CLIENT_ID_ENV));
     }
 

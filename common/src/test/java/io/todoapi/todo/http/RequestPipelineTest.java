@@ -15,12 +15,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException;
 
-class ApiRequestsTest {
+class RequestPipelineTest {
 
-    private static final ApiRequests ANY_ORIGIN = Events.pipeline();
+    private static final RequestPipeline ANY_ORIGIN = Events.pipeline();
 
-    private static APIGatewayProxyResponseEvent run(ApiRequests api, APIGatewayProxyRequestEvent event,
-                                                    ApiRequests.Operation operation) {
+    private static APIGatewayProxyResponseEvent run(RequestPipeline api, APIGatewayProxyRequestEvent event,
+                                                    RequestPipeline.Operation operation) {
         return api.handle(event, TestContext.of("TestFunction"), operation);
     }
 
@@ -40,7 +40,7 @@ class ApiRequestsTest {
 
     @Test
     void aConfiguredOriginIsSentWithVaryOriginOnErrorsToo() {
-        ApiRequests api = new ApiRequests("https://app.example.com", Events.FIXTURE_AUDIENCE);
+        RequestPipeline api = new RequestPipeline("https://app.example.com", Events.FIXTURE_AUDIENCE);
         APIGatewayProxyResponseEvent response = run(api, Events.withOwner(Events.load("get-todo"), null),
                 request -> ApiResponses.noContent());
         assertThat(response.getStatusCode()).isEqualTo(401);

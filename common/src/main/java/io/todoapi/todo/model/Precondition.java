@@ -1,4 +1,4 @@
-package io.todoapi.todo.repository;
+package io.todoapi.todo.model;
 
 import java.util.Set;
 
