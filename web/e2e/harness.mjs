@@ -54,7 +54,7 @@ let userCounter = 0;
 /** A user name no other test uses, so that every test starts with an empty list. */
 export function uniqueUser(prefix) {
   userCounter += 1;
-  return `${prefix}-${process.pid}-${Date.now().toString(36)}-${userCounter}`;
+  return `${prefix}-${(Date.now() % 1_679_616).toString(36)}${userCounter}`;
 }
 
 /** One test's view of the world: its browser contexts, pages, console errors, axe results and screenshots. */
