@@ -129,6 +129,14 @@ export class TestContext {
     }
   }
 
+  /** A new user, signed in through the app's sign-in screen in a page of its own. */
+  async signedIn(prefix) {
+    const user = uniqueUser(prefix);
+    const page = await this.newPage();
+    await signIn(page, this.baseUrl, user);
+    return { user, page };
+  }
+
   /** Calls the API directly as `user` (to set up or check data the way another client would). */
   async api(user, method, path, body) {
     const response = await fetch(`${this.config.apiUrl}${path}`, {

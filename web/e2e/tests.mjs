@@ -35,9 +35,7 @@ export const tests = [
   {
     name: 'add, edit, complete, reopen and delete a todo',
     async run(t) {
-      const user = uniqueUser('carol');
-      const page = await t.newPage();
-      await signIn(page, t.baseUrl, user);
+      const { user, page } = await t.signedIn('carol');
       await addTodo(page, 'File the tax return', { description: 'Forms are in the blue folder.', dueDate: '2026-12-31' });
       await addTodo(page, 'Buy milk');
       const tax = item(page, 'File the tax return');
@@ -160,9 +158,7 @@ export const tests = [
     name: 'a validation error (201-character title) is shown next to the Title field',
     async run(t) {
       t.allowHttpErrors(400);
-      const user = uniqueUser('frank');
-      const page = await t.newPage();
-      await signIn(page, t.baseUrl, user);
+      const { user, page } = await t.signedIn('frank');
       await addTodo(page, 'Short title');
       await item(page, 'Short title').getByRole('button', { name: 'Edit' }).click();
       const form = page.locator('form.todo-edit');
@@ -189,9 +185,7 @@ export const tests = [
   {
     name: 'a script-injection title is shown literally, never as HTML',
     async run(t) {
-      const user = uniqueUser('grace');
-      const page = await t.newPage();
-      await signIn(page, t.baseUrl, user);
+      const { page } = await t.signedIn('grace');
       const title = '<img src=x onerror=alert(1)>';
       const description = '<script>alert(2)</script><b>bold?</b>';
       await addTodo(page, title, { description });
@@ -275,9 +269,7 @@ export const tests = [
     name: 'a create retried after a lost response sends the same Idempotency-Key: one todo, not two',
     async run(t) {
       t.allowConsoleError(/^Failed to load resource: net::ERR_/);
-      const user = uniqueUser('ivan');
-      const page = await t.newPage();
-      await signIn(page, t.baseUrl, user);
+      const { user, page } = await t.signedIn('ivan');
       const keys = [];
       let lost = false;
       await page.route(`${t.config.apiUrl}/todos`, async (route) => {
@@ -366,9 +358,7 @@ export const tests = [
     name: 'a 401 from the API leads back to sign-in',
     async run(t) {
       t.allowHttpErrors(401);
-      const user = uniqueUser('ken');
-      const page = await t.newPage();
-      await signIn(page, t.baseUrl, user);
+      const { page } = await t.signedIn('ken');
       await page.route(`${t.config.apiUrl}/todos`, (route) => route.fulfill({
         status: 401,
         headers: { 'Content-Type': 'application/problem+json', 'Access-Control-Allow-Origin': '*' },
