@@ -91,5 +91,6 @@ if (reportFile) {
   mkdirSync(dirname(reportFile), { recursive: true });
   writeFileSync(reportFile, JSON.stringify(report, null, 2));
 }
+console.log(`browser tests: ${report.tests.length} run, ${passed} passed, ${failed} failed`);
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed === 0 && report.tests.length > 0 ? 0 : 1);
