@@ -105,7 +105,7 @@ export async function startFakeCognito({ clientId, redirectUri, firstTokenLifeti
         pendingLogins.set(login, query);
         response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
         response.end(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Sign in (fake Cognito)</title>
-</head><body><main><h1>Sign in</h1><form method="post" action="/login">
+</head><body><main><h1>Sign in</h1><form method="post" action="../login">
 <input type="hidden" name="login" value="${escapeHtml(login)}">
 <label for="email">Email</label> <input id="email" name="email" type="email" autocomplete="username">
 <button type="submit">Sign in</button></form></main></body></html>`);

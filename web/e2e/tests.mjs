@@ -395,10 +395,18 @@ export const tests = [
       const cognito = await startFakeCognito({ clientId: t.config.clientId, redirectUri, firstTokenLifetime: 30 });
       try {
         const page = await t.newPage();
+        // The fake answers under the app's own origin (the browser never sees its port), so the test does not
+        // depend on the site's Content-Security-Policy allowing one more origin.
+        const cognitoDomain = `${new URL(t.baseUrl).origin}/fake-cognito`;
+        await page.route(`${cognitoDomain}/**`, async (route) => {
+          const response = await route.fetch({ url: route.request().url().replace(cognitoDomain, cognito.origin),
+            maxRedirects: 0 });
+          await route.fulfill({ response });
+        });
         await page.route('**/config.json', (route) => route.fulfill({
           contentType: 'application/json',
           body: JSON.stringify({ auth: 'cognito', apiUrl: t.config.apiUrl, clientId: t.config.clientId,
-            cognitoDomain: cognito.origin, redirectUri }),
+            cognitoDomain, redirectUri }),
         }));
         const urls = [];
         page.on('framenavigated', (frame) => {

@@ -126,15 +126,16 @@ class WebAppBrowserIT {
                 "css", "text/css; charset=utf-8",
                 "svg", "image/svg+xml",
                 "json", "application/json");
-        // The fake Cognito of the browser tests listens on another 127.0.0.1 port: connect-src allows them all.
         private static final String CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self';"
-                + " connect-src 'self' http://127.0.0.1:*; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+                + " connect-src 'self' %s; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
         private final HttpServer server;
         private final byte[] config;
+        private final String csp;
 
         private WebAppSite(HttpServer server, String apiUrl) {
             this.server = server;
+            this.csp = CSP.formatted(apiUrl);
             this.config = ("{\"auth\":\"local\",\"apiUrl\":\"" + apiUrl + "\",\"clientId\":\"local-client\"}")
                     .getBytes(StandardCharsets.UTF_8);
         }
@@ -172,7 +173,7 @@ class WebAppBrowserIT {
             }
             String extension = path.substring(path.lastIndexOf('.') + 1);
             exchange.getResponseHeaders().add("Content-Type", TYPES.getOrDefault(extension, "application/octet-stream"));
-            exchange.getResponseHeaders().add("Content-Security-Policy", CSP);
+            exchange.getResponseHeaders().add("Content-Security-Policy", csp);
             exchange.getResponseHeaders().add("X-Content-Type-Options", "nosniff");
             exchange.getResponseHeaders().add("Cache-Control", "no-cache");
             exchange.sendResponseHeaders(200, body.length);
