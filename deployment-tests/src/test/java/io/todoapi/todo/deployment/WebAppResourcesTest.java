@@ -91,14 +91,16 @@ class WebAppResourcesTest {
     @Test
     void unknownPathsGetTheAppItself() {
         assertThat(list(distribution().get("CustomErrorResponses"))).containsExactly(
-                Map.of("ErrorCode", 403, "ResponseCode", 200, "ResponsePagePath", "/index.html", "ErrorCachingMinTTL", 10),
-                Map.of("ErrorCode", 404, "ResponseCode", 200, "ResponsePagePath", "/index.html", "ErrorCachingMinTTL", 10));
+                Map.of("ErrorCode", 403, "ResponseCode", 200, "ResponsePagePath", "/index.html",
+                        "ErrorCachingMinTTL", 10),
+                Map.of("ErrorCode", 404, "ResponseCode", 200, "ResponsePagePath", "/index.html",
+                        "ErrorCachingMinTTL", 10));
     }
 
     @Test
     void theHeadersPolicyForbidsInlineScriptsFramingAndSniffingAndPinsHttps() {
-        Map<String, Object> security = map(map(properties("WebResponseHeadersPolicy").get("ResponseHeadersPolicyConfig"))
-                .get("SecurityHeadersConfig"));
+        Map<String, Object> config = map(properties("WebResponseHeadersPolicy").get("ResponseHeadersPolicyConfig"));
+        Map<String, Object> security = map(config.get("SecurityHeadersConfig"));
         Map<String, Object> csp = map(security.get("ContentSecurityPolicy"));
         assertThat(csp).containsEntry("Override", true);
         List<Object> sub = list(map(csp.get("ContentSecurityPolicy")).get("Fn::Sub"));
@@ -136,7 +138,8 @@ class WebAppResourcesTest {
         Map<String, Object> domain = properties("TodoUserPoolDomain");
         assertThat(domain).containsEntry("UserPoolId", Map.of("Ref", "TodoUserPool"))
                 .containsEntry("ManagedLoginVersion", 2);
-        assertThat(properties("TodoManagedLoginBranding")).containsEntry("ClientId", Map.of("Ref", "TodoUserPoolClient"))
+        assertThat(properties("TodoManagedLoginBranding"))
+                .containsEntry("ClientId", Map.of("Ref", "TodoUserPoolClient"))
                 .containsEntry("UseCognitoProvidedValues", true);
         List<Object> output = list(map(map(map(Project.template().get("Outputs")).get("CognitoDomainUrl"))
                 .get("Value")).get("Fn::Sub"));
@@ -169,9 +172,8 @@ class WebAppResourcesTest {
                 """.formatted(calls, temp));
         Files.setPosixFilePermissions(aws, PosixFilePermissions.fromString("rwxr-xr-x"));
 
-        Tools.Result result = Tools.run(List.of("bash", "web/deploy-web.sh"), null, Map.of(
-                "PATH", bin + ":" + System.getenv("PATH"), "STACK", "todo-test", "WEB_DIST", site.getParent().toString()),
-                60);
+        Tools.Result result = Tools.run(List.of("bash", "web/deploy-web.sh"), null, Map.of("STACK", "todo-test",
+                "PATH", bin + ":" + System.getenv("PATH"), "WEB_DIST", site.getParent().toString()), 60);
 
         assertThat(result.exitCode()).as(result.stdout() + result.stderr()).isZero();
         assertThat(Files.readString(temp.resolve("uploaded-config.json"), StandardCharsets.UTF_8)).isEqualTo("""
@@ -182,12 +184,15 @@ class WebAppResourcesTest {
         List<String> uploads = Files.readAllLines(calls).stream().filter(line -> !line.startsWith("cloudformation"))
                 .map(line -> line.replaceAll(" /\\S*?/(assets|config\\.json|index\\.html) ", " <build>/$1 "))
                 .toList();
+        String forAYear = "--cache-control public, max-age=31536000, immutable";
+        String revalidated = "--only-show-errors --cache-control no-cache --content-type";
         assertThat(uploads).containsExactly(
-                "s3 sync <build>/assets s3://site-bucket/assets --only-show-errors --cache-control public, max-age=31536000, immutable",
-                "s3 cp <build>/config.json s3://site-bucket/config.json --only-show-errors --cache-control no-cache --content-type application/json",
-                "s3 cp <build>/index.html s3://site-bucket/index.html --only-show-errors --cache-control no-cache --content-type text/html; charset=utf-8",
-                "s3 sync <build>/assets s3://site-bucket/assets --only-show-errors --delete --cache-control public, max-age=31536000, immutable",
-                "cloudfront create-invalidation --distribution-id E1 --paths / /index.html /config.json --query Invalidation.Id --output text");
+                "s3 sync <build>/assets s3://site-bucket/assets --only-show-errors " + forAYear,
+                "s3 cp <build>/config.json s3://site-bucket/config.json " + revalidated + " application/json",
+                "s3 cp <build>/index.html s3://site-bucket/index.html " + revalidated + " text/html; charset=utf-8",
+                "s3 sync <build>/assets s3://site-bucket/assets --only-show-errors --delete " + forAYear,
+                "cloudfront create-invalidation --distribution-id E1 --paths / /index.html /config.json"
+                        + " --query Invalidation.Id --output text");
         assertThat(Files.readAllLines(calls)).filteredOn(line -> line.startsWith("cloudformation"))
                 .allMatch(line -> line.startsWith("cloudformation describe-stacks --stack-name todo-test "));
     }

@@ -49,7 +49,7 @@ class WebAppBrowserIT {
         Path chromium = Path.of(System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium"));
         assertThat(Files.isExecutable(chromium))
                 .as("Chromium is needed for the web app's browser tests and was not found at %s: install it"
-                        + " (Debian/Ubuntu: apt-get install -y chromium; .ci/run does) or set CHROMIUM=/path/to/chromium",
+                        + " (Debian/Ubuntu: apt-get install -y chromium; .ci/run does) or set CHROMIUM=/path/to/it",
                         chromium)
                 .isTrue();
         Path web = RunningApi.projectDirectory().resolve("web");
@@ -172,7 +172,8 @@ class WebAppBrowserIT {
                 path = file;
             }
             String extension = path.substring(path.lastIndexOf('.') + 1);
-            exchange.getResponseHeaders().add("Content-Type", TYPES.getOrDefault(extension, "application/octet-stream"));
+            String type = TYPES.getOrDefault(extension, "application/octet-stream");
+            exchange.getResponseHeaders().add("Content-Type", type);
             exchange.getResponseHeaders().add("Content-Security-Policy", csp);
             exchange.getResponseHeaders().add("X-Content-Type-Options", "nosniff");
             exchange.getResponseHeaders().add("Cache-Control", "no-cache");
