@@ -285,7 +285,10 @@ export class TodoScreen {
     this.dialog = h('dialog', {
       class: 'confirm', 'aria-labelledby': 'delete-dialog-title', 'aria-describedby': 'delete-dialog-text',
       onclose: () => {
-        this.pendingDelete = null;
+        // The close event comes a task later: after Escape and a quick reopen it must not forget the new todo.
+        if (!this.dialog.open) {
+          this.pendingDelete = null;
+        }
       },
     },
     h('h2', { id: 'delete-dialog-title' }, 'Delete this todo?'),
