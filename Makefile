@@ -45,3 +45,10 @@ check-sam-build:
 
 lint-openapi:
 	tools/openapi-lint/lint.sh
+
+# The web app (web/), after `sam deploy`: build it, write its config.json from the stack's outputs, upload it to the
+# stack's private bucket with cache headers and invalidate CloudFront (web/deploy-web.sh; STACK=<name> to choose the
+# stack, default samconfig.toml's stack_name).
+.PHONY: deploy-web
+deploy-web:
+	web/deploy-web.sh

@@ -30,6 +30,10 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  */
 class SpecIntegrationTest {
 
+    /** The CORS origin of API Gateway's own answers: the web app's, unless AllowedOrigin names one (template.yaml). */
+    private static final Map<String, Object> ALLOWED_ORIGIN = Map.of("Fn::If", List.of("AllowWebAppOrigin",
+            Map.of("Fn::Sub", "'https://${WebDistribution.DomainName}'"), Map.of("Fn::Sub", "'${AllowedOrigin}'")));
+
     private static final Set<String> HTTP_METHODS = Set.of("get", "put", "post", "delete", "patch", "head", "options");
     private static final Pattern SUB_VARIABLE = Pattern.compile("\\$\\{([^}!][^}]*)}");
     private static final String INVOCATION_URI =
@@ -144,7 +148,7 @@ class SpecIntegrationTest {
             assertThat(headers).as(type)
                     .containsEntry("gatewayresponse.header.Content-Type", "'application/problem+json'")
                     .containsEntry("gatewayresponse.header.Access-Control-Allow-Origin",
-                            Map.of("Fn::Sub", "'${AllowedOrigin}'"))
+                            ALLOWED_ORIGIN)
                     .containsEntry("gatewayresponse.header.Access-Control-Expose-Headers", "'ETag, Location, Retry-After'");
             String template = String.valueOf(map(response.get("responseTemplates")).get("application/json"));
             String rendered = template.replace("$context.error.messageString", "\"message\"")
@@ -178,7 +182,7 @@ class SpecIntegrationTest {
             assertThat(integration.get("type")).isEqualTo("mock");
             Map<String, Object> mapped = map(map(map(integration.get("responses")).get("default")).get("responseParameters"));
             assertThat(mapped.get("method.response.header.Access-Control-Allow-Origin"))
-                    .isEqualTo(Map.of("Fn::Sub", "'${AllowedOrigin}'"));
+                    .isEqualTo(ALLOWED_ORIGIN);
             Set<String> methods = new TreeSet<>();
             map(item).keySet().stream().filter(HTTP_METHODS::contains).forEach(m -> methods.add(m.toUpperCase()));
             String allowed = String.valueOf(mapped.get("method.response.header.Access-Control-Allow-Methods"));
@@ -218,7 +222,10 @@ class SpecIntegrationTest {
         assertThat(Function.ALIAS).isEqualTo(Project.functionGlobals().get("AutoPublishAlias"));
     }
 
-    /** Every {@code Fn::Sub} string of a document; fails on any other intrinsic (the spec uses Fn::Sub only). */
+    /**
+     * Every {@code Fn::Sub} string of a document; fails on any other intrinsic (the spec uses Fn::Sub, and Fn::If on a
+     * condition of template.yaml between two of them, only).
+     */
     private static void collect(Object node, List<String> subs) {
         if (node instanceof Map<?, ?> m) {
             for (Map.Entry<?, ?> entry : m.entrySet()) {
@@ -226,6 +233,12 @@ class SpecIntegrationTest {
                 if (key.equals("Fn::Sub")) {
                     assertThat(entry.getValue()).as("Fn::Sub takes a string here").isInstanceOf(String.class);
                     subs.add((String) entry.getValue());
+                } else if (key.equals("Fn::If")) {
+                    List<Object> choice = list(entry.getValue());
+                    assertThat(choice).as("Fn::If [condition, then, else]").hasSize(3);
+                    assertThat(map(Project.template().get("Conditions"))).as("conditions of template.yaml")
+                            .containsKey(String.valueOf(choice.get(0)));
+                    collect(choice.subList(1, 3), subs);
                 } else {
                     assertThat(key).as("intrinsics other than Fn::Sub in openapi.yaml")
                             .doesNotStartWith("Fn::").isNotEqualTo("Ref");

@@ -229,12 +229,14 @@ class TemplateResourcesTest {
             }
             assertThat(String.valueOf(map(definition).get("Description"))).as(name).hasSizeGreaterThan(20);
         });
-        assertThat(parameter("AllowedOrigin")).containsEntry("Default", "*");
+        assertThat(parameter("AllowedOrigin")).as("empty: the web app's origin").containsEntry("Default", "");
+        assertThat(map(Project.template().get("Conditions")))
+                .containsEntry("AllowWebAppOrigin", Map.of("Fn::Equals", List.of(Map.of("Ref", "AllowedOrigin"), "")));
         assertThat(parameter("LogLevel")).containsEntry("Default", "INFO");
         Pattern allowed = Pattern.compile(String.valueOf(parameter("AllowedOrigin").get("AllowedPattern")));
-        assertThat(List.of("*", "https://app.example.com", "http://localhost:5173"))
+        assertThat(List.of("", "*", "https://app.example.com", "http://localhost:5173"))
                 .allMatch(origin -> allowed.matcher(origin).matches());
-        assertThat(List.of("'*'", "https://a.example.com/path", "*, https://x.example.com", ""))
+        assertThat(List.of("'*'", "https://a.example.com/path", "*, https://x.example.com", " "))
                 .as("values that would break the quoted header mappings")
                 .noneMatch(origin -> allowed.matcher(origin).matches());
     }
@@ -244,7 +246,8 @@ class TemplateResourcesTest {
         Map<String, Object> variables = map(map(functionGlobals().get("Environment")).get("Variables"));
         assertThat(variables)
                 .containsEntry(DynamoDbTodoRepository.TABLE_NAME_ENV, Map.of("Ref", TABLE))
-                .containsEntry(RequestPipeline.ALLOWED_ORIGIN_ENV, Map.of("Ref", "AllowedOrigin"))
+                .containsEntry(RequestPipeline.ALLOWED_ORIGIN_ENV, Map.of("Fn::If", List.of("AllowWebAppOrigin",
+                        Map.of("Fn::Sub", "https://${WebDistribution.DomainName}"), Map.of("Ref", "AllowedOrigin"))))
                 // The functions accept only ID tokens of this app client (the authorizer does not check aud).
                 .containsEntry("USER_POOL_CLIENT_ID", Map.of("Ref", "TodoUserPoolClient"))
                 .containsEntry("POWERTOOLS_LOG_LEVEL", Map.of("Ref", "LogLevel"))

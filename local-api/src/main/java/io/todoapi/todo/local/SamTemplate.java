@@ -30,6 +30,11 @@ final class SamTemplate {
     }
 
     private static final Pattern SUB_VARIABLE = Pattern.compile("\\$\\{([^}!][^}]*)}");
+    /**
+     * Parameter values that differ locally from the template's defaults (overrides still win). AllowedOrigin: deployed,
+     * an empty value means the web app's CloudFront origin, which does not exist here; locally any origin may call.
+     */
+    static final Map<String, String> LOCAL_DEFAULTS = Map.of("AllowedOrigin", "*");
 
     private final Map<String, Object> document;
     private final Map<String, String> parameters;
@@ -61,6 +66,7 @@ final class SamTemplate {
                 parameters.put(name, String.valueOf(value));
             }
         });
+        LOCAL_DEFAULTS.forEach((name, value) -> parameters.computeIfPresent(name, (key, templateDefault) -> value));
         overrides.forEach((name, value) -> {
             if (!parameters.containsKey(name) && !map(document.get("Parameters")).containsKey(name)) {
                 warnings.accept("template.yaml has no parameter " + name + "; the override is ignored");
@@ -139,7 +145,8 @@ final class SamTemplate {
 
     /**
      * The value of an intrinsic expression, if local-api can know it: literals, {@code Ref} to a parameter, to the
-     * table or to a pseudo parameter, {@code Fn::Sub} over those.
+     * table or to a pseudo parameter, {@code Fn::Sub} over those, and {@code Fn::If} on a condition of the template
+     * that compares those.
      */
     Optional<String> resolve(String what, Object value) {
         if (value instanceof String || value instanceof Number || value instanceof Boolean) {
@@ -148,6 +155,10 @@ final class SamTemplate {
         Map<String, Object> intrinsic = map(value);
         if (intrinsic.size() == 1 && intrinsic.containsKey("Ref")) {
             return ref(what, String.valueOf(intrinsic.get("Ref")));
+        }
+        if (intrinsic.size() == 1 && intrinsic.get("Fn::If") instanceof List<?> choice && choice.size() == 3) {
+            Optional<Boolean> holds = condition(what, String.valueOf(choice.get(0)));
+            return holds.isEmpty() ? Optional.empty() : resolve(what, choice.get(holds.get() ? 1 : 2));
         }
         if (intrinsic.size() == 1 && intrinsic.containsKey("Fn::Sub")) {
             Object sub = intrinsic.get("Fn::Sub");
@@ -176,6 +187,49 @@ final class SamTemplate {
             return Optional.of(out.toString().replace("${!", "${"));
         }
         warnings.accept(what + ": " + value + " cannot be resolved locally; it is left out");
+        return Optional.empty();
+    }
+
+    /** Whether the template's condition {@code name} holds, if local-api can evaluate it. */
+    private Optional<Boolean> condition(String what, String name) {
+        Object definition = map(document.get("Conditions")).get(name);
+        if (definition == null) {
+            warnings.accept(what + ": template.yaml has no condition " + name);
+            return Optional.empty();
+        }
+        return evaluate(what, definition);
+    }
+
+    private Optional<Boolean> evaluate(String what, Object expression) {
+        Map<String, Object> function = map(expression);
+        if (function.size() == 1 && function.containsKey("Condition")) {
+            return condition(what, String.valueOf(function.get("Condition")));
+        }
+        if (function.size() == 1 && function.values().iterator().next() instanceof List<?> operands) {
+            String name = function.keySet().iterator().next();
+            if (name.equals("Fn::Equals") && operands.size() == 2) {
+                Optional<String> left = resolve(what, operands.get(0));
+                Optional<String> right = resolve(what, operands.get(1));
+                return left.isEmpty() || right.isEmpty() ? Optional.empty()
+                        : Optional.of(left.get().equals(right.get()));
+            }
+            List<Optional<Boolean>> values = operands.stream().map(operand -> evaluate(what, operand)).toList();
+            if (values.stream().anyMatch(Optional::isEmpty)) {
+                return Optional.empty();
+            }
+            return switch (name) {
+                case "Fn::Not" -> values.size() == 1 ? Optional.of(!values.getFirst().get())
+                        : notEvaluated(what, expression);
+                case "Fn::And" -> Optional.of(values.stream().allMatch(Optional::get));
+                case "Fn::Or" -> Optional.of(values.stream().anyMatch(Optional::get));
+                default -> notEvaluated(what, expression);
+            };
+        }
+        return notEvaluated(what, expression);
+    }
+
+    private Optional<Boolean> notEvaluated(String what, Object expression) {
+        warnings.accept(what + ": condition " + expression + " cannot be evaluated locally");
         return Optional.empty();
     }
 

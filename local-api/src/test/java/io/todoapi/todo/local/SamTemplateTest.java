@@ -2,8 +2,14 @@ package io.todoapi.todo.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class SamTemplateTest {
 
@@ -49,5 +55,49 @@ class SamTemplateTest {
         Map<String, Object> longForm = CloudFormationYaml.parse("a: {Ref: X}\nb: {'Fn::GetAtt': [T, Arn]}\n"
                 + "c: {'Fn::Sub': 'x-${X}'}\nd: {'Fn::Join': [',', [a, b]]}\n");
         assertThat(shortForm).isEqualTo(longForm);
+    }
+
+    @Test
+    void resolvesFnIfOnTheTemplatesConditions(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("template.yaml");
+        Files.writeString(file, """
+                Parameters:
+                  Mode: {Type: String, Default: a}
+                Conditions:
+                  IsA: !Equals [!Ref Mode, a]
+                  NotA: !Not [!Condition IsA]
+                  Both: !And [!Condition IsA, !Equals [x, x]]
+                  Either: !Or [!Condition NotA, !Equals [!Ref 'AWS::Region', us-east-1]]
+                """);
+        List<String> warnings = new ArrayList<>();
+        SamTemplate template = SamTemplate.read(file, Map.of(), "t", warnings::add);
+        assertThat(template.resolve("x", value("!If [IsA, first, second]"))).contains("first");
+        assertThat(template.resolve("x", value("!If [NotA, first, second]"))).contains("second");
+        assertThat(template.resolve("x", value("!If [Both, !Sub '${Mode}!', second]"))).contains("a!");
+        assertThat(template.resolve("x", value("!If [Either, first, second]")))
+                .as("AWS::Region is us-east-1 locally").contains("first");
+        assertThat(warnings).isEmpty();
+        assertThat(SamTemplate.read(file, Map.of("Mode", "b"), "t", warnings::add)
+                .resolve("x", value("!If [IsA, first, second]"))).contains("second");
+        assertThat(template.resolve("x", value("!If [Missing, first, second]"))).isEmpty();
+        assertThat(warnings).singleElement().asString().contains("no condition Missing");
+    }
+
+    private static Object value(String yaml) {
+        return CloudFormationYaml.parse("v: " + yaml).get("v");
+    }
+
+    @Test
+    void theProjectsTemplateAllowsAnyOriginLocallyUnlessOverridden() {
+        Path project = RunningApi.projectDirectory().resolve("template.yaml");
+        List<String> warnings = new ArrayList<>();
+        SamTemplate local = SamTemplate.read(project, Map.of(), "todos", warnings::add);
+        assertThat(local.functions().values()).allSatisfy(function ->
+                assertThat(function.environment()).containsEntry("ALLOWED_ORIGIN", "*"));
+        assertThat(warnings).noneMatch(warning -> warning.contains("ALLOWED_ORIGIN"));
+        SamTemplate overridden = SamTemplate.read(project, Map.of("AllowedOrigin", "http://localhost:5173"), "todos",
+                warnings::add);
+        assertThat(overridden.functions().values()).allSatisfy(function ->
+                assertThat(function.environment()).containsEntry("ALLOWED_ORIGIN", "http://localhost:5173"));
     }
 }

@@ -51,8 +51,8 @@ final class NodeJs {
 
     static String missing(String what) {
         return "Node.js " + MIN_MAJOR + "+ and npm are required (" + what + "). They run dynalite, the in-memory"
-                + " DynamoDB engine used by the tests and by local-api. Install Node.js " + MIN_MAJOR
-                + " or newer from https://nodejs.org and make sure `node` and `npm` are on the PATH."
-                + " To package the functions without tests, build with -DskipTests -Ddynalite.skipInstall.";
+                + " DynamoDB engine used by the tests and by local-api, and build the web app. Install Node.js "
+                + MIN_MAJOR + " or newer from https://nodejs.org and make sure `node` and `npm` are on the PATH."
+                + " To package the functions without tests, build with -DskipTests -Ddynalite.skipInstall -Dweb.skip.";
     }
 }

@@ -9,9 +9,10 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * Build step (bound to {@code process-classes} by this module's pom): installs the dynalite version pinned in
- * {@code package-lock.json} with {@code npm ci}. It reinstalls only when the lock file changed, so repeated
- * builds cost nothing, and it fails with a message that names Node.js 20+ when Node is missing.
+ * Build step (bound to {@code process-classes} by this module's pom, and used by the web module the same way):
+ * installs the npm packages pinned in a directory's {@code package-lock.json} (here dynalite) with {@code npm ci}.
+ * It reinstalls only when the lock file changed, so repeated builds cost nothing, and it fails with a message that
+ * names Node.js 20+ when Node is missing.
  */
 public final class NpmInstall {
 
@@ -29,18 +30,19 @@ public final class NpmInstall {
         Path stamp = home.resolve("node_modules").resolve(STAMP);
         String lockHash = sha256(Files.readAllBytes(lock));
 
+        String label = "[" + home.getFileName() + "] ";
         String nodeVersion = NodeJs.requireSupportedNode();
+        // npm writes node_modules/.package-lock.json at the end of every install: a half-deleted tree reinstalls.
         if (Files.isRegularFile(stamp) && Files.readString(stamp).trim().equals(lockHash)
-                && Files.isDirectory(home.resolve("node_modules/dynalite"))) {
-            System.out.println("[local-dynamodb] dynalite is installed and matches package-lock.json (node "
-                    + nodeVersion + ")");
+                && Files.isRegularFile(home.resolve("node_modules/.package-lock.json"))) {
+            System.out.println(label + "node_modules matches package-lock.json (node " + nodeVersion + ")");
             return;
         }
-        System.out.println("[local-dynamodb] npm ci (node " + nodeVersion + ") in " + home);
+        System.out.println(label + "npm ci (node " + nodeVersion + ") in " + home);
         Process npm;
         try {
             // --ignore-scripts: nothing from the registry runs at install time; the in-memory store needs no
-            // native build.
+            // native build, and esbuild and TypeScript take their platform binaries from optional dependencies.
             npm = new ProcessBuilder(NodeJs.npm(), "ci", "--ignore-scripts", "--no-audit", "--no-fund",
                     "--loglevel=error")
                     .directory(home.toFile())
