@@ -32,9 +32,7 @@ public final class NpmInstall {
         String nodeVersion = NodeJs.requireSupportedNode();
         if (Files.isRegularFile(stamp) && Files.readString(stamp).trim().equals(lockHash)
                 && Files.isDirectory(home.resolve("node_modules/dynalite"))) {
-            System.out.println("[local-dynamodb] dynalite is installed and matches package-lock.json (node "
-                    + nodeVersion + ")");
-            return;
+            return; // silent: the README's run command prints its banner and nothing else
         }
         System.out.println("[local-dynamodb] npm ci (node " + nodeVersion + ") in " + home);
         Process npm;
