@@ -157,10 +157,6 @@ class LocalApiProcessIT {
         assertThat(run.exitCode()).isEqualTo(1);
     }
 
-    /** What a run that ends by itself printed (stdout and stderr, in order) and its exit code. */
-    private record Finished(List<String> output, int exitCode) {
-    }
-
     private static Finished run(String... args) throws Exception {
         return run(Map.of(), args);
     }
@@ -168,21 +164,7 @@ class LocalApiProcessIT {
     private static Finished run(Map<String, String> environment, String... args) throws Exception {
         ProcessBuilder builder = command(args).redirectErrorStream(true);
         builder.environment().putAll(environment);
-        Process process = builder.start();
-        try {
-            CompletableFuture<String> output = CompletableFuture.supplyAsync(() -> {
-                try {
-                    return new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-                } catch (IOException e) {
-                    throw new IllegalStateException(e);
-                }
-            });
-            assertThat(process.waitFor(STARTUP.toSeconds(), TimeUnit.SECONDS)).isTrue();
-            assertThat(process.descendants().toList()).isEmpty();
-            return new Finished(output.get(5, TimeUnit.SECONDS).lines().toList(), process.exitValue());
-        } finally {
-            process.destroyForcibly();
-        }
+        return Finished.of(builder.start(), STARTUP);
     }
 
     /** local-api's main class on the test class path, in the project directory, as the README command runs it. */

@@ -52,23 +52,11 @@ class LocalApiRunCommandIT {
     @Test
     void aTakenPortIsOneLineAndANonZeroExit() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            Process maven = runCommand("--port " + taken.getLocalPort()).redirectErrorStream(true).start();
-            try {
-                CompletableFuture<String> output = CompletableFuture.supplyAsync(() -> {
-                    try {
-                        return new String(maven.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-                    } catch (IOException e) {
-                        throw new IllegalStateException(e);
-                    }
-                });
-                assertThat(maven.waitFor(STARTUP.toSeconds(), TimeUnit.SECONDS)).isTrue();
-                assertThat(output.get(5, TimeUnit.SECONDS).lines().toList()).containsExactly("local-api: port "
-                        + taken.getLocalPort() + " (the HTTP port) is already in use on 127.0.0.1: stop what uses it,"
-                        + " or choose another port with --port N");
-                assertThat(maven.exitValue()).isEqualTo(1);
-            } finally {
-                maven.destroyForcibly();
-            }
+            Finished run = Finished.of(runCommand("--port " + taken.getLocalPort()).redirectErrorStream(true).start(),
+                    STARTUP);
+            assertThat(run.output()).containsExactly("local-api: port " + taken.getLocalPort() + " (the HTTP port) is"
+                    + " already in use on 127.0.0.1: stop what uses it, or choose another port with --port N");
+            assertThat(run.exitCode()).isEqualTo(1);
         }
     }
 

@@ -29,7 +29,16 @@ public final class NpmInstall {
         Path stamp = home.resolve("node_modules").resolve(STAMP);
         String lockHash = sha256(Files.readAllBytes(lock));
 
-        String nodeVersion = NodeJs.requireSupportedNode();
+        String nodeVersion;
+        try {
+            nodeVersion = NodeJs.requireSupportedNode();
+        } catch (IllegalStateException e) {
+            // One line (the version found and the one needed), not Maven's error report around an exception: this
+            // runs in Maven's JVM (exec:java), also on the README's run command.
+            System.err.println("[local-dynamodb] " + e.getMessage());
+            System.exit(1);
+            return;
+        }
         if (Files.isRegularFile(stamp) && Files.readString(stamp).trim().equals(lockHash)
                 && Files.isDirectory(home.resolve("node_modules/dynalite"))) {
             return; // silent: the README's run command prints its banner and nothing else
