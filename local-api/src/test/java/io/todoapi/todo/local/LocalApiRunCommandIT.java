@@ -29,8 +29,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The README's run command itself, as a user (or an IDE, or a supervisor) runs it: Maven from the project directory.
  * Stopping Maven by its process id, politely (SIGTERM, an IDE's stop button) or not (SIGKILL), must stop everything
- * within 5 s: the port closes and no child (the engine's Node.js) is left answering. A taken port is one line and a
- * non-zero exit, without Maven's error report.
+ * within 5 s: the port closes and no child (the engine's Node.js) is left answering. Its output is the banner and one
+ * line per request; a taken port is one line and a non-zero exit, without Maven's error report.
  */
 class LocalApiRunCommandIT {
 
@@ -61,7 +61,7 @@ class LocalApiRunCommandIT {
     }
 
     private static void stopsEverything(boolean kill) throws Exception {
-        Process maven = runCommand("--port 0").redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        Process maven = runCommand("--port 0").redirectErrorStream(true).start();
         try {
             BufferedReader out = new BufferedReader(new InputStreamReader(maven.getInputStream(), StandardCharsets.UTF_8));
             String banner = CompletableFuture.supplyAsync(() -> readBanner(out)).get(STARTUP.toSeconds(), TimeUnit.SECONDS);
@@ -71,6 +71,9 @@ class LocalApiRunCommandIT {
             HttpResponse<String> list = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                     URI.create("http://localhost:" + port + "/todos")).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(list.statusCode()).isEqualTo(200);
+            String next = CompletableFuture.supplyAsync(() -> nextLine(out)).get(30, TimeUnit.SECONDS);
+            assertThat(next).as("after the banner, one line per request and nothing else")
+                    .matches(" {2}GET +/todos 200 \\d+ ms");
             List<ProcessHandle> children = maven.descendants().toList();
             assertThat(children).as("the engine runs as a child of Maven's JVM")
                     .anyMatch(child -> child.info().command().orElse("").contains("node"));
@@ -108,6 +111,18 @@ class LocalApiRunCommandIT {
             throw new IllegalStateException(e);
         }
         throw new IllegalStateException("the run command ended before its banner: " + read);
+    }
+
+    private static String nextLine(BufferedReader out) {
+        try {
+            String line = out.readLine();
+            while (line != null && line.isBlank()) {
+                line = out.readLine();
+            }
+            return line;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static boolean answers(int port) {
