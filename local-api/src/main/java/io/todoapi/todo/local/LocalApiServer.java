@@ -197,21 +197,22 @@ public final class LocalApiServer implements AutoCloseable {
         Set<String> origins = new LinkedHashSet<>();
         template.functions().values().forEach(function ->
                 origins.add(function.environment().getOrDefault("ALLOWED_ORIGIN", "*")));
-        spec.gatewayResponses().values().forEach(response -> response.headers().forEach((name, value) -> {
-            if (name.equalsIgnoreCase("Access-Control-Allow-Origin")) {
-                origins.add(value.replace("'", "").trim());
-            }
-        }));
-        spec.routes().stream().filter(route -> route.mock() != null).forEach(route ->
-                route.mock().headers().forEach((name, value) -> {
-                    if (name.equalsIgnoreCase("Access-Control-Allow-Origin")) {
-                        origins.add(value.replace("'", "").trim());
-                    }
-                }));
+        spec.gatewayResponses().values().forEach(response -> allowedOrigin(response.headers(), origins));
+        spec.routes().stream().filter(route -> route.mock() != null)
+                .forEach(route -> allowedOrigin(route.mock().headers(), origins));
         if (origins.contains("*") || origins.contains("")) {
             throw new IllegalArgumentException("--dynamodb-endpoint is not on this machine: add --parameter-overrides"
                     + " AllowedOrigin=<your web app's origin>, so that no other web page can call the API");
         }
+    }
+
+    /** Adds the {@code Access-Control-Allow-Origin} of {@code headers} (static values: {@code 'origin'}), if any. */
+    private static void allowedOrigin(Map<String, String> headers, Set<String> origins) {
+        headers.forEach((name, value) -> {
+            if (name.equalsIgnoreCase("Access-Control-Allow-Origin")) {
+                origins.add(value.replace("'", "").trim());
+            }
+        });
     }
 
     /** The client that creates the table, with the same endpoint, region and credentials as the functions. */
