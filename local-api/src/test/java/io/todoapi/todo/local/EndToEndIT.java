@@ -264,11 +264,9 @@ class EndToEndIT {
     void anExpiredTokenIs401SayingSoAndAnEmptyHeaderIs401() {
         JsonNode expired = problem(raw("GET", "/todos", null, null, "Authorization", "Bearer "
                 + Tokens.jwt("{\"sub\":\"x\",\"aud\":\"local-client\",\"token_use\":\"id\",\"exp\":1700000000}")), 401);
-        assertThat(expired.get("detail").asText()).isEqualTo("The incoming token has expired: send a valid Cognito ID"
-                + " token in the Authorization header.");
+        assertThat(expired.get("detail").asText()).isEqualTo("The incoming token has expired");
         JsonNode empty = problem(raw("GET", "/todos", null, null, "Authorization", ""), 401);
-        assertThat(empty.get("detail").asText()).isEqualTo("Unauthorized: send a valid Cognito ID token in the"
-                + " Authorization header.");
+        assertThat(empty.get("detail").asText()).isEqualTo("Unauthorized");
     }
 
     @Test

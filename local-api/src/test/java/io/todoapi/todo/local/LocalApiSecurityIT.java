@@ -112,19 +112,19 @@ class LocalApiSecurityIT {
     @Test
     void aTableOnAnotherMachineNeedsANamedOriginAndStartsNothingWithout() throws Exception {
         ByteArrayOutputStream log = new ByteArrayOutputStream();
+        int port;
         try (ServerSocket free = new ServerSocket(0)) {
-            int port = free.getLocalPort();
-            free.close();
-            LocalApiOptions options = LocalApiOptions.parse(new String[] {"--port", String.valueOf(port),
-                "--template", RunningApi.projectDirectory().resolve("template.yaml").toString(),
-                "--dynamodb-endpoint", "https://dynamodb.eu-west-1.amazonaws.com", "--require-token"}, name -> null);
-            assertThatThrownBy(() -> LocalApiServer.start(options, new PrintStream(log, true, StandardCharsets.UTF_8)))
-                    .isInstanceOf(IllegalArgumentException.class)
-                    .hasMessage("--dynamodb-endpoint is not on this machine: add --parameter-overrides"
-                            + " AllowedOrigin=<your web app's origin>, so that no other web page can call the API");
-            try (ServerSocket again = new ServerSocket(port)) {
-                assertThat(again.getLocalPort()).as("the HTTP port was never taken").isEqualTo(port);
-            }
+            port = free.getLocalPort();
+        }
+        LocalApiOptions options = LocalApiOptions.parse(new String[] {"--port", String.valueOf(port),
+            "--template", RunningApi.projectDirectory().resolve("template.yaml").toString(),
+            "--dynamodb-endpoint", "https://dynamodb.eu-west-1.amazonaws.com", "--require-token"}, name -> null);
+        assertThatThrownBy(() -> LocalApiServer.start(options, new PrintStream(log, true, StandardCharsets.UTF_8)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("--dynamodb-endpoint is not on this machine: add --parameter-overrides"
+                        + " AllowedOrigin=<your web app's origin>, so that no other web page can call the API");
+        try (ServerSocket again = new ServerSocket(port)) {
+            assertThat(again.getLocalPort()).as("the HTTP port was never taken").isEqualTo(port);
         }
     }
 }
