@@ -233,13 +233,18 @@ public final class LocalApiServer implements AutoCloseable {
      * {@code http://0.0.0.0:3000}.
      */
     public URI url() {
-        String host = options.http().host();
+        return url(options.http().host(), port());
+    }
+
+    /** The base URL of a server bound to {@code host} and {@code port}, as the banner prints it. */
+    static URI url(String host, int port) {
+        String name = host;
         if (Loopback.isLoopback(host)) {
-            host = "localhost";
+            name = "localhost";
         } else if (host.contains(":") && !host.startsWith("[")) {
-            host = "[" + host + "]";
+            name = "[" + host + "]";
         }
-        return URI.create("http://" + host + ":" + port());
+        return URI.create("http://" + name + ":" + port);
     }
 
     public int port() {
