@@ -1,6 +1,7 @@
 package io.todoapi.todo.local;
 
-import static io.todoapi.todo.local.SamTemplate.map;
+import static io.todoapi.todo.local.CloudFormationYaml.list;
+import static io.todoapi.todo.local.CloudFormationYaml.map;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -229,8 +230,4 @@ final class ApiSpec {
         return current;
     }
 
-    @SuppressWarnings("unchecked")
-    private static List<Object> list(Object value) {
-        return value instanceof List<?> list ? (List<Object>) list : List.of();
-    }
 }

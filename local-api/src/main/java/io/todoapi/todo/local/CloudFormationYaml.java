@@ -19,7 +19,7 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  * Reads CloudFormation/SAM YAML: the short-form intrinsic tags ({@code !Ref X}, {@code !GetAtt A.B},
  * {@code !Sub ...}, any {@code !Name}) become their long form ({@code {Ref: X}}, {@code {Fn::GetAtt: [A, B]}},
  * {@code {Fn::Sub: ...}}), so the rest of local-api (and the deployment tests) see one shape whichever form a file
- * uses.
+ * uses. Also the two accessors every reader of such a tree needs ({@link #map}, {@link #list}).
  */
 public final class CloudFormationYaml {
 
@@ -43,6 +43,18 @@ public final class CloudFormationYaml {
             throw new IllegalArgumentException("expected a YAML mapping at the top level");
         }
         return (Map<String, Object>) document;
+    }
+
+    /** {@code value} as a mapping, or an empty one when it is absent or not a mapping. */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> map(Object value) {
+        return value instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of();
+    }
+
+    /** {@code value} as a sequence, or an empty one when it is absent or not a sequence. */
+    @SuppressWarnings("unchecked")
+    public static List<Object> list(Object value) {
+        return value instanceof List<?> list ? (List<Object>) list : List.of();
     }
 
     private static final class IntrinsicsConstructor extends SafeConstructor {

@@ -71,7 +71,13 @@ final class FunctionHost implements AutoCloseable {
         Context context = new InvocationContext(UUID.randomUUID().toString(), logicalId, "$LATEST",
                 "arn:aws:lambda:" + LocalApiOptions.REGION + ":000000000000:function:" + logicalId, "local",
                 function.memoryMb(), System.currentTimeMillis() + function.timeoutSeconds() * 1000L);
-        Future<APIGatewayProxyResponseEvent> result = executor.submit(() -> handler.handleRequest(event, context));
+        Future<APIGatewayProxyResponseEvent> result = executor.submit(() -> {
+            // As in the Lambda runtime, the function's own class loader is the context class loader: libraries
+            // find their ServiceLoader providers through it (Powertools its LoggingManager), also when local-api
+            // runs inside Maven's JVM, whose threads have other loaders.
+            Thread.currentThread().setContextClassLoader(handler.getClass().getClassLoader());
+            return handler.handleRequest(event, context);
+        });
         try {
             return result.get(function.timeoutSeconds(), TimeUnit.SECONDS);
         } catch (TimeoutException e) {

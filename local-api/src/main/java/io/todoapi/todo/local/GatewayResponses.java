@@ -8,12 +8,31 @@ import java.util.Map;
  * Renders API Gateway's own responses (unauthorized, bad request body, missing route, 5XX, ...) from the
  * {@code x-amazon-apigateway-gateway-responses} of openapi.yaml, as API Gateway does: a type without its own
  * entry falls back to DEFAULT_4XX or DEFAULT_5XX; header values are static ({@code 'value'}) or request headers
- * ({@code method.request.header.Name}); templates may use the {@code $context} variables below.
+ * ({@code method.request.header.Name}); templates may use the {@code $context} variables below. What the client
+ * sent (path, method, header values) appears in a response as an excerpt of at most
+ * {@value ClientText#MAX_ECHO} characters.
  */
 final class GatewayResponses {
 
     /** A rendered response. */
     record Response(int status, Map<String, String> headers, byte[] body) {
+    }
+
+    /**
+     * Which gateway response: its {@code type} (e.g. {@code BAD_REQUEST_BODY}), {@code $context.error.message}
+     * and {@code $context.error.validationErrorString} (may be empty).
+     */
+    record Error(String type, String message, String validationErrors) {
+        static Error of(String type, String message) {
+            return new Error(type, message, "");
+        }
+    }
+
+    /**
+     * The request it answers: the {@code $context} values ({@code resourcePath} is the route's template, or the
+     * request's path when no route matched) and the request headers.
+     */
+    record Request(String requestId, String method, String resourcePath, String path, Map<String, String> headers) {
     }
 
     /** API Gateway's status for each response type when the spec does not set one. */
@@ -37,12 +56,9 @@ final class GatewayResponses {
         this.stage = stage;
     }
 
-    /**
-     * The response of {@code type}; {@code message} is {@code $context.error.message}, {@code validationErrors}
-     * is {@code $context.error.validationErrorString} (may be empty).
-     */
-    Response render(String type, String message, String validationErrors, Map<String, String> requestHeaders,
-                    String requestId, String method, String resourcePath, String path) {
+    /** The gateway response {@code error} for {@code request}. */
+    Response render(Error error, Request request) {
+        String type = error.type();
         int defaultStatus = DEFAULT_STATUS.getOrDefault(type, 500);
         ApiSpec.GatewayResponse fallback = configured.get(defaultStatus >= 500 ? "DEFAULT_5XX" : "DEFAULT_4XX");
         ApiSpec.GatewayResponse response = configured.getOrDefault(type, fallback);
@@ -61,7 +77,7 @@ final class GatewayResponses {
         headers.put("Content-Type", mediaType);
         if (response != null) {
             response.headers().forEach((name, value) -> {
-                String rendered = headerValue(value, requestHeaders);
+                String rendered = headerValue(value, request.headers());
                 if (rendered != null) {
                     headers.keySet().removeIf(existing -> existing.equalsIgnoreCase(name));
                     headers.put(name, rendered);
@@ -69,15 +85,15 @@ final class GatewayResponses {
             });
         }
         Map<String, String> context = new LinkedHashMap<>();
-        context.put("$context.error.messageString", quote(message));
-        context.put("$context.error.message", escape(message));
-        context.put("$context.error.validationErrorString", escape(validationErrors));
+        context.put("$context.error.messageString", quote(error.message()));
+        context.put("$context.error.message", escape(error.message()));
+        context.put("$context.error.validationErrorString", escape(error.validationErrors()));
         context.put("$context.error.responseType", type);
-        context.put("$context.requestId", requestId);
-        context.put("$context.extendedRequestId", requestId);
-        context.put("$context.httpMethod", method);
-        context.put("$context.resourcePath", resourcePath);
-        context.put("$context.path", "/" + stage + path);
+        context.put("$context.requestId", request.requestId());
+        context.put("$context.extendedRequestId", request.requestId());
+        context.put("$context.httpMethod", escape(ClientText.excerpt(request.method())));
+        context.put("$context.resourcePath", escape(ClientText.excerpt(request.resourcePath())));
+        context.put("$context.path", escape(ClientText.excerpt("/" + stage + request.path())));
         context.put("$context.stage", stage);
         String body = template;
         for (Map.Entry<String, String> variable : context.entrySet()) {
@@ -95,7 +111,7 @@ final class GatewayResponses {
         if (value.startsWith("method.request.header.")) {
             String name = value.substring("method.request.header.".length());
             return requestHeaders.entrySet().stream().filter(entry -> entry.getKey().equalsIgnoreCase(name))
-                    .map(Map.Entry::getValue).findFirst().orElse(null);
+                    .map(entry -> ClientText.excerpt(entry.getValue())).findFirst().orElse(null);
         }
         return null;
     }

@@ -2,6 +2,7 @@ package io.todoapi.todo.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Base64;
@@ -11,10 +12,11 @@ import java.util.Optional;
 
 /**
  * Stands in for API Gateway's Cognito user-pool authorizer: the payload of the bearer JWT in {@code Authorization}
- * becomes {@code requestContext.authorizer.claims} (values as strings, as API Gateway passes them). The token's
- * signature, issuer and audience are NOT checked: this is for local use only. An expired token ({@code exp} in
- * the past) or one that is not a JWT with a {@code sub} is rejected like the real authorizer rejects it. Without
- * the header the caller is a default local user, unless {@code requireToken}.
+ * becomes {@code requestContext.authorizer.claims} (values as strings, as API Gateway passes them, unchanged: the
+ * functions themselves check {@code token_use} and {@code aud}). The token's signature and issuer are NOT checked:
+ * this is for local use only. An expired token ({@code exp} in the past), one that is not a JWT with a {@code sub},
+ * and a header that is present but empty are rejected like the real authorizer rejects them. Without the header
+ * the caller is a default local user, unless {@code requireToken}.
  */
 final class LocalAuthorizer {
 
@@ -26,10 +28,12 @@ final class LocalAuthorizer {
     }
 
     /**
-     * The app client id of the template's user pool client, locally: the functions accept ID tokens whose
-     * {@code aud} is this (template.yaml gives them the client's id as USER_POOL_CLIENT_ID).
+     * The app client id of the local stack: template.yaml's {@code Ref} to its Cognito app client resolves to it
+     * ({@code USER_POOL_CLIENT_ID}), so local ID tokens carry it as {@code aud}, and so does the default user.
      */
-    static final String CLIENT_ID = "local-client";
+    static final String LOCAL_CLIENT_ID = "local-client";
+    /** API Gateway's message for a token whose {@code exp} has passed ({@code $context.error.message}). */
+    static final String EXPIRED = "The incoming token has expired";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -43,9 +47,12 @@ final class LocalAuthorizer {
         this.clock = clock;
     }
 
-    /** The claims of the caller of a request with this Authorization header (null when absent). */
+    /**
+     * The claims of the caller of a request with this Authorization header: null when the request has none, an
+     * empty string when it has one without a value (rejected, as deployed).
+     */
     Map<String, Object> claims(String authorization) throws Unauthorized {
-        if (authorization == null || authorization.isBlank()) {
+        if (authorization == null) {
             if (requireToken) {
                 throw new Unauthorized("Unauthorized");
             }
@@ -53,9 +60,12 @@ final class LocalAuthorizer {
             claims.put("sub", defaultUser);
             claims.put("cognito:username", defaultUser);
             claims.put("token_use", "id");
-            claims.put("aud", CLIENT_ID);
+            claims.put("aud", LOCAL_CLIENT_ID);
             claims.put("email", defaultUser + "@localhost");
             return claims;
+        }
+        if (authorization.isBlank()) {
+            throw new Unauthorized("Unauthorized");
         }
         String token = authorization.trim();
         if (token.regionMatches(true, 0, "Bearer ", 0, 7)) {
@@ -68,7 +78,7 @@ final class LocalAuthorizer {
         }
         JsonNode exp = payload.get("exp");
         if (exp != null && exp.isNumber() && exp.asLong() < clock.instant().getEpochSecond()) {
-            throw new Unauthorized("The incoming token has expired");
+            throw new Unauthorized(EXPIRED);
         }
         Map<String, Object> claims = new LinkedHashMap<>();
         payload.properties().forEach(entry -> claims.put(entry.getKey(), text(entry.getValue())));
@@ -84,7 +94,7 @@ final class LocalAuthorizer {
             JsonNode payload = JSON.readTree(new String(Base64.getUrlDecoder().decode(parts[1]),
                     StandardCharsets.UTF_8));
             return payload != null && payload.isObject() ? Optional.of(payload) : Optional.empty();
-        } catch (IllegalArgumentException | java.io.IOException e) {
+        } catch (IllegalArgumentException | IOException e) {
             return Optional.empty();
         }
     }

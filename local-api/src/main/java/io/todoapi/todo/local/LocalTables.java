@@ -1,6 +1,7 @@
 package io.todoapi.todo.local;
 
-import static io.todoapi.todo.local.SamTemplate.map;
+import static io.todoapi.todo.local.CloudFormationYaml.list;
+import static io.todoapi.todo.local.CloudFormationYaml.map;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -105,8 +106,4 @@ final class LocalTables {
                 new IllegalArgumentException("The table's " + key + " in template.yaml cannot be resolved locally"));
     }
 
-    @SuppressWarnings("unchecked")
-    private static List<Object> list(Object value) {
-        return value instanceof List<?> list ? (List<Object>) list : List.of();
-    }
 }

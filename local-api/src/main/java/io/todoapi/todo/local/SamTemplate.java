@@ -1,6 +1,9 @@
 package io.todoapi.todo.local;
 
+import static io.todoapi.todo.local.CloudFormationYaml.map;
+
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,8 +16,9 @@ import java.util.stream.Stream;
 /**
  * What local-api needs from template.yaml: the functions (handler class, environment, timeout, memory), the
  * DynamoDB table definition, the parameters and the stage name. Intrinsic functions are resolved the way they
- * would be in a stack: parameters to their defaults (or overrides), the table to its local name, pseudo
- * parameters to local values; anything local-api cannot know is reported and left out.
+ * would be in a stack: parameters to their defaults (or overrides), the table to its local name, the Cognito app
+ * client to {@value LocalAuthorizer#LOCAL_CLIENT_ID} (the audience of local tokens), pseudo parameters to local
+ * values; anything local-api cannot know is reported and left out.
  */
 final class SamTemplate {
 
@@ -101,7 +105,7 @@ final class SamTemplate {
                     integer(properties.getOrDefault("Timeout", globals.getOrDefault("Timeout", 3)), 3),
                     integer(properties.getOrDefault("MemorySize", globals.getOrDefault("MemorySize", 128)), 128)));
         });
-        return java.util.Collections.unmodifiableMap(functions);
+        return Collections.unmodifiableMap(functions);
     }
 
     /** The {@code Properties} of the template's DynamoDB table, if it has one. */
@@ -240,8 +244,9 @@ final class SamTemplate {
         if (name.equals(tableLogicalId)) {
             return Optional.of(tableName);
         }
-        if ("AWS::Cognito::UserPoolClient".equals(map(map(document.get("Resources")).get(name)).get("Type"))) {
-            return Optional.of(LocalAuthorizer.CLIENT_ID);
+        if (resourcesOfType(document, "AWS::Cognito::UserPoolClient").containsKey(name)) {
+            // Deployed, Ref gives the app client id that the functions expect as the ID token's aud.
+            return Optional.of(LocalAuthorizer.LOCAL_CLIENT_ID);
         }
         return switch (name) {
             case "AWS::Region" -> Optional.of(LocalApiOptions.REGION);
@@ -271,8 +276,4 @@ final class SamTemplate {
         return value instanceof Number number ? number.intValue() : fallback;
     }
 
-    @SuppressWarnings("unchecked")
-    static Map<String, Object> map(Object value) {
-        return value instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of();
-    }
 }

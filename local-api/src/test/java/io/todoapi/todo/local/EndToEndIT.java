@@ -261,6 +261,15 @@ class EndToEndIT {
     }
 
     @Test
+    void anExpiredTokenIs401SayingSoAndAnEmptyHeaderIs401() {
+        JsonNode expired = problem(raw("GET", "/todos", null, null, "Authorization", "Bearer "
+                + Tokens.jwt("{\"sub\":\"x\",\"aud\":\"local-client\",\"token_use\":\"id\",\"exp\":1700000000}")), 401);
+        assertThat(expired.get("detail").asText()).isEqualTo("The incoming token has expired");
+        JsonNode empty = problem(raw("GET", "/todos", null, null, "Authorization", ""), 401);
+        assertThat(empty.get("detail").asText()).isEqualTo("Unauthorized");
+    }
+
+    @Test
     void invalidIdsParametersAndTokensAre400() {
         problem(raw("GET", "/todos/not-a-uuid", null, alice), 400);
         problem(raw("GET", "/todos?limit=0", null, alice), 400);

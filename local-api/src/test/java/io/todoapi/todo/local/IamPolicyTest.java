@@ -1,6 +1,6 @@
 package io.todoapi.todo.local;
 
-import static io.todoapi.todo.local.SamTemplate.map;
+import static io.todoapi.todo.local.CloudFormationYaml.map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;

@@ -2,6 +2,7 @@ package io.todoapi.todo.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -28,6 +29,34 @@ class LocalAuthorizerTest {
         assertThat(authorizer.claims(null)).containsEntry("sub", "local-user");
         assertThatThrownBy(() -> new LocalAuthorizer("local-user", true, NOW).claims(null))
                 .isInstanceOf(LocalAuthorizer.Unauthorized.class);
+    }
+
+    @Test
+    void theDefaultUserIsAnIdTokenCallerOfTheLocalAppClient() throws Exception {
+        assertThat(authorizer.claims(null)).containsExactly(entry("sub", "local-user"),
+                entry("cognito:username", "local-user"), entry("token_use", "id"), entry("aud", "local-client"),
+                entry("email", "local-user@localhost"));
+    }
+
+    @Test
+    void anAuthorizationHeaderWithoutAValueIsRejectedAsDeployed() {
+        for (String blank : new String[] {"", " ", "\t"}) {
+            assertThatThrownBy(() -> authorizer.claims(blank)).as("[%s]", blank)
+                    .isInstanceOf(LocalAuthorizer.Unauthorized.class).hasMessage("Unauthorized");
+        }
+    }
+
+    @Test
+    void aTokensClaimsPassThroughUnchangedWhateverItsAudience() throws Exception {
+        String token = Tokens.jwt("{\"sub\":\"mallory\",\"aud\":\"another-client\",\"token_use\":\"access\"}");
+        assertThat(authorizer.claims("Bearer " + token)).containsExactly(entry("sub", "mallory"),
+                entry("aud", "another-client"), entry("token_use", "access"));
+    }
+
+    @Test
+    void anExpiredTokenIsRejectedWithApiGatewaysMessage() {
+        assertThatThrownBy(() -> authorizer.claims("Bearer " + Tokens.jwt("{\"sub\":\"x\",\"exp\":1799999999}")))
+                .hasMessage("The incoming token has expired");
     }
 
     @Test

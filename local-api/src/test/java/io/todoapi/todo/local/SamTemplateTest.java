@@ -33,6 +33,13 @@ class SamTemplateTest {
     }
 
     @Test
+    void theAppClientResolvesToTheLocalClientIdTheAudienceOfLocalTokens() {
+        assertThat(new Fixtures().template.functions().get("GetTodoFunction").environment())
+                .containsEntry("USER_POOL_CLIENT_ID", "local-client");
+        assertThat(LocalAuthorizer.LOCAL_CLIENT_ID).isEqualTo("local-client");
+    }
+
+    @Test
     void parameterOverridesReplaceDefaults() {
         Fixtures fixtures = new Fixtures(Map.of("AllowedOrigin", "http://localhost:5173", "Nope", "x"));
         assertThat(fixtures.template.functions().get("GetTodoFunction").environment())

@@ -17,10 +17,10 @@ final class Tokens {
                 + encoder.encodeToString("not-a-real-signature".getBytes(StandardCharsets.UTF_8));
     }
 
-    /** {@code Bearer <jwt>} for a Cognito-like ID token of {@code sub}. */
+    /** {@code Bearer <jwt>} for a Cognito-like ID token of {@code sub}, issued to the local app client. */
     static String bearer(String sub) {
         return "Bearer " + jwt("{\"sub\":\"" + sub + "\",\"cognito:username\":\"" + sub + "\",\"token_use\":\"id\","
-                + "\"aud\":\"" + LocalAuthorizer.CLIENT_ID + "\","
-                + "\"email\":\"" + sub + "@example.com\",\"exp\":4102444800}");
+                + "\"aud\":\"" + LocalAuthorizer.LOCAL_CLIENT_ID + "\",\"email\":\"" + sub
+                + "@example.com\",\"exp\":4102444800}");
     }
 }

@@ -31,12 +31,20 @@ public final class NpmInstall {
         String lockHash = sha256(Files.readAllBytes(lock));
 
         String label = "[" + home.getFileName() + "] ";
-        String nodeVersion = NodeJs.requireSupportedNode();
+        String nodeVersion;
+        try {
+            nodeVersion = NodeJs.requireSupportedNode();
+        } catch (IllegalStateException e) {
+            // One line (the version found and the one needed), not Maven's error report around an exception: this
+            // runs in Maven's JVM (exec:java), also on the README's run command.
+            System.err.println(label + e.getMessage());
+            System.exit(1);
+            return;
+        }
         // npm writes node_modules/.package-lock.json at the end of every install: a half-deleted tree reinstalls.
         if (Files.isRegularFile(stamp) && Files.readString(stamp).trim().equals(lockHash)
                 && Files.isRegularFile(home.resolve("node_modules/.package-lock.json"))) {
-            System.out.println(label + "node_modules matches package-lock.json (node " + nodeVersion + ")");
-            return;
+            return; // silent: the README's run command prints its banner and nothing else
         }
         System.out.println(label + "npm ci (node " + nodeVersion + ") in " + home);
         Process npm;

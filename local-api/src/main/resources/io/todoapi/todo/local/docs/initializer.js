@@ -1,18 +1,12 @@
-// Swagger UI for the local API: the spec comes from this server, and "Try it out" calls this server.
+// Swagger UI for the local API. The spec comes from this server as /docs/openapi.json, a copy of openapi.yaml whose
+// first server is this origin (so "Try it out" calls this server unless you pick the deployed one) and whose
+// parameters are not pre-filled (see DocsSpec.java).
 window.onload = function () {
   window.ui = SwaggerUIBundle({
-    url: '/openapi.yaml',
+    url: 'openapi.json',
     dom_id: '#swagger-ui',
     deepLinking: true,
     presets: [SwaggerUIBundle.presets.apis, SwaggerUIStandalonePreset],
-    layout: 'StandaloneLayout',
-    // The spec's servers point at API Gateway; locally every call goes to this origin.
-    requestInterceptor: function (request) {
-      var url = new URL(request.url, window.location.href);
-      if (url.origin !== window.location.origin && url.pathname.indexOf('/todos') >= 0) {
-        request.url = window.location.origin + url.pathname.substring(url.pathname.indexOf('/todos')) + url.search;
-      }
-      return request;
-    }
+    layout: 'StandaloneLayout'
   });
 };
