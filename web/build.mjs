@@ -21,6 +21,8 @@ const args = process.argv.slice(2);
 const outIndex = args.indexOf('--out');
 const out = resolve(home, outIndex >= 0 ? args[outIndex + 1] : 'target/classes/todo-web');
 const force = args.includes('--force');
+// --quiet (the README's run command): nothing to say when the app is already built.
+const quiet = args.includes('--quiet');
 const generated = join(home, 'target/generated-sources/api');
 const stampFile = join(home, 'target/web-build.json');
 
@@ -98,7 +100,9 @@ async function build() {
   if (!force && existsSync(stampFile) && existsSync(join(out, 'index.html'))) {
     const stamp = JSON.parse(readFileSync(stampFile, 'utf8'));
     if (stamp.hash === hash && stamp.out === out) {
-      log(`up to date: ${summary(stamp.sizes)}`);
+      if (!quiet) {
+        log(`up to date: ${summary(stamp.sizes)}`);
+      }
       return;
     }
   }

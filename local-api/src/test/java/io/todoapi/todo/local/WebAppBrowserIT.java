@@ -4,19 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
@@ -40,7 +33,6 @@ class WebAppBrowserIT {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static RunningApi api;
-    private static WebAppSite site;
     private static JsonNode report;
     private static String output;
 
@@ -57,14 +49,15 @@ class WebAppBrowserIT {
                 .as("web/node_modules is installed by the web module's build (npm ci): build with ./mvnw verify")
                 .isDirectory();
 
+        // local-api serves the app at / (the web module's jar is on its class path) with its own /config.json.
         api = RunningApi.start();
-        site = WebAppSite.start(api.base().toString());
+        assertThat(api.server.servesWebApp()).isTrue();
         Path results = Path.of("target", "web-browser-tests").toAbsolutePath();
         Files.createDirectories(results);
         Path reportFile = results.resolve("report.json");
         Files.deleteIfExists(reportFile);
         Path outputFile = results.resolve("output.txt");
-        Process runner = new ProcessBuilder("node", "e2e/run.mjs", "--base-url", site.base(), "--chromium",
+        Process runner = new ProcessBuilder("node", "e2e/run.mjs", "--base-url", api.base().toString(), "--chromium",
                 chromium.toString(), "--report", reportFile.toString(), "--screenshots",
                 results.resolve("screenshots").toString())
                 .directory(web.toFile())
@@ -82,9 +75,6 @@ class WebAppBrowserIT {
 
     @AfterAll
     static void stop() {
-        if (site != null) {
-            site.close();
-        }
         if (api != null) {
             api.close();
         }
@@ -110,82 +100,5 @@ class WebAppBrowserIT {
         assertThat(screens).contains("sign-in screen", "sign-in screen (Cognito)", "empty list", "list with todos",
                 "edit form", "delete confirmation", "conflict (412) message", "validation error", "list error (503)",
                 "loading", "list at phone width");
-    }
-
-    /**
-     * STAND-IN until local-api serves the web app itself (at /, with /config.json): serves todo-web/ from the class
-     * path (the web module's jar) and a local config.json pointing at the API, with the security headers the app
-     * must work under. When local-api serves the app, point the runner at {@code api.base()} and delete this class.
-     */
-    private static final class WebAppSite implements AutoCloseable {
-
-        private static final String RESOURCES = "todo-web/";
-        private static final Map<String, String> TYPES = Map.of(
-                "html", "text/html; charset=utf-8",
-                "js", "text/javascript; charset=utf-8",
-                "css", "text/css; charset=utf-8",
-                "svg", "image/svg+xml",
-                "json", "application/json");
-        private static final String CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self';"
-                + " connect-src 'self' %s; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
-
-        private final HttpServer server;
-        private final byte[] config;
-        private final String csp;
-
-        private WebAppSite(HttpServer server, String apiUrl) {
-            this.server = server;
-            this.csp = CSP.formatted(apiUrl);
-            this.config = ("{\"auth\":\"local\",\"apiUrl\":\"" + apiUrl + "\",\"clientId\":\"local-client\"}")
-                    .getBytes(StandardCharsets.UTF_8);
-        }
-
-        static WebAppSite start(String apiUrl) throws IOException {
-            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
-            WebAppSite site = new WebAppSite(server, apiUrl);
-            server.createContext("/", site::handle);
-            server.start();
-            return site;
-        }
-
-        String base() {
-            return "http://127.0.0.1:" + server.getAddress().getPort() + "/";
-        }
-
-        private void handle(HttpExchange exchange) throws IOException {
-            String path = exchange.getRequestURI().getPath();
-            byte[] body;
-            if (path.equals("/config.json")) {
-                body = config;
-            } else {
-                String file = path.equals("/") ? "index.html" : path.substring(1);
-                InputStream resource = file.contains("..") ? null
-                        : WebAppBrowserIT.class.getClassLoader().getResourceAsStream(RESOURCES + file);
-                if (resource == null) {
-                    exchange.sendResponseHeaders(404, -1);
-                    exchange.close();
-                    return;
-                }
-                try (resource) {
-                    body = resource.readAllBytes();
-                }
-                path = file;
-            }
-            String extension = path.substring(path.lastIndexOf('.') + 1);
-            String type = TYPES.getOrDefault(extension, "application/octet-stream");
-            exchange.getResponseHeaders().add("Content-Type", type);
-            exchange.getResponseHeaders().add("Content-Security-Policy", csp);
-            exchange.getResponseHeaders().add("X-Content-Type-Options", "nosniff");
-            exchange.getResponseHeaders().add("Cache-Control", "no-cache");
-            exchange.sendResponseHeaders(200, body.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
-        }
-
-        @Override
-        public void close() {
-            server.stop(0);
-        }
     }
 }

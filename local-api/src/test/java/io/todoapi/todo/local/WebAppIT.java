@@ -3,14 +3,16 @@ package io.todoapi.todo.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The web app as local-api serves it when {@code todo-web/index.html} is on the class path (here the small fixture
- * under src/test/resources/todo-web): its page and files with their types and caching, the generated
- * /config.json, the SPA fallback for pages, and the security headers; the API and the docs stay where they are.
+ * The web app as local-api serves it when {@code todo-web/index.html} is on the class path (the web module's jar,
+ * a dependency of local-api): its page and files with their types and caching, the generated /config.json, the SPA
+ * fallback for pages, and the security headers; the API and the docs stay where they are.
  */
 class WebAppIT {
 
@@ -18,7 +20,17 @@ class WebAppIT {
             + " font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self';"
             + " frame-ancestors 'none'";
 
+    private static final String APP_PAGE = "<title>Todos</title>";
+    private static final Pattern SCRIPT = Pattern.compile("<script[^>]* src=\"(assets/app\\.[^\"]+\\.js)\"");
+
     private static RunningApi api;
+
+    /** The path of the app's script as its page names it: with the content hash the build puts in the name. */
+    private static String scriptPath() {
+        Matcher script = SCRIPT.matcher(page("/").body());
+        assertThat(script.find()).as("the page names its script").isTrue();
+        return "/" + script.group(1);
+    }
 
     @BeforeAll
     static void start() throws Exception {
@@ -47,21 +59,21 @@ class WebAppIT {
         assertThat(index.statusCode()).isEqualTo(200);
         assertThat(index.headers().firstValue("Content-Type")).contains("text/html; charset=utf-8");
         assertThat(index.headers().firstValue("Cache-Control")).contains("no-cache");
-        assertThat(index.body()).contains("fixture web app");
+        assertThat(index.body()).contains(APP_PAGE);
         assertSecurityHeaders(index);
         assertThat(api.server.servesWebApp()).isTrue();
     }
 
     @Test
     void hashedAssetsAreCachedForAYearAndOtherFilesRevalidated() {
-        HttpResponse<String> script = api.send("GET", "/assets/app-Ab12Cd34.js", null);
+        HttpResponse<String> script = api.send("GET", scriptPath(), null);
         assertThat(script.statusCode()).isEqualTo(200);
         assertThat(script.headers().firstValue("Content-Type")).contains("text/javascript; charset=utf-8");
         assertThat(script.headers().firstValue("Cache-Control")).contains("public, max-age=31536000, immutable");
         assertSecurityHeaders(script);
-        HttpResponse<String> robots = api.send("GET", "/robots.txt", null);
-        assertThat(robots.headers().firstValue("Content-Type")).contains("text/plain; charset=utf-8");
-        assertThat(robots.headers().firstValue("Cache-Control")).contains("no-cache");
+        HttpResponse<String> index = api.send("GET", "/index.html", null);
+        assertThat(index.headers().firstValue("Content-Type")).contains("text/html; charset=utf-8");
+        assertThat(index.headers().firstValue("Cache-Control")).contains("no-cache");
     }
 
     @Test
@@ -78,7 +90,7 @@ class WebAppIT {
     void anUnknownPageIsTheAppsPageButNotForScriptsAndNotOnApiPaths() {
         HttpResponse<String> deepLink = page("/todos-app/settings");
         assertThat(deepLink.statusCode()).isEqualTo(200);
-        assertThat(deepLink.body()).contains("fixture web app");
+        assertThat(deepLink.body()).contains(APP_PAGE);
         HttpResponse<String> notAPage = api.send("GET", "/assets/missing-Zz99Yy88.js", null, "Accept", "*/*");
         assertThat(notAPage.statusCode()).isEqualTo(404);
         assertThat(notAPage.headers().firstValue("Content-Type")).contains("application/problem+json");
@@ -87,7 +99,7 @@ class WebAppIT {
         assertThat(api.headers().firstValue("Content-Type")).contains("application/json");
         assertThat(api.body()).startsWith("{\"items\":");
         assertThat(page("/docs/").body()).contains("swagger-ui");
-        assertThat(page("/..%2Fpom.xml").body()).contains("fixture web app").doesNotContain("<project");
+        assertThat(page("/..%2Fpom.xml").body()).contains(APP_PAGE).doesNotContain("<project");
     }
 
     @Test
