@@ -85,9 +85,6 @@ public final class ApiGatewayEventSerializer implements CustomPojoSerializer {
         if (type == APIGatewayProxyRequestEvent.class) {
             return (T) readRequest(parser);
         }
-        if (type == APIGatewayProxyResponseEvent.class) {
-            return (T) readResponse(parser);
-        }
         throw unsupported(type);
     }
 
@@ -177,24 +174,6 @@ public final class ApiGatewayEventSerializer implements CustomPojoSerializer {
             }
         }
         return identity;
-    }
-
-    private static APIGatewayProxyResponseEvent readResponse(JsonParser parser) throws IOException {
-        APIGatewayProxyResponseEvent response = new APIGatewayProxyResponseEvent();
-        while (parser.nextToken() == JsonToken.FIELD_NAME) {
-            String name = parser.currentName();
-            parser.nextToken();
-            switch (name) {
-                case "statusCode" -> response.setStatusCode(
-                        parser.currentToken() == JsonToken.VALUE_NULL ? null : parser.getValueAsInt());
-                case "headers" -> response.setHeaders(stringMap(parser));
-                case "multiValueHeaders" -> response.setMultiValueHeaders(multiMap(parser));
-                case "body" -> response.setBody(text(parser));
-                case "isBase64Encoded" -> response.setIsBase64Encoded(bool(parser));
-                default -> parser.skipChildren();
-            }
-        }
-        return response;
     }
 
     private static void writeResponse(JsonGenerator generator, APIGatewayProxyResponseEvent response)

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
+import software.amazon.lambda.powertools.logging.internal.LoggingManager;
 import software.amazon.lambda.powertools.logging.internal.LoggingManagerRegistry;
 
 class LogbackLoggingLevelsTest {
@@ -76,5 +77,24 @@ class LogbackLoggingLevelsTest {
         assertThat(LogbackLoggingLevels.toSlf4j(Level.DEBUG)).isEqualTo(org.slf4j.event.Level.DEBUG);
         assertThat(LogbackLoggingLevels.toSlf4j(Level.TRACE)).isEqualTo(org.slf4j.event.Level.TRACE);
         assertThat(LogbackLoggingLevels.toSlf4j(Level.ALL)).isEqualTo(org.slf4j.event.Level.TRACE);
+    }
+
+    /**
+     * LogbackLoggingLevels implements an interface of Powertools' {@code internal} package, which may change in any
+     * release without notice. If this fails after an upgrade of powertools-logging, the SPI changed: adapt
+     * LogbackLoggingLevels to it (and this list) before shipping, or log levels stop applying.
+     */
+    @Test
+    void thePowertoolsInterfaceItImplementsIsTheOneItWasWrittenFor() {
+        assertThat(java.util.Arrays.stream(LoggingManager.class.getDeclaredMethods())
+                .filter(method -> java.lang.reflect.Modifier.isAbstract(method.getModifiers()))
+                .map(method -> method.getReturnType().getName() + " " + method.getName() + java.util.Arrays.stream(
+                        method.getParameterTypes()).map(Class::getName).toList())
+                .sorted().toList())
+                .as("Powertools' LoggingManager SPI, which LogbackLoggingLevels implements")
+                .containsExactly("org.slf4j.event.Level getLogLevel[org.slf4j.Logger]",
+                        "void setLogLevel[org.slf4j.event.Level]");
+        assertThat(LoggingManager.class.getPackage().getImplementationVersion()).as("powertools-logging version")
+                .isIn("2.9.0", null);
     }
 }

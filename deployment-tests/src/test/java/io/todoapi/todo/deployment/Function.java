@@ -49,10 +49,6 @@ enum Function {
         return handlerClass + "::handleRequest";
     }
 
-    String sourceFile() {
-        return module + "/src/main/java/" + handlerClass.replace('.', '/') + ".java";
-    }
-
     String simpleClassName() {
         return handlerClass.substring(handlerClass.lastIndexOf('.') + 1);
     }

@@ -11,6 +11,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.todoapi.todo.config.DynamoDbClients;
 import java.nio.file.Files;
 import java.time.Duration;
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -38,15 +43,19 @@ class TemplateFunctionsTest {
         assertThat(properties(function.logicalId).get("Handler")).as("%s Handler", function.logicalId)
                 .isEqualTo(function.handler());
 
-        var source = Project.root().resolve(function.sourceFile());
-        assertThat(source).as("source of %s", function.handlerClass).isRegularFile();
-        String code = Files.readString(source);
-        assertThat(code).as(function.sourceFile())
-                .contains("package " + function.handlerClass.substring(0, function.handlerClass.lastIndexOf('.')) + ";")
-                .containsPattern("class\\s+" + function.simpleClassName() + "\\b")
-                .containsPattern("implements\\s+RequestHandler<\\s*APIGatewayProxyRequestEvent\\s*,\\s*"
-                        + "APIGatewayProxyResponseEvent\\s*>")
-                .containsPattern("APIGatewayProxyResponseEvent\\s+handleRequest\\s*\\(");
+        // The class itself, loaded from the module's build: a Lambda handler of API Gateway proxy events that the
+        // runtime can create (public no-arg constructor) and call.
+        Class<?> type = Class.forName(function.handlerClass);
+        assertThat(Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString())
+                .as("where %s comes from", function.handlerClass)
+                .contains(function.module + java.io.File.separator + "target");
+        assertThat(Arrays.stream(type.getGenericInterfaces()).map(java.lang.reflect.Type::getTypeName))
+                .as("%s implements", function.handlerClass)
+                .contains(RequestHandler.class.getName() + "<" + APIGatewayProxyRequestEvent.class.getName() + ", "
+                        + APIGatewayProxyResponseEvent.class.getName() + ">");
+        assertThat(type.getConstructor().getModifiers() & java.lang.reflect.Modifier.PUBLIC).isNotZero();
+        assertThat(type.getMethod("handleRequest", APIGatewayProxyRequestEvent.class, Context.class).getReturnType())
+                .isEqualTo(APIGatewayProxyResponseEvent.class);
 
         Document modulePom = xml(function.module + "/pom.xml");
         assertThat(childText(modulePom, "artifactId")).as("artifactId of %s/pom.xml", function.module)
