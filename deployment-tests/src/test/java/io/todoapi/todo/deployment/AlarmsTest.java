@@ -56,6 +56,48 @@ class AlarmsTest {
     }
 
     @Test
+    void theDimensionValuesAreTheNamesTheSamTransformGivesTheStageAndTheAliases() {
+        Map<String, Object> output = transformed();
+        Map<String, Object> resources = map(output.get("Resources"));
+        // The stage: SAM names it <Api>Stage with the StageName in between; its Ref is the stage's name.
+        assertThat(SamTransform.resources(output, "AWS::ApiGateway::Stage").keySet()).containsExactly("TodoApiprodStage");
+        assertThat(map(map(resources.get("TodoApiprodStage")).get("Properties"))).containsEntry("StageName", "prod")
+                .containsEntry("RestApiId", Map.of("Ref", "TodoApi"));
+        // The API's name, which API Gateway's metrics carry as ApiName: the Name the template gives, not the spec's title.
+        Object name = map(map(resources.get("TodoApi")).get("Properties")).get("Name");
+        assertThat(name).isEqualTo(Map.of("Fn::Sub", "${AWS::StackName}-todo-api"));
+        // Each alias: <Function>Alias<name>, named live, whose metrics carry Resource <function name>:live.
+        for (Function function : Function.values()) {
+            assertThat(map(map(resources.get(function.aliasLogicalId())).get("Properties")))
+                    .containsEntry("Name", Function.ALIAS)
+                    .containsEntry("FunctionName", Map.of("Ref", function.logicalId));
+        }
+
+        Set<Object> apiNames = new TreeSet<>();
+        Set<Object> stages = new TreeSet<>();
+        Map<String, String> aliases = new LinkedHashMap<>();
+        SamTransform.resources(output, ALARM).forEach((id, alarm) -> {
+            for (AlarmMetric read : metricsOf(id, alarm)) {
+                Map<String, String> dimensions = read.metric().dimensions();
+                if (dimensions.containsKey("ApiName")) {
+                    apiNames.add(dimensions.get("ApiName"));
+                    stages.add(dimensions.get("Stage"));
+                }
+                if (dimensions.containsKey("Resource")) {
+                    aliases.put(dimensions.get("FunctionName"), dimensions.get("Resource"));
+                }
+            }
+        });
+        assertThat(apiNames).containsExactly(MetricContract.canonical(name));
+        assertThat(stages).containsExactly("${TodoApiprodStage}");
+        Map<String, String> expected = new LinkedHashMap<>();
+        for (Function function : Function.values()) {
+            expected.put("${" + function.logicalId + "}", "${" + function.logicalId + "}:" + Function.ALIAS);
+        }
+        assertThat(aliases).isEqualTo(expected);
+    }
+
+    @Test
     void theAlarmsWatchTheApiTheFunctionsTheTableAndEachOperation() {
         Map<String, Object> output = transformed();
         MetricContract contract = new MetricContract(output);
