@@ -5,10 +5,6 @@ import static io.todoapi.todo.deployment.Project.map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -16,9 +12,6 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
  * The SAM transform of template.yaml, run with aws-sam-translator on the template as CloudFormation hands it to the
@@ -33,55 +26,20 @@ class SamTransformTest {
     private static Map<String, Object> output;
     /** The transform of the same template with every Api event's Auth removed. */
     private static Map<String, Object> outputWithoutEventAuth;
-    /** Why the transform could not run (aws-sam-translator missing), or null when it ran. */
-    private static String skipped;
 
     @BeforeAll
-    static void transform() throws IOException {
-        Tools.Result probe = Tools.onPath("python3")
-                ? Tools.run(List.of("python3", "-c", "import samtranslator; print(samtranslator.__version__)"), null,
-                        Map.of(), 60)
-                : new Tools.Result(127, "", "python3 is not on PATH");
-        if (probe.exitCode() != 0) {
+    static void transform() {
+        if (SamTransform.unavailable() != null) {
             // Reported by every test (assumption in @BeforeEach), so the reason shows in each test's result; an
             // assumption failing here would make JUnit report no tests at all.
-            skipped = "SKIPPED: aws-sam-translator is not importable by python3 ("
-                    + probe.stderr().strip().lines().reduce((a, b) -> b).orElse("") + "); pip install aws-sam-translator";
-            System.err.println(skipped);
             return;
         }
-
-        System.out.println("aws-sam-translator " + probe.stdout().strip());
-        Map<String, Object> template = asDeployed(Project.template());
-        output = transform(template);
+        output = SamTransform.output();
+        Map<String, Object> template = SamTransform.asDeployed(Project.template());
         for (Function function : Function.values()) {
             map(eventOf(template, function).get("Properties")).remove("Auth");
         }
-        outputWithoutEventAuth = transform(template);
-    }
-
-    /** The template as the SAM transform gets it in CloudFormation: spec included, code uploaded. */
-    private static Map<String, Object> asDeployed(Map<String, Object> source) {
-        Map<String, Object> template = deepCopy(source);
-        Map<String, Object> api = map(map(map(template.get("Resources")).get("TodoApi")).get("Properties"));
-        api.put("DefinitionBody", Project.spec());
-        map(map(template.get("Globals")).get("Function")).remove("CodeUri");
-        for (Function function : Function.values()) {
-            map(map(map(template.get("Resources")).get(function.logicalId)).get("Properties"))
-                    .put("CodeUri", "s3://todo-api-artifacts/" + function.logicalId + ".zip");
-        }
-        return template;
-    }
-
-    private static Map<String, Object> transform(Map<String, Object> template) throws IOException {
-        String script;
-        try (InputStream in = SamTransformTest.class.getResourceAsStream("sam_transform.py")) {
-            script = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        Tools.Result result = Tools.run(List.of("python3", "-c", script), Json.write(template),
-                Map.of("AWS_DEFAULT_REGION", "eu-west-1"), 300);
-        assertThat(result.exitCode()).as("SAM transform failed:%n%s", result.stderr()).isZero();
-        return map(new Yaml(new SafeConstructor(largeDocuments())).load(result.stdout()));
+        outputWithoutEventAuth = SamTransform.transform(template);
     }
 
     private static Map<String, Object> eventOf(Map<String, Object> template, Function function) {
@@ -92,7 +50,7 @@ class SamTransformTest {
 
     @BeforeEach
     void requireTheTranslator() {
-        assumeTrue(skipped == null, skipped);
+        assumeTrue(SamTransform.unavailable() == null, SamTransform.unavailable());
     }
 
     @Test
@@ -218,31 +176,6 @@ class SamTransformTest {
     }
 
     private static Map<String, Map<String, Object>> resources(String type) {
-        Map<String, Map<String, Object>> matching = new LinkedHashMap<>();
-        map(output.get("Resources")).forEach((id, resource) -> {
-            if (type.equals(map(resource).get("Type"))) {
-                matching.put(id, map(resource));
-            }
-        });
-        return matching;
-    }
-
-    private static LoaderOptions largeDocuments() {
-        LoaderOptions options = new LoaderOptions();
-        options.setCodePointLimit(64 * 1024 * 1024);
-        return options;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static <T> T deepCopy(T value) {
-        if (value instanceof Map<?, ?> m) {
-            Map<String, Object> copy = new LinkedHashMap<>();
-            m.forEach((k, v) -> copy.put(String.valueOf(k), deepCopy(v)));
-            return (T) copy;
-        }
-        if (value instanceof List<?> l) {
-            return (T) new java.util.ArrayList<>(l.stream().map(SamTransformTest::deepCopy).toList());
-        }
-        return value;
+        return SamTransform.resources(output, type);
     }
 }
