@@ -46,9 +46,10 @@ class TemplateFunctionsTest {
         // The class itself, loaded from the module's build: a Lambda handler of API Gateway proxy events that the
         // runtime can create (public no-arg constructor) and call.
         Class<?> type = Class.forName(function.handlerClass);
+        // The module's build (<module>/target/...) or its installed artifact (.../<module>/<version>/<module>-...).
         assertThat(Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString())
                 .as("where %s comes from", function.handlerClass)
-                .contains(function.module + java.io.File.separator + "target");
+                .containsPattern("[/\\\\]" + Pattern.quote(function.module) + "([/\\\\]|-\\d|\\.jar)");
         assertThat(Arrays.stream(type.getGenericInterfaces()).map(java.lang.reflect.Type::getTypeName))
                 .as("%s implements", function.handlerClass)
                 .contains(RequestHandler.class.getName() + "<" + APIGatewayProxyRequestEvent.class.getName() + ", "
