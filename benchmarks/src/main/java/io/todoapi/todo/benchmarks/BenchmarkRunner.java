@@ -38,12 +38,15 @@ public final class BenchmarkRunner {
     private final int snapStartRuns = Integer.parseInt(setting("benchmark.snapStartRuns", "3"));
     private final List<Integer> primingCounts = integers(setting("benchmark.primingCounts",
             Integer.toString(SnapStartPriming.DEFAULT_ITERATIONS)));
+    private final List<JitFlags> jitFlags = JitFlags.parse(System.getProperty("benchmark.jitFlags"));
     private final int afterRestore = Integer.parseInt(setting("benchmark.afterRestore", "100"));
-    private final int warmup = Integer.parseInt(setting("benchmark.warmup", "1000"));
+    private final int warmup = Integer.parseInt(setting("benchmark.warmup", "500"));
     private final int warm = Integer.parseInt(setting("benchmark.warm", "200"));
     private final int largeTableItems = Integer.parseInt(setting("benchmark.largeTableItems", "20000"));
     private final Set<String> sections = names(setting("benchmark.sections", String.join(",", SECTIONS)), SECTIONS);
     private final List<Function> functions = functions(setting("benchmark.functions", "all"));
+    private final List<String> functionJvmOptions = Arrays.stream(setting("benchmark.functionJvmOptions", "")
+            .split("\\s+")).filter(option -> !option.isEmpty()).toList();
     private final boolean histograms = Boolean.parseBoolean(setting("benchmark.heapHistograms", "false"));
     private final String resultsName = setting("benchmark.resultsName", "results");
     private final Path functionsDir = Path.of(required("benchmark.functionsDir"));
@@ -63,8 +66,8 @@ public final class BenchmarkRunner {
 
     private void run() throws Exception {
         Instant started = Instant.now();
-        Results results = new Results(new Results.Settings(runs, snapStartRuns, primingCounts, afterRestore, warmup,
-                warm, largeTableItems, functions), Load.now());
+        Results results = new Results(new Results.Settings(runs, snapStartRuns, jitFlags, primingCounts, afterRestore,
+                warmup, warm, largeTableItems, functions), Load.now());
         DynamoDbClient client = LocalEngine.client();
         String table = TodoTables.create(client, "benchmark");
         DynamoDbTodoRepository todos = new DynamoDbTodoRepository(client, table);
@@ -105,8 +108,8 @@ public final class BenchmarkRunner {
 
         if (sections.contains("snapstart")) {
             SnapStartRun snapStart = new SnapStartRun(runtimeClasspath, environment, workDir, afterRestore, warmup,
-                    warm);
-            List<JitFlags> flags = JitFlags.compared();
+                    warm, functionJvmOptions);
+            List<JitFlags> flags = jitFlags;
             log("SnapStart, emulated: " + snapStartRuns + " runs x " + functions.size() + " functions x "
                     + flags.size() + " flag sets x priming counts " + primingCounts + "; " + snapStart.invocations()
                     + " invocations after restore each");
@@ -122,8 +125,14 @@ public final class BenchmarkRunner {
                                 snapStart.invocations());
                         Path histogram = histograms && run == 0 ? workDir.resolve("histogram-" + function.module()
                                 + "-" + flag.slug() + "-" + count + ".txt") : null;
-                        results.snapStart(function, flag, count, snapStart.run(artifact(function),
-                                function.handler(), flag, count, series, function.expectedStatus(), histogram));
+                        SnapStartRun.Result result = snapStart.run(artifact(function), function.handler(), flag,
+                                count, series, function.expectedStatus(), histogram);
+                        results.snapStart(function, flag, count, result);
+                        // Every invocation's time, in order, for a closer look than the report's percentiles.
+                        Files.write(workDir.resolve("series-" + function.module() + "-" + flag.slug() + "-" + count
+                                + "-run" + (run + 1) + ".txt"), java.util.stream.Stream.concat(
+                                        result.afterRestore().stream(), result.warm().stream())
+                                .map(millis -> String.format(java.util.Locale.ROOT, "%.3f", millis)).toList());
                     }
                 }
                 log("  run " + (run + 1) + " done");
@@ -151,7 +160,9 @@ public final class BenchmarkRunner {
             CredentialsProbe.Runner probe = new CredentialsProbe.Runner(environment, workDir);
             for (int run = 0; run < runs; run++) {
                 for (CredentialsProbe.Mode mode : CredentialsProbe.Mode.values()) {
-                    for (CredentialsProbe.Chain chain : CredentialsProbe.Chain.values()) {
+                    // Alternate which chain goes first, so that neither always follows the other.
+                    List<CredentialsProbe.Chain> chains = List.of(CredentialsProbe.Chain.values());
+                    for (CredentialsProbe.Chain chain : run % 2 == 0 ? chains : chains.reversed()) {
                         results.credentials(mode, chain, probe.run(mode, chain, false));
                     }
                 }

@@ -38,9 +38,37 @@ record JitFlags(String name, String javaToolOptions) {
         return flags;
     }
 
-    /** A short name for file names and the CSV: {@code c1-only}, {@code full-tiered} or {@code template}. */
+    /**
+     * The flag sets {@code list} names, separated by {@code |} (e.g. {@code -XX:TieredStopAtLevel=1|-XX:+TieredCompilation}),
+     * the known ones by their name; blank: {@link #compared()}.
+     */
+    static List<JitFlags> parse(String list) {
+        if (list == null || list.isBlank()) {
+            return compared();
+        }
+        List<JitFlags> flags = new ArrayList<>();
+        for (String options : list.split("\\|")) {
+            if (options.isBlank()) {
+                continue;
+            }
+            JitFlags known = compared().stream().filter(k -> k.sameOptionsAs(options)).findFirst()
+                    .orElse(new JitFlags("other", options.trim()));
+            if (!flags.contains(known)) {
+                flags.add(known);
+            }
+        }
+        return flags;
+    }
+
+    /** A short name for file names and the CSV: {@code c1-only}, {@code full-tiered}, or the options themselves. */
     String slug() {
-        return equals(C1_ONLY) ? "c1-only" : equals(FULL_TIERED) ? "full-tiered" : "template";
+        if (equals(C1_ONLY)) {
+            return "c1-only";
+        }
+        if (equals(FULL_TIERED)) {
+            return "full-tiered";
+        }
+        return javaToolOptions.replaceAll("[^A-Za-z0-9=+-]+", "_").replaceAll("^_+|_+$", "");
     }
 
     private boolean sameOptionsAs(String options) {

@@ -54,6 +54,15 @@ final class SnapStartRun {
         double warmP50() {
             return Summary.percentile(warm, 50);
         }
+
+        /**
+         * The p99 of the last {@code afterRestore} warm invocations over the warm p50: the same ratio as the target's
+         * once nothing is left to warm up, i.e. what the machine's own noise gives.
+         */
+        double warmTailRatio() {
+            List<Double> last = warm.subList(Math.max(0, warm.size() - afterRestore.size()), warm.size());
+            return Summary.percentile(last, 99) / warmP50();
+        }
     }
 
     private final List<Path> runtimeClasspath;
@@ -62,19 +71,22 @@ final class SnapStartRun {
     private final int afterRestore;
     private final int warmup;
     private final int warm;
+    private final List<String> extraJvmOptions;
 
     /**
      * {@code variables} are the function's (template.yaml's, on the local engine); each run replaces their
-     * JAVA_TOOL_OPTIONS with the flags it measures.
+     * JAVA_TOOL_OPTIONS with the flags it measures. {@code extraJvmOptions} go to every function JVM, for a closer
+     * look (such as {@code -Xlog:class+load}); none in a measurement.
      */
     SnapStartRun(List<Path> runtimeClasspath, Map<String, String> variables, Path workDir, int afterRestore,
-                 int warmup, int warm) {
+                 int warmup, int warm, List<String> extraJvmOptions) {
         this.runtimeClasspath = runtimeClasspath;
         this.variables = variables;
         this.workDir = workDir;
         this.afterRestore = afterRestore;
         this.warmup = warmup;
         this.warm = warm;
+        this.extraJvmOptions = List.copyOf(extraJvmOptions);
     }
 
     /** How many events one run needs: {@code events} is asked for indexes 0 to this, exclusive. */
@@ -96,6 +108,7 @@ final class SnapStartRun {
         environment.put("JAVA_TOOL_OPTIONS", flags.javaToolOptions());
         List<String> jvmOptions = new ArrayList<>(ColdStart.LAMBDA_RUNTIME_FLAGS);
         jvmOptions.add("-D" + SnapStartPriming.ITERATIONS_PROPERTY + "=" + primingIterations);
+        jvmOptions.addAll(extraJvmOptions);
         String name = handler.substring(handler.lastIndexOf('.') + 1, handler.indexOf("::"));
         AtomicReference<SnapshotState> snapshot = new AtomicReference<>();
         List<Double> restored = new ArrayList<>();
