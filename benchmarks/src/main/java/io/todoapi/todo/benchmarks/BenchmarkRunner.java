@@ -75,7 +75,11 @@ public final class BenchmarkRunner {
 
         // template.yaml's variables (its JAVA_TOOL_OPTIONS included) on the local engine; Lambda's own come per mode.
         Map<String, String> environment = FunctionArtifact.variables(table);
-        ColdStart coldStart = new ColdStart(runtimeClasspath, environment, workDir);
+        // The naive handler's SDK client takes the endpoint from AWS_ENDPOINT_URL_DYNAMODB itself (what
+        // AWS_IGNORE_CONFIGURED_ENDPOINT_URLS turns off for ours, which apply it explicitly).
+        Map<String, String> naiveEnvironment = new java.util.LinkedHashMap<>(environment);
+        naiveEnvironment.remove("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS");
+        ColdStart coldStart = new ColdStart(runtimeClasspath, workDir);
 
         Map<Function, String> events = new EnumMap<>(Function.class);
         for (Function function : functions) {
@@ -96,12 +100,13 @@ public final class BenchmarkRunner {
                         boolean ours = (i == 0) == oursFirst;
                         reset(client, todos, table, function);
                         ColdStart.Result result = coldStart.run(ours ? artifact(function) : naiveJar,
-                                ours ? function.handler() : function.naiveHandler(), events.get(function), false);
+                                ours ? function.handler() : function.naiveHandler(),
+                                ours ? environment : naiveEnvironment, events.get(function), false);
                         requireStatus(function, ours, result.statusCode());
                         results.coldStart(function, ours, result);
                     }
                 }
-                results.floor(coldStart.run(naiveJar, FLOOR_HANDLER, floorEvent, false));
+                results.floor(coldStart.run(naiveJar, FLOOR_HANDLER, naiveEnvironment, floorEvent, false));
                 log("  run " + (run + 1) + " done");
             }
         }
@@ -145,14 +150,15 @@ public final class BenchmarkRunner {
                 for (boolean ours : new boolean[] {true, false}) {
                     reset(client, todos, table, function);
                     ColdStart.Result result = coldStart.run(ours ? artifact(function) : naiveJar,
-                            ours ? function.handler() : function.naiveHandler(), events.get(function), true);
+                            ours ? function.handler() : function.naiveHandler(),
+                            ours ? environment : naiveEnvironment, events.get(function), true);
                     requireStatus(function, ours, result.statusCode());
                     results.classes(function, ours, result);
                 }
                 results.artifactSize(function, Files.size(artifact(function)));
             }
             results.naiveArtifactSize(Files.size(naiveJar));
-            results.floorClasses(coldStart.run(naiveJar, FLOOR_HANDLER, floorEvent, true));
+            results.floorClasses(coldStart.run(naiveJar, FLOOR_HANDLER, naiveEnvironment, floorEvent, true));
         }
 
         if (sections.contains("credentials")) {

@@ -39,21 +39,20 @@ public final class ColdStart {
     }
 
     private final List<Path> runtimeClasspath;
-    private final Map<String, String> environment;
     private final Path workDir;
 
-    public ColdStart(List<Path> runtimeClasspath, Map<String, String> environment, Path workDir) {
+    public ColdStart(List<Path> runtimeClasspath, Path workDir) {
         this.runtimeClasspath = runtimeClasspath;
-        this.environment = environment;
         this.workDir = workDir;
     }
 
     /**
-     * Runs {@code jar}'s {@code handler} once on {@code eventJson}. With {@code countClasses} the JVM also logs every
+     * Runs {@code jar}'s {@code handler}, with the function variables {@code environment}, once on {@code eventJson}. With {@code countClasses} the JVM also logs every
      * class it loads ({@code -Xlog:class+load}) and the count up to the response is returned (that run's times are
      * slightly inflated by the logging, so timed runs do not count).
      */
-    public Result run(Path jar, String handler, String eventJson, boolean countClasses)
+    public Result run(Path jar, String handler, Map<String, String> environment, String eventJson,
+                      boolean countClasses)
             throws IOException, InterruptedException, TimeoutException {
         Files.createDirectories(workDir);
         Path log = Files.createTempFile(workDir, "function-", ".log");
