@@ -34,11 +34,13 @@ public final class BenchmarkRunner {
     static final List<String> SECTIONS = List.of("coldstart", "snapstart", "classes", "credentials", "warm",
             "capacity", "probes");
 
+    /** The settings this run changed from their defaults, as {@code -Dname=value}, for the report's command line. */
+    private final List<String> changedSettings = new java.util.ArrayList<>();
     private final int runs = Integer.parseInt(setting("benchmark.runs", "5"));
     private final int snapStartRuns = Integer.parseInt(setting("benchmark.snapStartRuns", "3"));
     private final List<Integer> primingCounts = integers(setting("benchmark.primingCounts",
             Integer.toString(SnapStartPriming.DEFAULT_ITERATIONS)));
-    private final List<JitFlags> jitFlags = JitFlags.parse(System.getProperty("benchmark.jitFlags"));
+    private final List<JitFlags> jitFlags = JitFlags.parse(setting("benchmark.jitFlags", ""));
     private final int afterRestore = Integer.parseInt(setting("benchmark.afterRestore", "100"));
     private final int warmup = Integer.parseInt(setting("benchmark.warmup", "500"));
     private final int warm = Integer.parseInt(setting("benchmark.warm", "200"));
@@ -67,7 +69,7 @@ public final class BenchmarkRunner {
     private void run() throws Exception {
         Instant started = Instant.now();
         Results results = new Results(new Results.Settings(runs, snapStartRuns, jitFlags, primingCounts, afterRestore,
-                warmup, warm, largeTableItems, functions), Load.now());
+                warmup, warm, largeTableItems, functions, List.copyOf(changedSettings)), Load.now());
         DynamoDbClient client = LocalEngine.client();
         String table = TodoTables.create(client, "benchmark");
         DynamoDbTodoRepository todos = new DynamoDbTodoRepository(client, table);
@@ -285,10 +287,17 @@ public final class BenchmarkRunner {
         return Arrays.stream(Function.values()).filter(function -> modules.contains(function.module())).toList();
     }
 
-    /** The system property, or {@code defaultValue} when it is unset or blank (as Maven passes an empty setting). */
-    private static String setting(String property, String defaultValue) {
+    /**
+     * The system property, or {@code defaultValue} when it is unset or blank (as Maven passes an empty setting); a
+     * value other than the default is noted for the report.
+     */
+    private String setting(String property, String defaultValue) {
         String value = System.getProperty(property);
-        return value == null || value.isBlank() ? defaultValue : value.trim();
+        if (value == null || value.isBlank() || value.trim().equals(defaultValue)) {
+            return defaultValue;
+        }
+        changedSettings.add("-D" + property + "=" + value.trim());
+        return value.trim();
     }
 
     private static String required(String property) {

@@ -34,7 +34,8 @@ final class Results {
 
     /** The run's settings, as the report states them. */
     record Settings(int runs, int snapStartRuns, List<JitFlags> jitFlags, List<Integer> primingCounts,
-                    int afterRestore, int warmup, int warm, int largeTableItems, List<Function> functions) {
+                    int afterRestore, int warmup, int warm, int largeTableItems, List<Function> functions,
+                    List<String> changedSettings) {
     }
 
     /** A SnapStart configuration: the JIT flags and the priming count. */
@@ -190,7 +191,9 @@ final class Results {
     String markdown(Instant started, Instant finished, Load loadAtEnd) throws IOException {
         StringBuilder md = new StringBuilder();
         md.append("# Benchmark results\n\n");
-        md.append("Measured by `./mvnw -B -ntp -pl benchmarks -am -DskipTests -Pbenchmarks verify` (see README.md).\n\n");
+        md.append("Measured by `./mvnw -B -ntp -pl benchmarks -am -DskipTests -Pbenchmarks verify");
+        settings.changedSettings().forEach(setting -> md.append(" '").append(setting).append('\''));
+        md.append("` (see README.md).\n\n");
         md.append("- Date: ").append(started.truncatedTo(ChronoUnit.SECONDS)).append(" to ")
                 .append(finished.truncatedTo(ChronoUnit.SECONDS)).append(" (UTC)\n");
         md.append("- Machine: ").append(machine()).append('\n');
@@ -202,7 +205,7 @@ final class Results {
         md.append("- Function JVMs: template.yaml's `JAVA_TOOL_OPTIONS=").append(FunctionArtifact.JAVA_TOOL_OPTIONS)
                 .append("` in their environment, and the runtime's own `")
                 .append(String.join(" ", ColdStart.LAMBDA_RUNTIME_FLAGS)).append("`; SnapStart priming: ")
-                .append(SnapStartPriming.DEFAULT_ITERATIONS).append(" iterations (the default)\n");
+                .append(SnapStartPriming.DEFAULT_ITERATIONS).append(" iterations by default\n");
         md.append("- Runs: ").append(settings.runs()).append(" per cold-start measurement and probe, ")
                 .append(settings.snapStartRuns()).append(" per SnapStart configuration (")
                 .append(settings.afterRestore()).append(" invocations after restore, then ").append(settings.warmup())
