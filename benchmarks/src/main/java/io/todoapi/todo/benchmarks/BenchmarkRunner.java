@@ -2,6 +2,7 @@ package io.todoapi.todo.benchmarks;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import io.todoapi.todo.model.Todo;
+import io.todoapi.todo.priming.SnapStartPriming;
 import io.todoapi.todo.repository.DynamoDbTodoRepository;
 import io.todoapi.todo.testing.Events;
 import io.todoapi.todo.testing.FunctionArtifact;
@@ -13,22 +14,43 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.IntFunction;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * Runs every measurement of the benchmark in one go and writes {@code results.md} and {@code results.csv}
- * (see benchmarks/README.md). Started by {@code -Pbenchmarks}, which passes the locations below as system properties.
+ * Runs the measurements of the benchmark in one go and writes {@code <name>.md} and {@code <name>.csv} into the
+ * results directory (see benchmarks/README.md). Started by {@code -Pbenchmarks}, which passes the locations and the
+ * settings below as system properties.
  */
 public final class BenchmarkRunner {
 
     private static final String FLOOR_HANDLER = "io.todoapi.todo.benchmarks.floor.ConstantResponseHandler::handleRequest";
+    /** The sections {@code benchmark.sections} can name, in the order they run. */
+    static final List<String> SECTIONS = List.of("coldstart", "snapstart", "classes", "credentials", "warm",
+            "capacity", "probes");
 
-    private final int runs = Integer.getInteger("benchmark.runs", 5);
-    private final int largeTableItems = Integer.getInteger("benchmark.largeTableItems", 20_000);
+    /** The settings this run changed from their defaults, as {@code -Dname=value}, for the report's command line. */
+    private final List<String> changedSettings = new java.util.ArrayList<>();
+    private final int runs = Integer.parseInt(setting("benchmark.runs", "5"));
+    private final int snapStartRuns = Integer.parseInt(setting("benchmark.snapStartRuns", "3"));
+    private final List<Integer> primingCounts = integers(setting("benchmark.primingCounts",
+            Integer.toString(SnapStartPriming.DEFAULT_ITERATIONS)));
+    private final List<JitFlags> jitFlags = JitFlags.parse(setting("benchmark.jitFlags", ""));
+    private final int afterRestore = Integer.parseInt(setting("benchmark.afterRestore", "100"));
+    private final int warmup = Integer.parseInt(setting("benchmark.warmup", "500"));
+    private final int warm = Integer.parseInt(setting("benchmark.warm", "200"));
+    private final int largeTableItems = Integer.parseInt(setting("benchmark.largeTableItems", "20000"));
+    private final Set<String> sections = names(setting("benchmark.sections", String.join(",", SECTIONS)), SECTIONS);
+    private final List<Function> functions = functions(setting("benchmark.functions", "all"));
+    private final List<String> functionJvmOptions = Arrays.stream(setting("benchmark.functionJvmOptions", "")
+            .split("\\s+")).filter(option -> !option.isEmpty()).toList();
+    private final boolean histograms = Boolean.parseBoolean(setting("benchmark.heapHistograms", "false"));
+    private final String resultsName = setting("benchmark.resultsName", "results");
     private final Path functionsDir = Path.of(required("benchmark.functionsDir"));
     private final Path naiveJar = Path.of(required("benchmark.naiveJar"));
     private final Path resultsDir = Path.of(required("benchmark.resultsDir"));
@@ -46,7 +68,8 @@ public final class BenchmarkRunner {
 
     private void run() throws Exception {
         Instant started = Instant.now();
-        Results results = new Results(runs, largeTableItems);
+        Results results = new Results(new Results.Settings(runs, snapStartRuns, jitFlags, primingCounts, afterRestore,
+                warmup, warm, largeTableItems, functions, List.copyOf(changedSettings)), Load.now());
         DynamoDbClient client = LocalEngine.client();
         String table = TodoTables.create(client, "benchmark");
         DynamoDbTodoRepository todos = new DynamoDbTodoRepository(client, table);
@@ -54,84 +77,150 @@ public final class BenchmarkRunner {
 
         // template.yaml's variables (its JAVA_TOOL_OPTIONS included) on the local engine; Lambda's own come per mode.
         Map<String, String> environment = FunctionArtifact.variables(table);
-        ColdStart coldStart = new ColdStart(runtimeClasspath, environment, workDir);
+        // The naive handler's SDK client takes the endpoint from AWS_ENDPOINT_URL_DYNAMODB itself (what
+        // AWS_IGNORE_CONFIGURED_ENDPOINT_URLS turns off for ours, which apply it explicitly).
+        Map<String, String> naiveEnvironment = new java.util.LinkedHashMap<>(environment);
+        naiveEnvironment.remove("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS");
+        ColdStart coldStart = new ColdStart(runtimeClasspath, workDir);
 
         Map<Function, String> events = new EnumMap<>(Function.class);
-        for (Function function : Function.values()) {
+        for (Function function : functions) {
             APIGatewayProxyRequestEvent event = Events.load(function.module());
             // Both variants do the same single write: the naive handler knows no Idempotency-Key.
             events.put(function, Events.toJson(Events.withHeader(event, "Idempotency-Key", null)));
         }
+        String floorEvent = Events.toJson(Events.load(Function.GET_TODO.module()));
 
-        log("cold starts: " + runs + " runs x " + Function.values().length
-                + " functions x (ours, naive, ours under SnapStart emulation), and the runtime floor");
-        for (int run = 0; run < runs; run++) {
-            for (Function function : Function.values()) {
-                // Alternate which variant goes first, so that neither always follows the other.
-                boolean oursFirst = run % 2 == 0;
-                for (int i = 0; i < 2; i++) {
-                    boolean ours = (i == 0) == oursFirst;
+        if (sections.contains("coldstart")) {
+            log("cold starts: " + runs + " runs x " + functions.size() + " functions x (ours, naive), and the runtime"
+                    + " floor");
+            for (int run = 0; run < runs; run++) {
+                for (Function function : functions) {
+                    // Alternate which variant goes first, so that neither always follows the other.
+                    boolean oursFirst = run % 2 == 0;
+                    for (int i = 0; i < 2; i++) {
+                        boolean ours = (i == 0) == oursFirst;
+                        reset(client, todos, table, function);
+                        ColdStart.Result result = coldStart.run(ours ? artifact(function) : naiveJar,
+                                ours ? function.handler() : function.naiveHandler(),
+                                ours ? environment : naiveEnvironment, events.get(function), false);
+                        requireStatus(function, ours, result.statusCode());
+                        results.coldStart(function, ours, result);
+                    }
+                }
+                results.floor(coldStart.run(naiveJar, FLOOR_HANDLER, naiveEnvironment, floorEvent, false));
+                log("  run " + (run + 1) + " done");
+            }
+        }
+
+        if (sections.contains("snapstart")) {
+            SnapStartRun snapStart = new SnapStartRun(runtimeClasspath, environment, workDir, afterRestore, warmup,
+                    warm, functionJvmOptions);
+            List<JitFlags> flags = jitFlags;
+            log("SnapStart, emulated: " + snapStartRuns + " runs x " + functions.size() + " functions x "
+                    + flags.size() + " flag sets x priming counts " + primingCounts + "; " + snapStart.invocations()
+                    + " invocations after restore each");
+            for (int run = 0; run < snapStartRuns; run++) {
+                for (Function function : functions) {
+                    // Rotate the order of the variants from run to run, so that none always runs first.
+                    for (int v = 0; v < flags.size() * primingCounts.size(); v++) {
+                        int variant = (v + run) % (flags.size() * primingCounts.size());
+                        JitFlags flag = flags.get(variant / primingCounts.size());
+                        int count = primingCounts.get(variant % primingCounts.size());
+                        reset(client, todos, table, function);
+                        IntFunction<String> series = RequestSeries.prepare(function, client, table,
+                                snapStart.invocations());
+                        Path histogram = histograms && run == 0 ? workDir.resolve("histogram-" + function.module()
+                                + "-" + flag.slug() + "-" + count + ".txt") : null;
+                        SnapStartRun.Result result = snapStart.run(artifact(function), function.handler(), flag,
+                                count, series, function.expectedStatus(), histogram);
+                        results.snapStart(function, flag, count, result);
+                        // Every invocation's time, in order, for a closer look than the report's percentiles.
+                        Files.write(workDir.resolve("series-" + function.module() + "-" + flag.slug() + "-" + count
+                                + "-run" + (run + 1) + ".txt"), java.util.stream.Stream.concat(
+                                        result.afterRestore().stream(), result.warm().stream())
+                                .map(millis -> String.format(java.util.Locale.ROOT, "%.3f", millis)).toList());
+                    }
+                }
+                log("  run " + (run + 1) + " done");
+            }
+        }
+
+        if (sections.contains("classes")) {
+            log("classes loaded to first response");
+            for (Function function : functions) {
+                for (boolean ours : new boolean[] {true, false}) {
                     reset(client, todos, table, function);
                     ColdStart.Result result = coldStart.run(ours ? artifact(function) : naiveJar,
-                            ours ? function.handler() : function.naiveHandler(), events.get(function), false);
+                            ours ? function.handler() : function.naiveHandler(),
+                            ours ? environment : naiveEnvironment, events.get(function), true);
                     requireStatus(function, ours, result.statusCode());
-                    results.coldStart(function, ours, result);
+                    results.classes(function, ours, result);
                 }
-                reset(client, todos, table, function);
-                ColdStart.Result primed = coldStart.run(artifact(function), function.handler(), events.get(function),
-                        false, true);
-                requireStatus(function, true, primed.statusCode());
-                results.snapStart(function, primed);
+                results.artifactSize(function, Files.size(artifact(function)));
             }
-            results.floor(coldStart.run(naiveJar, FLOOR_HANDLER, events.get(Function.GET_TODO), false));
-            log("  run " + (run + 1) + " done");
+            results.naiveArtifactSize(Files.size(naiveJar));
+            results.floorClasses(coldStart.run(naiveJar, FLOOR_HANDLER, naiveEnvironment, floorEvent, true));
         }
-        log("classes loaded to first response");
-        for (Function function : Function.values()) {
-            for (boolean ours : new boolean[] {true, false}) {
-                reset(client, todos, table, function);
-                ColdStart.Result result = coldStart.run(ours ? artifact(function) : naiveJar,
-                        ours ? function.handler() : function.naiveHandler(), events.get(function), true);
-                requireStatus(function, ours, result.statusCode());
-                results.classes(function, ours, result);
+
+        if (sections.contains("credentials")) {
+            log("credentials chains: " + runs + " runs x 2 modes x 2 chains");
+            CredentialsProbe.Runner probe = new CredentialsProbe.Runner(environment, workDir);
+            for (int run = 0; run < runs; run++) {
+                for (CredentialsProbe.Mode mode : CredentialsProbe.Mode.values()) {
+                    // Alternate which chain goes first, so that neither always follows the other.
+                    List<CredentialsProbe.Chain> chains = List.of(CredentialsProbe.Chain.values());
+                    for (CredentialsProbe.Chain chain : run % 2 == 0 ? chains : chains.reversed()) {
+                        results.credentials(mode, chain, probe.run(mode, chain, false));
+                    }
+                }
             }
-            results.artifactSize(function, Files.size(artifact(function)));
+            for (CredentialsProbe.Mode mode : CredentialsProbe.Mode.values()) {
+                for (CredentialsProbe.Chain chain : CredentialsProbe.Chain.values()) {
+                    results.credentialsClasses(mode, chain, probe.run(mode, chain, true));
+                }
+            }
         }
-        results.naiveArtifactSize(Files.size(naiveJar));
-        results.floorClasses(coldStart.run(naiveJar, FLOOR_HANDLER, events.get(Function.GET_TODO), true));
 
-        log("warm invocations (in process, repository stubbed)");
-        Path warm = workDir.resolve("warm.csv");
-        Process warmJvm = JvmProcess.builder(List.of(), WarmInvocations.class.getName(),
-                        new String[] {warm.toString()})
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .redirectError(ProcessBuilder.Redirect.INHERIT)
-                .start();
-        if (warmJvm.waitFor() != 0) {
-            throw new IllegalStateException("WarmInvocations failed");
+        if (sections.contains("warm")) {
+            log("warm invocations (in process, repository stubbed)");
+            Path warmFile = workDir.resolve("warm.csv");
+            Process warmJvm = JvmProcess.builder(List.of(), WarmInvocations.class.getName(),
+                            new String[] {warmFile.toString()})
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .redirectError(ProcessBuilder.Redirect.INHERIT)
+                    .start();
+            if (warmJvm.waitFor() != 0) {
+                throw new IllegalStateException("WarmInvocations failed");
+            }
+            Files.readAllLines(warmFile).forEach(results::warm);
         }
-        Files.readAllLines(warm).forEach(results::warm);
 
-        log("list capacity: " + ListCapacity.PAGE + " items vs " + largeTableItems + " items in the table");
-        results.capacity(ListCapacity.measure(largeTableItems));
+        if (sections.contains("capacity")) {
+            log("list capacity: " + ListCapacity.PAGE + " items vs " + largeTableItems + " items in the table");
+            results.capacity(ListCapacity.measure(largeTableItems));
+        }
 
-        log("start-up probes (JSON libraries, logging): " + runs + " runs each");
-        for (int run = 0; run < runs; run++) {
+        if (sections.contains("probes")) {
+            log("start-up probes (JSON libraries, logging): " + runs + " runs each");
+            for (int run = 0; run < runs; run++) {
+                for (String library : Results.JSON_LIBRARIES) {
+                    results.startup(library, JvmProcess.startupProbe(library, workDir, false));
+                }
+                results.startup(Results.LOGGING_PROBE,
+                        JvmProcess.loggingProbe(artifact(Function.GET_TODO), workDir, false));
+            }
             for (String library : Results.JSON_LIBRARIES) {
-                results.startup(library, JvmProcess.startupProbe(library, workDir, false));
+                results.startupClasses(library, JvmProcess.startupProbe(library, workDir, true));
             }
-            results.startup(Results.LOGGING_PROBE, JvmProcess.loggingProbe(artifact(Function.GET_TODO), workDir, false));
+            results.startupClasses(Results.LOGGING_PROBE,
+                    JvmProcess.loggingProbe(artifact(Function.GET_TODO), workDir, true));
         }
-        for (String library : Results.JSON_LIBRARIES) {
-            results.startupClasses(library, JvmProcess.startupProbe(library, workDir, true));
-        }
-        results.startupClasses(Results.LOGGING_PROBE,
-                JvmProcess.loggingProbe(artifact(Function.GET_TODO), workDir, true));
 
         Files.createDirectories(resultsDir);
-        String markdown = results.markdown(started, Instant.now());
-        Files.writeString(resultsDir.resolve("results.md"), markdown);
-        Files.writeString(resultsDir.resolve("results.csv"), results.csv());
+        String markdown = results.markdown(started, Instant.now(), Load.now());
+        Files.writeString(resultsDir.resolve(resultsName + ".md"), markdown);
+        Files.writeString(resultsDir.resolve(resultsName + ".csv"), results.csv());
         System.out.println();
         System.out.println(markdown);
     }
@@ -166,6 +255,49 @@ public final class BenchmarkRunner {
             throw new IllegalStateException((ours ? "" : "naive ") + function.module() + " answered " + status
                     + " instead of " + function.expectedStatus() + ": not a valid measurement");
         }
+    }
+
+    /** {@code "1,10,50"} as numbers, in the order given. */
+    static List<Integer> integers(String list) {
+        return Arrays.stream(list.split(",")).map(String::trim).filter(item -> !item.isEmpty())
+                .map(Integer::valueOf).toList();
+    }
+
+    /** The names in {@code list} ({@code "a,b"}), each one of {@code known}. */
+    static Set<String> names(String list, List<String> known) {
+        Set<String> names = new TreeSet<>();
+        for (String name : list.split(",")) {
+            String trimmed = name.trim();
+            if (!trimmed.isEmpty()) {
+                if (!known.contains(trimmed)) {
+                    throw new IllegalArgumentException("unknown name " + trimmed + "; known: " + known);
+                }
+                names.add(trimmed);
+            }
+        }
+        return names;
+    }
+
+    /** {@code all}, or modules such as {@code create-todo,get-todo}. */
+    static List<Function> functions(String list) {
+        if (list.trim().equals("all")) {
+            return List.of(Function.values());
+        }
+        Set<String> modules = names(list, Arrays.stream(Function.values()).map(Function::module).toList());
+        return Arrays.stream(Function.values()).filter(function -> modules.contains(function.module())).toList();
+    }
+
+    /**
+     * The system property, or {@code defaultValue} when it is unset or blank (as Maven passes an empty setting); a
+     * value other than the default is noted for the report.
+     */
+    private String setting(String property, String defaultValue) {
+        String value = System.getProperty(property);
+        if (value == null || value.isBlank() || value.trim().equals(defaultValue)) {
+            return defaultValue;
+        }
+        changedSettings.add("-D" + property + "=" + value.trim());
+        return value.trim();
     }
 
     private static String required(String property) {

@@ -1,7 +1,6 @@
 package io.todoapi.todo.benchmarks;
 
 import io.todoapi.todo.testing.Events;
-import io.todoapi.todo.testing.FunctionArtifact;
 import io.todoapi.todo.testing.LambdaEnvironment;
 import io.todoapi.todo.testing.LambdaRuntimeEmulator;
 import java.io.IOException;
@@ -14,15 +13,20 @@ import java.util.Map;
 import java.util.concurrent.TimeoutException;
 
 /**
- * One fresh JVM running a function jar under the Lambda runtime interface client, as on Lambda
- * ({@link LambdaRuntimeEmulator}: the jar in a task root, Lambda's environment variables for the initialization type,
- * the template's variables with its JAVA_TOOL_OPTIONS), answering one event against the local engine. Measured from
- * just before the process is started to the moment the Runtime API receives the handler's response.
+ * One fresh JVM running a function jar on demand under the Lambda runtime interface client, as on Lambda
+ * ({@link LambdaRuntimeEmulator}: the jar in a task root, Lambda's environment variables, the template's variables
+ * with its JAVA_TOOL_OPTIONS, which the JVM reads from the environment), answering one event against the local
+ * engine. Measured from just before the process is started to the moment the Runtime API receives the handler's
+ * response.
  */
 public final class ColdStart {
 
-    /** Lambda's JAVA_TOOL_OPTIONS from template.yaml, as JVM flags (for the probes that run without the runtime). */
-    public static final List<String> LAMBDA_JVM_FLAGS = List.of(FunctionArtifact.JAVA_TOOL_OPTIONS.split(" "));
+    /**
+     * The JVM flags of Lambda's Java runtime itself, whatever the function sets: the Serial collector (Lambda's Java
+     * runtimes launch with {@code -XX:+UseSerialGC}; JVM ergonomics would also pick it in 1,024 MB), and the
+     * function's memory (template.yaml's {@code MemorySize}) as the memory the JVM sizes its heap by.
+     */
+    public static final List<String> LAMBDA_RUNTIME_FLAGS = List.of("-XX:+UseSerialGC", "-XX:MaxRAM=1024m");
 
     /** What one cold start took: to the end of init (first poll for an invocation) and to the response. */
     public record Result(double initMillis, double firstResponseMillis, int statusCode, int classesLoaded,
@@ -35,42 +39,28 @@ public final class ColdStart {
     }
 
     private final List<Path> runtimeClasspath;
-    private final Map<String, String> environment;
     private final Path workDir;
 
-    public ColdStart(List<Path> runtimeClasspath, Map<String, String> environment, Path workDir) {
+    public ColdStart(List<Path> runtimeClasspath, Path workDir) {
         this.runtimeClasspath = runtimeClasspath;
-        this.environment = environment;
         this.workDir = workDir;
     }
 
     /**
-     * Runs {@code jar}'s {@code handler} once on {@code eventJson}. With {@code countClasses} the JVM also logs every
+     * Runs {@code jar}'s {@code handler}, with the function variables {@code environment}, once on {@code eventJson}. With {@code countClasses} the JVM also logs every
      * class it loads ({@code -Xlog:class+load}) and the count up to the response is returned (that run's times are
      * slightly inflated by the logging, so timed runs do not count).
      */
-    public Result run(Path jar, String handler, String eventJson, boolean countClasses)
-            throws IOException, InterruptedException, TimeoutException {
-        return run(jar, handler, eventJson, countClasses, false);
-    }
-
-    /**
-     * With {@code snapStart}, the runtime client initializes the function as Lambda does for a SnapStart version
-     * (shared/notes/snapstart-local.md): after init it runs the {@code beforeCheckpoint} hooks (the priming), asks for
-     * {@code restore/next} (where Lambda would snapshot and later restore) and runs {@code afterRestore}; only then
-     * does it poll for the event. Its first response minus its init is what remains of a cold start after a restore.
-     */
-    public Result run(Path jar, String handler, String eventJson, boolean countClasses, boolean snapStart)
+    public Result run(Path jar, String handler, Map<String, String> environment, String eventJson,
+                      boolean countClasses)
             throws IOException, InterruptedException, TimeoutException {
         Files.createDirectories(workDir);
         Path log = Files.createTempFile(workDir, "function-", ".log");
         Path classLog = workDir.resolve("classes-" + System.nanoTime() + ".log");
-        List<String> flags = new ArrayList<>();
+        List<String> flags = new ArrayList<>(LAMBDA_RUNTIME_FLAGS);
         if (countClasses) {
             flags.add("-Xlog:class+load=info:file=" + classLog);
         }
-        LambdaEnvironment.InitializationType initialization = snapStart
-                ? LambdaEnvironment.InitializationType.SNAP_START : LambdaEnvironment.InitializationType.ON_DEMAND;
         String name = handler.substring(handler.lastIndexOf('.') + 1, handler.indexOf("::"));
         String response;
         long started;
@@ -81,7 +71,7 @@ public final class ColdStart {
         try (LambdaRuntimeEmulator runtime = LambdaRuntimeEmulator.start()) {
             started = System.nanoTime();
             runtime.launch(runtimeClasspath, new LambdaRuntimeEmulator.Function(jar, handler, name, environment,
-                    initialization, flags), log);
+                    LambdaEnvironment.InitializationType.ON_DEMAND, flags), log);
             response = runtime.invoke(eventJson, Duration.ofSeconds(120));
             responded = System.nanoTime();
             firstPoll = runtime.firstPollNanos();

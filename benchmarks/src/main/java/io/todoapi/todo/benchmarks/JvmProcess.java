@@ -1,5 +1,6 @@
 package io.todoapi.todo.benchmarks;
 
+import io.todoapi.todo.testing.FunctionArtifact;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -11,7 +12,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** Starts a main class of this module's class path in a fresh JVM with Lambda's JVM flags. */
+/**
+ * Starts a main class of this module's class path in a fresh JVM as Lambda starts a function's: the runtime's own
+ * flags ({@link ColdStart#LAMBDA_RUNTIME_FLAGS}) and template.yaml's JAVA_TOOL_OPTIONS, in the environment.
+ */
 final class JvmProcess {
 
     private JvmProcess() {
@@ -24,7 +28,7 @@ final class JvmProcess {
     static ProcessBuilder withClasspath(List<String> extraFlags, String classpath, String mainClass, String... args) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(ColdStart.LAMBDA_JVM_FLAGS);
+        command.addAll(ColdStart.LAMBDA_RUNTIME_FLAGS);
         command.addAll(extraFlags);
         command.add("-cp");
         command.add(classpath);
@@ -32,6 +36,7 @@ final class JvmProcess {
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().keySet().removeIf(name -> name.startsWith("JAVA_TOOL") || name.startsWith("JDK_JAVA"));
+        builder.environment().put("JAVA_TOOL_OPTIONS", FunctionArtifact.JAVA_TOOL_OPTIONS);
         return builder;
     }
 
@@ -60,7 +65,7 @@ final class JvmProcess {
                 workDir, countClasses);
     }
 
-    private static List<String> flags(Path workDir, boolean countClasses) {
+    static List<String> flags(Path workDir, boolean countClasses) {
         List<String> flags = new ArrayList<>();
         if (countClasses) {
             flags.add("-Xlog:class+load=info:file=" + workDir.resolve("probe-classes.log"));
@@ -68,7 +73,11 @@ final class JvmProcess {
         return flags;
     }
 
-    private static Startup probe(ProcessBuilder builder, String probe, Path workDir, boolean countClasses)
+    /**
+     * Runs the probe {@code builder} starts (with {@link #flags}), timed from process start to its {@code DONE} line;
+     * with {@code countClasses}, the classes it loaded.
+     */
+    static Startup probe(ProcessBuilder builder, String probe, Path workDir, boolean countClasses)
             throws IOException, InterruptedException {
         Files.createDirectories(workDir);
         Path classLog = workDir.resolve("probe-classes.log");

@@ -19,6 +19,25 @@ public record Summary(double min, double median, double max, int count) {
         return new Summary(sorted.getFirst(), median, sorted.getLast(), n);
     }
 
+    /**
+     * The {@code percent} percentile of {@code values} by the nearest-rank method: the smallest value that at least
+     * {@code percent}% of the values do not exceed (of 100 values, p99 is the second largest, p50 the 50th). A measured
+     * value, never an interpolation between two.
+     */
+    public static double percentile(List<? extends Number> values, double percent) {
+        if (values.isEmpty()) {
+            throw new IllegalArgumentException("no measurements");
+        }
+        if (percent <= 0 || percent > 100) {
+            throw new IllegalArgumentException("percentile out of (0, 100]: " + percent);
+        }
+        List<Double> sorted = new ArrayList<>();
+        values.forEach(value -> sorted.add(value.doubleValue()));
+        Collections.sort(sorted);
+        int rank = Math.max(1, (int) Math.ceil(percent * sorted.size() / 100)); // multiply first: exact for integers
+        return sorted.get(rank - 1);
+    }
+
     /** {@code median (min–max)} with no decimals, e.g. {@code 812 (790–845)}. */
     public String format() {
         return String.format(java.util.Locale.ROOT, "%.0f (%.0f–%.0f)", median, min, max);

@@ -25,6 +25,26 @@ class SummaryTest {
     }
 
     @Test
+    void percentilesAreNearestRankValuesOfTheMeasurements() {
+        List<Integer> hundred = new java.util.ArrayList<>();
+        for (int i = 100; i >= 1; i--) {
+            hundred.add(i);
+        }
+        assertThat(Summary.percentile(hundred, 50)).isEqualTo(50);
+        assertThat(Summary.percentile(hundred, 99)).isEqualTo(99);
+        assertThat(Summary.percentile(hundred, 100)).isEqualTo(100);
+        assertThat(Summary.percentile(List.of(3.0, 1.0, 2.0), 50)).isEqualTo(2);
+        assertThat(Summary.percentile(List.of(7.5), 99)).isEqualTo(7.5);
+    }
+
+    @Test
+    void refusesAPercentileOutsideItsRange() {
+        assertThatThrownBy(() -> Summary.percentile(List.of(1), 0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Summary.percentile(List.of(1), 101)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Summary.percentile(List.of(), 50)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void refusesAnEmptyMeasurement() {
         assertThatThrownBy(() -> Summary.of(List.of())).isInstanceOf(IllegalArgumentException.class);
     }

@@ -76,7 +76,7 @@ class SnapStartPrimingTest {
                                     new TodoRepository.IdempotencyKey(key, "fingerprint")))
                             .orElseGet(() -> todos.create(request.owner(), todo)));
                 });
-        SnapStartPriming priming = new SnapStartPriming(create, PrimingEvents.createTodo(Events.FIXTURE_AUDIENCE), http, () -> { }, List.of(), "create");
+        SnapStartPriming priming = new SnapStartPriming(create, PrimingEvents.createTodo(Events.FIXTURE_AUDIENCE), http, () -> { }, List.of(), "create", 1);
 
         priming.beforeCheckpoint(null);
 
@@ -92,13 +92,81 @@ class SnapStartPrimingTest {
                 Events.pipeline().handle(event, context, request ->
                         ApiResponses.page(request.owner(), todos.list(request.owner(), request.limit(),
                                 request.pageStart())));
-        SnapStartPriming priming = new SnapStartPriming(list, PrimingEvents.listTodos(Events.FIXTURE_AUDIENCE), http, () -> { }, List.of(), "list");
+        SnapStartPriming priming = new SnapStartPriming(list, PrimingEvents.listTodos(Events.FIXTURE_AUDIENCE), http, () -> { }, List.of(), "list", 1);
 
         priming.beforeCheckpoint(null);
 
         assertThat(priming.lastStatusCodes()).containsExactly(200, 200);
         assertThat(priming.operationsAnsweredOffline()).isEqualTo(Map.of("Query", 2));
         assertThat(network.requests.get()).isZero();
+    }
+
+    @Test
+    void answersItsEventsAsManyTimesAsItIsToldAndReportsTheLastAnswers() {
+        AtomicInteger answered = new AtomicInteger();
+        SnapStartPriming priming = new SnapStartPriming((event, context) -> {
+            answered.incrementAndGet();
+            return new APIGatewayProxyResponseEvent().withStatusCode(answered.get() % 2 == 1 ? 200 : 304);
+        }, PrimingEvents.getTodo(Events.FIXTURE_AUDIENCE), http, () -> { }, List.of(), "get", 7);
+
+        priming.beforeCheckpoint(null);
+
+        assertThat(priming.iterations()).isEqualTo(7);
+        assertThat(answered.get()).isEqualTo(14);
+        assertThat(priming.lastStatusCodes()).containsExactly(200, 304);
+    }
+
+    @Test
+    void withZeroIterationsAnswersNothingButStillChecksItsPrecondition() {
+        AtomicInteger checked = new AtomicInteger();
+        AtomicInteger answered = new AtomicInteger();
+        SnapStartPriming priming = new SnapStartPriming((event, context) -> {
+            answered.incrementAndGet();
+            return new APIGatewayProxyResponseEvent().withStatusCode(200);
+        }, PrimingEvents.getTodo(Events.FIXTURE_AUDIENCE), http, checked::incrementAndGet, List.of(), "get", 0);
+
+        priming.beforeCheckpoint(null);
+
+        assertThat(checked.get()).isEqualTo(1);
+        assertThat(answered.get()).isZero();
+        assertThat(priming.lastStatusCodes()).isEmpty();
+    }
+
+    @Test
+    void takesTheIterationCountFromItsSystemPropertyOrTheDefault() {
+        assertThat(SnapStartPriming.iterations(null)).isEqualTo(SnapStartPriming.DEFAULT_ITERATIONS);
+        assertThat(SnapStartPriming.iterations(" ")).isEqualTo(SnapStartPriming.DEFAULT_ITERATIONS);
+        assertThat(SnapStartPriming.iterations("250")).isEqualTo(250);
+        assertThat(SnapStartPriming.iterations(" 0 ")).isZero();
+        assertThatThrownBy(() -> SnapStartPriming.iterations("-1")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("todo.priming.iterations must be a whole number >= 0, not '-1'");
+        assertThatThrownBy(() -> SnapStartPriming.iterations("many")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("todo.priming.iterations must be a whole number >= 0, not 'many'");
+    }
+
+    @Test
+    void readsTheIterationCountOnceWhenItIsBuilt() {
+        String previous = System.getProperty(SnapStartPriming.ITERATIONS_PROPERTY);
+        System.setProperty(SnapStartPriming.ITERATIONS_PROPERTY, "3");
+        try {
+            AtomicInteger answered = new AtomicInteger();
+            SnapStartPriming priming = new SnapStartPriming((event, context) -> {
+                answered.incrementAndGet();
+                return new APIGatewayProxyResponseEvent().withStatusCode(204);
+            }, PrimingEvents.deleteTodo(Events.FIXTURE_AUDIENCE), http, () -> { }, List.of(), "delete");
+            System.setProperty(SnapStartPriming.ITERATIONS_PROPERTY, "5");
+
+            priming.beforeCheckpoint(null);
+
+            assertThat(priming.iterations()).isEqualTo(3);
+            assertThat(answered.get()).isEqualTo(3);
+        } finally {
+            if (previous == null) {
+                System.clearProperty(SnapStartPriming.ITERATIONS_PROPERTY);
+            } else {
+                System.setProperty(SnapStartPriming.ITERATIONS_PROPERTY, previous);
+            }
+        }
     }
 
     @Test

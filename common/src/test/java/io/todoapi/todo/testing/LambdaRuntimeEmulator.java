@@ -29,7 +29,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Runs a function artifact the way the Lambda Java runtime does, without Docker: a fresh JVM with the official
@@ -41,7 +43,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * container credentials endpoint served here, which checks the authorization token; and nothing may be written to
  * the task root (Lambda's is read-only; {@code /tmp} is the writable place). The client deserializes the event and
  * serializes the response with Lambda's own serializers, so a passing invocation proves the artifact holds
- * everything the handler needs. Each HTTP exchange is timed, for the benchmarks.
+ * everything the handler needs. For the benchmarks, the emulator times each invocation ({@link #invokeTimed}) and notes
+ * when init ended (the first poll) and when the runtime reached the snapshot point ({@code restore/next}), where a
+ * {@link SnapshotHook} can inspect the function JVM while it waits, as Lambda snapshots it there.
  */
 public final class LambdaRuntimeEmulator implements AutoCloseable, LambdaEnvironment.CredentialsSource {
 
@@ -53,16 +57,42 @@ public final class LambdaRuntimeEmulator implements AutoCloseable, LambdaEnviron
     private final BlockingQueue<Invocation> pending = new LinkedBlockingQueue<>();
     private final Map<String, Invocation> inFlight = new ConcurrentHashMap<>();
     private final CompletableFuture<String> initError = new CompletableFuture<>();
-    private final List<Process> processes = new ArrayList<>();
+    // Written by the test thread, read by the server's threads (the snapshot hook).
+    private final List<Process> processes = new CopyOnWriteArrayList<>();
     private final List<TaskRoot> taskRoots = new ArrayList<>();
     private final String authorizationToken = UUID.randomUUID().toString();
     private final AtomicInteger credentialsServed = new AtomicInteger();
     private final AtomicInteger credentialsRefused = new AtomicInteger();
     private volatile boolean refuseCredentials;
     private volatile long firstPollNanos;
+    private volatile long snapshotNanos;
+    private volatile SnapshotHook snapshotHook;
 
-    /** One event on its way through the function. */
-    private record Invocation(String requestId, String event, CompletableFuture<String> response) {
+    /** One event on its way through the function; {@code deliveredNanos} is set when the runtime receives it. */
+    private record Invocation(String requestId, String event, CompletableFuture<TimedResponse> response,
+                              AtomicLong deliveredNanos) {
+    }
+
+    /**
+     * A function's response and how long the function took for it: from the moment its poll for the event was
+     * answered to the moment its response arrived (the invocation as Lambda times it, plus two HTTP exchanges on
+     * the loopback interface).
+     */
+    public record TimedResponse(String body, long nanos) {
+
+        public double millis() {
+            return nanos / 1e6;
+        }
+    }
+
+    /**
+     * What to do at the snapshot point: called when a SnapStart function's runtime asks for {@code restore/next}
+     * (after the {@code beforeCheckpoint} hooks and the runtime's own GC), with the function JVM waiting for the
+     * answer, which comes only once the hook has returned. A hook that throws fails the function's init.
+     */
+    @FunctionalInterface
+    public interface SnapshotHook {
+        void atSnapshot(ProcessHandle function);
     }
 
     /**
@@ -99,7 +129,7 @@ public final class LambdaRuntimeEmulator implements AutoCloseable, LambdaEnviron
             respond(exchange, 202, "{}");
         });
         // SnapStart: the runtime asks for the restore signal after running the beforeCheckpoint hooks.
-        server.createContext(API + "/restore/next", exchange -> respond(exchange, 200, ""));
+        server.createContext(API + "/restore/next", this::restoreNext);
         server.createContext(CREDENTIALS, this::credentials);
         server.setExecutor(Executors.newCachedThreadPool(runnable -> {
             Thread thread = new Thread(runnable, "lambda-runtime-api");
@@ -147,6 +177,11 @@ public final class LambdaRuntimeEmulator implements AutoCloseable, LambdaEnviron
     /** From now on the credentials endpoint answers 401 to every request, as if the role could not be assumed. */
     public void refuseCredentials() {
         refuseCredentials = true;
+    }
+
+    /** Runs {@code hook} at the snapshot point of the function started next (see {@link SnapshotHook}). */
+    public void atSnapshot(SnapshotHook hook) {
+        snapshotHook = hook;
     }
 
     /** How often the credentials endpoint answered with credentials, and how often it refused a request. */
@@ -225,12 +260,18 @@ public final class LambdaRuntimeEmulator implements AutoCloseable, LambdaEnviron
      * by the runtime). A function error or init error fails with its payload.
      */
     public String invoke(String event, Duration timeout) throws TimeoutException, InterruptedException {
-        Invocation invocation = new Invocation(UUID.randomUUID().toString(), event, new CompletableFuture<>());
+        return invokeTimed(event, timeout).body();
+    }
+
+    /** As {@link #invoke}, with the time the function took (see {@link TimedResponse}). */
+    public TimedResponse invokeTimed(String event, Duration timeout) throws TimeoutException, InterruptedException {
+        Invocation invocation = new Invocation(UUID.randomUUID().toString(), event, new CompletableFuture<>(),
+                new AtomicLong());
         pending.add(invocation);
         try {
             return CompletableFuture.anyOf(invocation.response(), initError.thenApply(error -> {
                 throw new IllegalStateException("function init failed: " + error);
-            })).thenApply(String.class::cast).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            })).thenApply(TimedResponse.class::cast).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
         }
@@ -250,6 +291,29 @@ public final class LambdaRuntimeEmulator implements AutoCloseable, LambdaEnviron
         return firstPollNanos;
     }
 
+    /**
+     * When a SnapStart function's runtime asked for {@code restore/next} (System.nanoTime), i.e. when its init,
+     * priming included, ended and Lambda would take the snapshot; 0 before, and for an on-demand function.
+     */
+    public long snapshotNanos() {
+        return snapshotNanos;
+    }
+
+    private void restoreNext(HttpExchange exchange) throws IOException {
+        snapshotNanos = System.nanoTime();
+        SnapshotHook hook = snapshotHook;
+        if (hook != null && !processes.isEmpty()) {
+            try {
+                hook.atSnapshot(processes.getLast().toHandle());
+            } catch (RuntimeException e) {
+                initError.complete("the snapshot hook failed: " + e);
+                respond(exchange, 500, "{}");
+                return;
+            }
+        }
+        respond(exchange, 200, "");
+    }
+
     private void next(HttpExchange exchange) throws IOException {
         if (firstPollNanos == 0) {
             firstPollNanos = System.nanoTime();
@@ -262,6 +326,7 @@ public final class LambdaRuntimeEmulator implements AutoCloseable, LambdaEnviron
             return;
         }
         inFlight.put(invocation.requestId(), invocation);
+        invocation.deliveredNanos().set(System.nanoTime());
         exchange.getResponseHeaders().add("Lambda-Runtime-Aws-Request-Id", invocation.requestId());
         exchange.getResponseHeaders().add("Lambda-Runtime-Deadline-Ms",
                 Long.toString(System.currentTimeMillis() + 30_000));
@@ -279,7 +344,8 @@ public final class LambdaRuntimeEmulator implements AutoCloseable, LambdaEnviron
         Invocation invocation = inFlight.remove(parts[0]);
         if (invocation != null && parts.length == 2) {
             if (parts[1].equals("response")) {
-                invocation.response().complete(body);
+                invocation.response().complete(new TimedResponse(body,
+                        System.nanoTime() - invocation.deliveredNanos().get()));
             } else {
                 invocation.response().completeExceptionally(new IllegalStateException("function error: " + body));
             }

@@ -3,6 +3,7 @@ package io.todoapi.todo.create;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import io.todoapi.todo.priming.SnapStartPriming;
 import io.todoapi.todo.testing.Events;
 import io.todoapi.todo.testing.PrimingHarness;
 import io.todoapi.todo.testing.TestContext;
@@ -28,7 +29,9 @@ class CreateTodoPrimingIT {
             handler.priming().restored();
 
             assertThat(handler.priming().lastStatusCodes()).containsExactly(201, 201);
-            assertThat(handler.priming().operationsAnsweredOffline()).isEqualTo(Map.of("PutItem", 3));
+            assertThat(handler.priming().iterations()).isEqualTo(SnapStartPriming.DEFAULT_ITERATIONS);
+            assertThat(handler.priming().operationsAnsweredOffline())
+                    .isEqualTo(Map.of("PutItem", 3 * SnapStartPriming.DEFAULT_ITERATIONS));
             assertThat(harness.items()).isEqualTo(before);
 
             APIGatewayProxyResponseEvent response = handler.handleRequest(Events.load("create-todo"),

@@ -3,6 +3,7 @@ package io.todoapi.todo.list;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import io.todoapi.todo.priming.SnapStartPriming;
 import io.todoapi.todo.testing.Events;
 import io.todoapi.todo.testing.PrimingHarness;
 import io.todoapi.todo.testing.TestContext;
@@ -28,7 +29,9 @@ class ListTodosPrimingIT {
             handler.priming().restored();
 
             assertThat(handler.priming().lastStatusCodes()).containsExactly(200, 200);
-            assertThat(handler.priming().operationsAnsweredOffline()).isEqualTo(Map.of("Query", 2));
+            assertThat(handler.priming().iterations()).isEqualTo(SnapStartPriming.DEFAULT_ITERATIONS);
+            assertThat(handler.priming().operationsAnsweredOffline())
+                    .isEqualTo(Map.of("Query", 2 * SnapStartPriming.DEFAULT_ITERATIONS));
             assertThat(harness.items()).isEqualTo(before);
 
             harness.table().repository().create(Events.FIXTURE_OWNER, Events.fixtureTodo());

@@ -3,6 +3,7 @@ package io.todoapi.todo.update;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import io.todoapi.todo.priming.SnapStartPriming;
 import io.todoapi.todo.testing.Events;
 import io.todoapi.todo.testing.PrimingHarness;
 import io.todoapi.todo.testing.TestContext;
@@ -28,7 +29,9 @@ class UpdateTodoPrimingIT {
             handler.priming().restored();
 
             assertThat(handler.priming().lastStatusCodes()).containsExactly(200);
-            assertThat(handler.priming().operationsAnsweredOffline()).isEqualTo(Map.of("UpdateItem", 1));
+            assertThat(handler.priming().iterations()).isEqualTo(SnapStartPriming.DEFAULT_ITERATIONS);
+            assertThat(handler.priming().operationsAnsweredOffline())
+                    .isEqualTo(Map.of("UpdateItem", SnapStartPriming.DEFAULT_ITERATIONS));
             assertThat(harness.items()).isEqualTo(before);
 
             harness.table().repository().create(Events.FIXTURE_OWNER, Events.fixtureTodo());
