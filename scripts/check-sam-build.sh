@@ -95,7 +95,7 @@ for entry in "${functions[@]}"; do
   has() { grep -q -x -F "$1" "$work/$fn.entries"; }
   has_prefix() { grep -q "^$1" "$work/$fn.entries"; }
   has "${handler//.//}.class" || fail "no handler class ${handler//.//}.class"
-  for common_class in io/todoapi/todo/model/Todo.class io/todoapi/todo/http/ApiRequests.class \
+  for common_class in io/todoapi/todo/model/Todo.class io/todoapi/todo/http/RequestPipeline.class \
                       io/todoapi/todo/repository/DynamoDbTodoRepository.class; do
     has "$common_class" || fail "no common class $common_class"
   done
