@@ -13,7 +13,7 @@
 # (/var/task/lib/*.jar). The first target of a `sam build` builds; the other four, and any later build of the same
 # sources, copy from the cache (a lock makes `sam build --parallel` build once too).
 # Measured with SAM CLI 1.164.0 on a 2-vCPU VM shared with other builds (medians): a fresh clone with a warm ~/.m2
-# takes 19 s, a repeat without changes 4.5 s, a change to one handler 14 s (a Maven run per function: 84 s and 99 s).
+# takes 18 s, a repeat without changes 4.2 s, a change to one handler 13 s (a Maven run per function: 77 s and 81 s).
 #
 # MVN_ARGS skips the tests (run them with ./mvnw verify) and the npm install of the local test engine, so that
 # `sam build` needs only a JDK 21+ (JAVA_HOME) and make. `MVN_ARGS="-B -ntp" sam build` runs the tests as well.
