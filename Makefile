@@ -5,9 +5,15 @@
 #     itself with `sam build --build-in-source`;
 #   - ARTIFACTS_DIR (in the environment) is .aws-sam/build/<FunctionLogicalId>; what the recipe puts there becomes
 #     the function's .zip.
-# Each target builds its module and what it depends on (-pl <module> -am: the parent pom and common, from source,
-# nothing from a previous `mvn install`) with the Maven wrapper, then puts the module's self-contained (shaded) jar
-# in lib/, which the Lambda Java runtime puts on the class path (/var/task/lib/*.jar).
+# SAM never shares or caches makefile builds, so each target hands its module to scripts/build-function.sh, which
+# builds all five function jars in one Maven run (-pl <modules> -am package: the parent pom, local-dynamodb and
+# common from source, nothing from a previous `mvn install`) with the Maven wrapper, keeps them in a cache outside
+# the checkout keyed by a hash of every build input (LAMBDA_BUILD_CACHE, default ~/.cache/todo-api/lambda-jars), and
+# puts the module's self-contained (shaded) jar in lib/, which the Lambda Java runtime puts on the class path
+# (/var/task/lib/*.jar). The first target of a `sam build` builds; the other four, and any later build of the same
+# sources, copy from the cache (a lock makes `sam build --parallel` build once too).
+# Measured with SAM CLI 1.164.0 on a 2-vCPU VM shared with other builds (medians): a fresh clone with a warm ~/.m2
+# takes 18 s, a repeat without changes 4.2 s, a change to one handler 13 s (a Maven run per function: 77 s and 81 s).
 #
 # MVN_ARGS skips the tests (run them with ./mvnw verify) and the npm install of the local test engine, so that
 # `sam build` needs only a JDK 25+ (JAVA_HOME) and make. `MVN_ARGS="-B -ntp" sam build` runs the tests as well.
@@ -15,14 +21,10 @@
 
 MVN        ?= $(if $(wildcard ./mvnw),./mvnw,mvn)
 MVN_ARGS   ?= -B -ntp -q -DskipTests -Ddynalite.skipInstall
-# The deployable jar of a function module: <module>/target/<module><LAMBDA_JAR_SUFFIX>.jar (see the root pom).
-LAMBDA_JAR_SUFFIX ?= -lambda
 
 define lambda-zip
 	$(if $(ARTIFACTS_DIR),,$(error ARTIFACTS_DIR is not set: `sam build` sets it; by hand run e.g. make $@ ARTIFACTS_DIR=/tmp/$(@:build-%=%)))
-	$(MVN) $(MVN_ARGS) -pl $(1) -am clean package
-	mkdir -p "$(ARTIFACTS_DIR)/lib"
-	cp "$(1)/target/$(1)$(LAMBDA_JAR_SUFFIX).jar" "$(ARTIFACTS_DIR)/lib/$(1).jar"
+	MVN='$(MVN)' MVN_ARGS='$(MVN_ARGS)' ARTIFACTS_DIR='$(ARTIFACTS_DIR)' scripts/build-function.sh $(1)
 endef
 
 .PHONY: help build-CreateTodoFunction build-ListTodosFunction build-GetTodoFunction build-UpdateTodoFunction \

@@ -86,8 +86,13 @@ class TemplateFunctionsTest {
         Matcher args = Pattern.compile("(?m)^MVN_ARGS\\s*\\?=(.*)$").matcher(makefile);
         assertThat(args.find()).as("MVN_ARGS in the Makefile").isTrue();
         assertThat(args.group(1).trim().split("\\s+")).contains("-DskipTests", "-Ddynalite.skipInstall", "-B");
-        assertThat(makefile).contains("-pl $(1) -am clean package")
-                .contains("cp \"$(1)/target/$(1)$(LAMBDA_JAR_SUFFIX).jar\" \"$(ARTIFACTS_DIR)/lib/$(1).jar\"");
+        assertThat(makefile).contains("MVN_ARGS='$(MVN_ARGS)' ARTIFACTS_DIR='$(ARTIFACTS_DIR)' scripts/build-function.sh $(1)");
+        // scripts/check-sam-build.sh runs it; here only that it builds the modules with their dependencies from
+        // source (-am) and copies each module's shaded jar to lib/<module>.jar.
+        assertThat(Project.read("scripts/build-function.sh"))
+                .contains("$MVN $MVN_ARGS -pl \"$modules\" -am package")
+                .contains("jar=\"$stage/$m/target/$m-lambda.jar\"")
+                .contains("cp \"$1\" \"$ARTIFACTS_DIR/lib/$module.jar\"");
     }
 
     @Test
