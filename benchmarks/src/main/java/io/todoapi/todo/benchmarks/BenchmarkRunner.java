@@ -1,5 +1,6 @@
 package io.todoapi.todo.benchmarks;
 
+import io.todoapi.todo.testing.TodoFunction;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import io.todoapi.todo.model.Todo;
 import io.todoapi.todo.priming.SnapStartPriming;
@@ -46,7 +47,7 @@ public final class BenchmarkRunner {
     private final int warm = Integer.parseInt(setting("benchmark.warm", "200"));
     private final int largeTableItems = Integer.parseInt(setting("benchmark.largeTableItems", "20000"));
     private final Set<String> sections = names(setting("benchmark.sections", String.join(",", SECTIONS)), SECTIONS);
-    private final List<Function> functions = functions(setting("benchmark.functions", "all"));
+    private final List<TodoFunction> functions = functions(setting("benchmark.functions", "all"));
     private final List<String> functionJvmOptions = Arrays.stream(setting("benchmark.functionJvmOptions", "")
             .split("\\s+")).filter(option -> !option.isEmpty()).toList();
     private final boolean histograms = Boolean.parseBoolean(setting("benchmark.heapHistograms", "false"));
@@ -83,26 +84,26 @@ public final class BenchmarkRunner {
         naiveEnvironment.remove("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS");
         ColdStart coldStart = new ColdStart(runtimeClasspath, workDir);
 
-        Map<Function, String> events = new EnumMap<>(Function.class);
-        for (Function function : functions) {
+        Map<TodoFunction, String> events = new EnumMap<>(TodoFunction.class);
+        for (TodoFunction function : functions) {
             APIGatewayProxyRequestEvent event = Events.load(function.module());
             // Both variants do the same single write: the naive handler knows no Idempotency-Key.
             events.put(function, Events.toJson(Events.withHeader(event, "Idempotency-Key", null)));
         }
-        String floorEvent = Events.toJson(Events.load(Function.GET_TODO.module()));
+        String floorEvent = Events.toJson(Events.load(TodoFunction.GET.module()));
 
         if (sections.contains("coldstart")) {
             log("cold starts: " + runs + " runs x " + functions.size() + " functions x (ours, naive), and the runtime"
                     + " floor");
             for (int run = 0; run < runs; run++) {
-                for (Function function : functions) {
+                for (TodoFunction function : functions) {
                     // Alternate which variant goes first, so that neither always follows the other.
                     boolean oursFirst = run % 2 == 0;
                     for (int i = 0; i < 2; i++) {
                         boolean ours = (i == 0) == oursFirst;
                         reset(client, todos, table, function);
                         ColdStart.Result result = coldStart.run(ours ? artifact(function) : naiveJar,
-                                ours ? function.handler() : function.naiveHandler(),
+                                ours ? function.handler() : NaiveHandlers.of(function),
                                 ours ? environment : naiveEnvironment, events.get(function), false);
                         requireStatus(function, ours, result.statusCode());
                         results.coldStart(function, ours, result);
@@ -121,7 +122,7 @@ public final class BenchmarkRunner {
                     + flags.size() + " flag sets x priming counts " + primingCounts + "; " + snapStart.invocations()
                     + " invocations after restore each");
             for (int run = 0; run < snapStartRuns; run++) {
-                for (Function function : functions) {
+                for (TodoFunction function : functions) {
                     // Rotate the order of the variants from run to run, so that none always runs first.
                     for (int v = 0; v < flags.size() * primingCounts.size(); v++) {
                         int variant = (v + run) % (flags.size() * primingCounts.size());
@@ -133,7 +134,7 @@ public final class BenchmarkRunner {
                         Path histogram = histograms && run == 0 ? workDir.resolve("histogram-" + function.module()
                                 + "-" + flag.slug() + "-" + count + ".txt") : null;
                         SnapStartRun.Result result = snapStart.run(artifact(function), function.handler(), flag,
-                                count, series, function.expectedStatus(), histogram);
+                                count, series, function.fixtureStatus(), histogram);
                         results.snapStart(function, flag, count, result);
                         // Every invocation's time, in order, for a closer look than the report's percentiles.
                         Files.write(workDir.resolve("series-" + function.module() + "-" + flag.slug() + "-" + count
@@ -148,11 +149,11 @@ public final class BenchmarkRunner {
 
         if (sections.contains("classes")) {
             log("classes loaded to first response");
-            for (Function function : functions) {
+            for (TodoFunction function : functions) {
                 for (boolean ours : new boolean[] {true, false}) {
                     reset(client, todos, table, function);
                     ColdStart.Result result = coldStart.run(ours ? artifact(function) : naiveJar,
-                            ours ? function.handler() : function.naiveHandler(),
+                            ours ? function.handler() : NaiveHandlers.of(function),
                             ours ? environment : naiveEnvironment, events.get(function), true);
                     requireStatus(function, ours, result.statusCode());
                     results.classes(function, ours, result);
@@ -208,13 +209,13 @@ public final class BenchmarkRunner {
                     results.startup(library, JvmProcess.startupProbe(library, workDir, false));
                 }
                 results.startup(Results.LOGGING_PROBE,
-                        JvmProcess.loggingProbe(artifact(Function.GET_TODO), workDir, false));
+                        JvmProcess.loggingProbe(artifact(TodoFunction.GET), workDir, false));
             }
             for (String library : Results.JSON_LIBRARIES) {
                 results.startupClasses(library, JvmProcess.startupProbe(library, workDir, true));
             }
             results.startupClasses(Results.LOGGING_PROBE,
-                    JvmProcess.loggingProbe(artifact(Function.GET_TODO), workDir, true));
+                    JvmProcess.loggingProbe(artifact(TodoFunction.GET), workDir, true));
         }
 
         Files.createDirectories(resultsDir);
@@ -237,8 +238,8 @@ public final class BenchmarkRunner {
     }
 
     /** Puts the fixture todo back as it was (version 1) before a run that reads, changes or deletes it. */
-    private static void reset(DynamoDbClient client, DynamoDbTodoRepository todos, String table, Function function) {
-        if (function == Function.GET_TODO || function == Function.UPDATE_TODO || function == Function.DELETE_TODO) {
+    private static void reset(DynamoDbClient client, DynamoDbTodoRepository todos, String table, TodoFunction function) {
+        if (function == TodoFunction.GET || function == TodoFunction.UPDATE || function == TodoFunction.DELETE) {
             client.deleteItem(b -> b.tableName(table).key(Map.of(
                     "pk", AttributeValue.fromS("USER#" + Events.FIXTURE_OWNER),
                     "sk", AttributeValue.fromS("TODO#" + Events.FIXTURE_TODO_ID))));
@@ -246,14 +247,14 @@ public final class BenchmarkRunner {
         }
     }
 
-    private Path artifact(Function function) {
+    private Path artifact(TodoFunction function) {
         return functionsDir.resolve(function.module()).resolve("target").resolve(function.module() + "-lambda.jar");
     }
 
-    private static void requireStatus(Function function, boolean ours, int status) {
-        if (status != function.expectedStatus()) {
+    private static void requireStatus(TodoFunction function, boolean ours, int status) {
+        if (status != function.fixtureStatus()) {
             throw new IllegalStateException((ours ? "" : "naive ") + function.module() + " answered " + status
-                    + " instead of " + function.expectedStatus() + ": not a valid measurement");
+                    + " instead of " + function.fixtureStatus() + ": not a valid measurement");
         }
     }
 
@@ -279,12 +280,12 @@ public final class BenchmarkRunner {
     }
 
     /** {@code all}, or modules such as {@code create-todo,get-todo}. */
-    static List<Function> functions(String list) {
+    static List<TodoFunction> functions(String list) {
         if (list.trim().equals("all")) {
-            return List.of(Function.values());
+            return List.of(TodoFunction.values());
         }
-        Set<String> modules = names(list, Arrays.stream(Function.values()).map(Function::module).toList());
-        return Arrays.stream(Function.values()).filter(function -> modules.contains(function.module())).toList();
+        Set<String> modules = names(list, Arrays.stream(TodoFunction.values()).map(TodoFunction::module).toList());
+        return Arrays.stream(TodoFunction.values()).filter(function -> modules.contains(function.module())).toList();
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.todoapi.todo.benchmarks;
 
+import io.todoapi.todo.testing.TodoFunction;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import io.todoapi.todo.testing.Events;
 import java.util.ArrayList;
@@ -26,13 +27,13 @@ final class RequestSeries {
     }
 
     /** {@code count} events for {@code function} (index 0 to count, exclusive), seeding what they need first. */
-    static IntFunction<String> prepare(Function function, DynamoDbClient client, String table, int count)
+    static IntFunction<String> prepare(TodoFunction function, DynamoDbClient client, String table, int count)
             throws Exception {
         APIGatewayProxyRequestEvent fixture = Events.load(function.module());
         return switch (function) {
-            case CREATE_TODO -> constant(Events.withHeader(fixture, "Idempotency-Key", null));
-            case LIST_TODOS, GET_TODO -> constant(fixture);
-            case UPDATE_TODO -> {
+            case CREATE -> constant(Events.withHeader(fixture, "Idempotency-Key", null));
+            case LIST, GET -> constant(fixture);
+            case UPDATE -> {
                 List<String> events = new ArrayList<>(count);
                 for (int i = 0; i < count; i++) {
                     events.add(Events.toJson(Events.withHeader(Events.load(function.module()), "If-Match",
@@ -40,7 +41,7 @@ final class RequestSeries {
                 }
                 yield events::get;
             }
-            case DELETE_TODO -> {
+            case DELETE -> {
                 List<String> events = new ArrayList<>(count);
                 List<Map<String, AttributeValue>> items = new ArrayList<>(count);
                 for (int i = 0; i < count; i++) {

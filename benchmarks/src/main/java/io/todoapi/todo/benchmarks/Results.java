@@ -1,5 +1,6 @@
 package io.todoapi.todo.benchmarks;
 
+import io.todoapi.todo.testing.TodoFunction;
 import io.todoapi.todo.priming.SnapStartPriming;
 import io.todoapi.todo.testing.FunctionArtifact;
 import java.io.IOException;
@@ -34,7 +35,7 @@ final class Results {
 
     /** The run's settings, as the report states them. */
     record Settings(int runs, int snapStartRuns, List<JitFlags> jitFlags, List<Integer> primingCounts,
-                    int afterRestore, int warmup, int warm, int largeTableItems, List<Function> functions,
+                    int afterRestore, int warmup, int warm, int largeTableItems, List<TodoFunction> functions,
                     List<String> changedSettings) {
     }
 
@@ -44,14 +45,14 @@ final class Results {
 
     private final Settings settings;
     private final Load loadAtStart;
-    private final Map<Function, List<ColdStart.Result>> ours = new EnumMap<>(Function.class);
-    private final Map<Function, List<ColdStart.Result>> naive = new EnumMap<>(Function.class);
-    private final Map<Function, Map<Variant, List<SnapStartRun.Result>>> snapStart = new EnumMap<>(Function.class);
+    private final Map<TodoFunction, List<ColdStart.Result>> ours = new EnumMap<>(TodoFunction.class);
+    private final Map<TodoFunction, List<ColdStart.Result>> naive = new EnumMap<>(TodoFunction.class);
+    private final Map<TodoFunction, Map<Variant, List<SnapStartRun.Result>>> snapStart = new EnumMap<>(TodoFunction.class);
     private final List<ColdStart.Result> floor = new ArrayList<>();
     private ColdStart.Result floorClasses;
-    private final Map<Function, ColdStart.Result> oursClasses = new EnumMap<>(Function.class);
-    private final Map<Function, ColdStart.Result> naiveClasses = new EnumMap<>(Function.class);
-    private final Map<Function, Long> sizes = new EnumMap<>(Function.class);
+    private final Map<TodoFunction, ColdStart.Result> oursClasses = new EnumMap<>(TodoFunction.class);
+    private final Map<TodoFunction, ColdStart.Result> naiveClasses = new EnumMap<>(TodoFunction.class);
+    private final Map<TodoFunction, Long> sizes = new EnumMap<>(TodoFunction.class);
     private final Map<String, List<Double>> credentialTimes = new LinkedHashMap<>();
     private final Map<String, JvmProcess.Startup> credentialClasses = new LinkedHashMap<>();
     private final Map<String, String[]> warm = new LinkedHashMap<>();
@@ -65,11 +66,11 @@ final class Results {
         this.loadAtStart = loadAtStart;
     }
 
-    void coldStart(Function function, boolean isOurs, ColdStart.Result result) {
+    void coldStart(TodoFunction function, boolean isOurs, ColdStart.Result result) {
         (isOurs ? ours : naive).computeIfAbsent(function, f -> new ArrayList<>()).add(result);
     }
 
-    void snapStart(Function function, JitFlags flags, int primingIterations, SnapStartRun.Result result) {
+    void snapStart(TodoFunction function, JitFlags flags, int primingIterations, SnapStartRun.Result result) {
         snapStart.computeIfAbsent(function, f -> new LinkedHashMap<>())
                 .computeIfAbsent(new Variant(flags, primingIterations), v -> new ArrayList<>()).add(result);
     }
@@ -82,11 +83,11 @@ final class Results {
         floorClasses = result;
     }
 
-    void classes(Function function, boolean isOurs, ColdStart.Result result) {
+    void classes(TodoFunction function, boolean isOurs, ColdStart.Result result) {
         (isOurs ? oursClasses : naiveClasses).put(function, result);
     }
 
-    void artifactSize(Function function, long bytes) {
+    void artifactSize(TodoFunction function, long bytes) {
         sizes.put(function, bytes);
     }
 
@@ -124,33 +125,33 @@ final class Results {
     // Derived figures
     // ---------------------------------------------------------------------------------------------------------------
 
-    private static Summary firstResponse(Map<Function, List<ColdStart.Result>> results, Function function) {
+    private static Summary firstResponse(Map<TodoFunction, List<ColdStart.Result>> results, TodoFunction function) {
         return Summary.of(results.get(function).stream().map(ColdStart.Result::firstResponseMillis).toList());
     }
 
-    private static Summary init(Map<Function, List<ColdStart.Result>> results, Function function) {
+    private static Summary init(Map<TodoFunction, List<ColdStart.Result>> results, TodoFunction function) {
         return Summary.of(results.get(function).stream().map(ColdStart.Result::initMillis).toList());
     }
 
-    private static Summary firstInvoke(Map<Function, List<ColdStart.Result>> results, Function function) {
+    private static Summary firstInvoke(Map<TodoFunction, List<ColdStart.Result>> results, TodoFunction function) {
         return Summary.of(results.get(function).stream().map(ColdStart.Result::firstInvokeMillis).toList());
     }
 
-    private double timeRatio(Function function) {
+    private double timeRatio(TodoFunction function) {
         return firstResponse(ours, function).median() / firstResponse(naive, function).median();
     }
 
     /** The ratio of the fastest runs: interference from other processes only ever adds time. */
-    private double minTimeRatio(Function function) {
+    private double minTimeRatio(TodoFunction function) {
         return firstResponse(ours, function).min() / firstResponse(naive, function).min();
     }
 
-    private double classesRatio(Function function) {
+    private double classesRatio(TodoFunction function) {
         return (double) oursClasses.get(function).classesLoaded() / naiveClasses.get(function).classesLoaded();
     }
 
     /** One figure of a SnapStart variant over its runs: each run gives one value (e.g. its p99). */
-    private Summary snap(Function function, Variant variant, ToDoubleFunction<SnapStartRun.Result> figure) {
+    private Summary snap(TodoFunction function, Variant variant, ToDoubleFunction<SnapStartRun.Result> figure) {
         return Summary.of(snapStart.get(function).get(variant).stream().map(figure::applyAsDouble).toList());
     }
 
@@ -159,7 +160,7 @@ final class Results {
         return new Variant(JitFlags.template(), SnapStartPriming.DEFAULT_ITERATIONS);
     }
 
-    private boolean hasSnapStart(Function function, Variant variant) {
+    private boolean hasSnapStart(TodoFunction function, Variant variant) {
         return snapStart.containsKey(function) && snapStart.get(function).containsKey(variant);
     }
 
@@ -174,13 +175,13 @@ final class Results {
     }
 
     /** First invocation after restore / the naive handler's first invocation on demand, of the medians. */
-    private double restoreRatio(Function function, Variant variant) {
+    private double restoreRatio(TodoFunction function, Variant variant) {
         return snap(function, variant, SnapStartRun.Result::firstInvocationMillis).median()
                 / firstInvoke(naive, function).median();
     }
 
     /** Per run, p99 of the first invocations after restore / the warm p50; the median of the runs. */
-    private double p99Ratio(Function function, Variant variant) {
+    private double p99Ratio(TodoFunction function, Variant variant) {
         return snap(function, variant, r -> r.afterRestoreP99() / r.warmP50()).median();
     }
 
@@ -250,7 +251,7 @@ final class Results {
                 + "| Naive: classes | Classes ratio (target ≤ ").append(CLASSES_TARGET)
                 .append(") | Artifact MB, 10⁶ bytes (target ≤ 10) |\n");
         md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
-        for (Function function : settings.functions()) {
+        for (TodoFunction function : settings.functions()) {
             md.append("| ").append(function.module())
                     .append(" | ").append(init(ours, function).format())
                     .append(" | ").append(firstResponse(ours, function).format())
@@ -272,7 +273,7 @@ final class Results {
                     .append(floorTime.format()).append(" ms, ").append(floorClasses.classesLoaded())
                     .append(" classes. No function can go below it; above it, ours / naive is:\n\n");
             md.append("| Function | Time above floor, ratio | Classes above floor, ratio |\n|---|---:|---:|\n");
-            for (Function function : settings.functions()) {
+            for (TodoFunction function : settings.functions()) {
                 double time = (firstResponse(ours, function).median() - floorTime.median())
                         / (firstResponse(naive, function).median() - floorTime.median());
                 double classesAbove = (double) (oursClasses.get(function).classesLoaded()
@@ -302,7 +303,7 @@ final class Results {
                 .append(settings.afterRestore()).append(": p99 ms | Warm p50 ms | p99 / warm p50 (target ≤ ")
                 .append(fmt(P99_TARGET)).append(") | The same ratio once warm (noise floor) |\n");
         md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
-        for (Function function : settings.functions()) {
+        for (TodoFunction function : settings.functions()) {
             if (!hasSnapStart(function, declared)) {
                 continue;
             }
@@ -338,7 +339,7 @@ final class Results {
                 + "| Compiled C1 / C2 | Pending | First invocation ms | First ").append(settings.afterRestore())
                 .append(": p50 ms | p99 ms | Warm p50 ms | p99 / warm p50 | Once warm |\n");
         md.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
-        for (Function function : settings.functions()) {
+        for (TodoFunction function : settings.functions()) {
             for (Variant variant : variants()) {
                 if (!hasSnapStart(function, variant)) {
                     continue;
@@ -373,11 +374,11 @@ final class Results {
                 .append(fmt(P99_TARGET)).append(") | Largest warm p50 ms |\n");
         md.append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
         for (Variant variant : variants()) {
-            List<Function> measured = settings.functions().stream().filter(f -> hasSnapStart(f, variant)).toList();
+            List<TodoFunction> measured = settings.functions().stream().filter(f -> hasSnapStart(f, variant)).toList();
             if (measured.isEmpty()) {
                 continue;
             }
-            List<Function> withNaive = measured.stream().filter(naive::containsKey).toList();
+            List<TodoFunction> withNaive = measured.stream().filter(naive::containsKey).toList();
             md.append("| `").append(variant.flags().javaToolOptions()).append("` | ")
                     .append(variant.primingIterations())
                     .append(" | ").append(fmt(worst(measured, f -> snap(f, variant,
@@ -402,7 +403,7 @@ final class Results {
         md.append(" other | total |\n|---|---|");
         ClassOrigins.ORIGINS.keySet().forEach(origin -> md.append("---:|"));
         md.append("---:|---:|\n");
-        for (Function function : settings.functions()) {
+        for (TodoFunction function : settings.functions()) {
             for (boolean isOurs : new boolean[] {true, false}) {
                 ColdStart.Result result = (isOurs ? oursClasses : naiveClasses).get(function);
                 md.append("| ").append(function.module()).append(" | ").append(isOurs ? "ours" : "naive").append(" |");
@@ -488,7 +489,7 @@ final class Results {
 
     private List<String> targets() {
         List<String> lines = new ArrayList<>();
-        List<Function> functions = settings.functions();
+        List<TodoFunction> functions = settings.functions();
         if (!ours.isEmpty()) {
             double worstTime = worst(functions, this::timeRatio);
             double worstFastest = worst(functions, this::minTimeRatio);
@@ -505,9 +506,9 @@ final class Results {
                     + megabytes(largest) + " MB)");
         }
         Variant declared = declared();
-        List<Function> snapped = functions.stream().filter(f -> hasSnapStart(f, declared)).toList();
+        List<TodoFunction> snapped = functions.stream().filter(f -> hasSnapStart(f, declared)).toList();
         if (!snapped.isEmpty()) {
-            List<Function> withNaive = snapped.stream().filter(naive::containsKey).toList();
+            List<TodoFunction> withNaive = snapped.stream().filter(naive::containsKey).toList();
             if (!withNaive.isEmpty()) {
                 double worstRestore = worst(withNaive, f -> restoreRatio(f, declared));
                 lines.add(String.format(Locale.ROOT, "First invocation after restore ≤ %.2f× the naive handler's "
@@ -531,11 +532,11 @@ final class Results {
         return lines;
     }
 
-    private static double worst(List<Function> functions, ToDoubleFunction<Function> figure) {
+    private static double worst(List<TodoFunction> functions, ToDoubleFunction<TodoFunction> figure) {
         return functions.stream().mapToDouble(figure).max().orElse(Double.NaN);
     }
 
-    private static double best(List<Function> functions, ToDoubleFunction<Function> figure) {
+    private static double best(List<TodoFunction> functions, ToDoubleFunction<TodoFunction> figure) {
         return functions.stream().mapToDouble(figure).min().orElse(Double.NaN);
     }
 
@@ -556,7 +557,7 @@ final class Results {
     String csv() {
         List<String> rows = new ArrayList<>();
         rows.add("section,subject,variant,metric,unit,min,median,max");
-        for (Function function : settings.functions()) {
+        for (TodoFunction function : settings.functions()) {
             if (ours.containsKey(function)) {
                 rows.add(row("cold-start", function.module(), "ours", "init", "ms", init(ours, function)));
                 rows.add(row("cold-start", function.module(), "ours", "first-response", "ms",
@@ -585,7 +586,7 @@ final class Results {
             rows.add(row("cold-start", "runtime-floor", "-", "first-response", "ms",
                     Summary.of(floor.stream().map(ColdStart.Result::firstResponseMillis).toList())));
         }
-        for (Function function : settings.functions()) {
+        for (TodoFunction function : settings.functions()) {
             for (Variant variant : variants()) {
                 if (!hasSnapStart(function, variant)) {
                     continue;

@@ -1,5 +1,6 @@
 package io.todoapi.todo.benchmarks;
 
+import io.todoapi.todo.testing.TodoFunction;
 import io.todoapi.todo.priming.SnapStartPriming;
 import io.todoapi.todo.testing.LambdaEnvironment;
 import io.todoapi.todo.testing.LambdaRuntimeEmulator;

@@ -1,5 +1,6 @@
 package io.todoapi.todo.benchmarks;
 
+import io.todoapi.todo.testing.TodoFunction;
 import ch.qos.logback.classic.LoggerContext;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
@@ -52,7 +53,7 @@ public final class WarmInvocations {
         Path out = Path.of(args[0]);
         useFunctionLogging();
         List<String> lines = new ArrayList<>();
-        for (Function function : Function.values()) {
+        for (TodoFunction function : TodoFunction.values()) {
             lines.add(measure(function));
         }
         Files.write(out, lines);
@@ -70,11 +71,11 @@ public final class WarmInvocations {
         configurator.configure(logging);
     }
 
-    private static String measure(Function function) throws ReflectiveOperationException, IOException {
+    private static String measure(TodoFunction function) throws ReflectiveOperationException, IOException {
         RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> handler = handler(function);
         APIGatewayProxyRequestEvent event = Events.load(function.module());
         Context context = TestContext.of(function.module());
-        int expected = function.expectedStatus();
+        int expected = function.fixtureStatus();
         long sink = 0;
         long warmupEnd = System.nanoTime() + WARMUP_MILLIS * 1_000_000;
         while (System.nanoTime() < warmupEnd) {
@@ -115,28 +116,28 @@ public final class WarmInvocations {
 
     /** The handler through its test constructor (package-private, hence reflection) over the stub repository. */
     @SuppressWarnings("unchecked")
-    static RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> handler(Function function)
+    static RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> handler(TodoFunction function)
             throws ReflectiveOperationException {
         TodoRepository todos = new StubTodoRepository(Events.FIXTURE_TODO_ID);
         RequestPipeline api = Events.pipeline();
         Clock clock = Clock.systemUTC();
         Object[] arguments = switch (function) {
-            case CREATE_TODO -> new Object[] {todos, clock, new UuidV7Generator(clock), api};
-            case UPDATE_TODO -> new Object[] {todos, clock, api};
+            case CREATE -> new Object[] {todos, clock, new UuidV7Generator(clock), api};
+            case UPDATE -> new Object[] {todos, clock, api};
             default -> new Object[] {todos, api};
         };
         Class<?>[] types = switch (function) {
-            case CREATE_TODO -> new Class<?>[] {TodoRepository.class, Clock.class, IdGenerator.class,
+            case CREATE -> new Class<?>[] {TodoRepository.class, Clock.class, IdGenerator.class,
                     RequestPipeline.class};
-            case UPDATE_TODO -> new Class<?>[] {TodoRepository.class, Clock.class, RequestPipeline.class};
+            case UPDATE -> new Class<?>[] {TodoRepository.class, Clock.class, RequestPipeline.class};
             default -> new Class<?>[] {TodoRepository.class, RequestPipeline.class};
         };
         Class<?> handlerClass = switch (function) {
-            case CREATE_TODO -> CreateTodoHandler.class;
-            case LIST_TODOS -> ListTodosHandler.class;
-            case GET_TODO -> GetTodoHandler.class;
-            case UPDATE_TODO -> UpdateTodoHandler.class;
-            case DELETE_TODO -> DeleteTodoHandler.class;
+            case CREATE -> CreateTodoHandler.class;
+            case LIST -> ListTodosHandler.class;
+            case GET -> GetTodoHandler.class;
+            case UPDATE -> UpdateTodoHandler.class;
+            case DELETE -> DeleteTodoHandler.class;
         };
         Constructor<?> constructor = handlerClass.getDeclaredConstructor(types);
         constructor.setAccessible(true);

@@ -1,5 +1,6 @@
 package io.todoapi.todo.benchmarks;
 
+import io.todoapi.todo.testing.TodoFunction;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -23,8 +24,8 @@ class BenchmarkRunnerTest {
 
     @Test
     void selectsFunctionsByModuleInTheirUsualOrder() {
-        assertThat(BenchmarkRunner.functions("all")).containsExactly(Function.values());
+        assertThat(BenchmarkRunner.functions("all")).containsExactly(TodoFunction.values());
         assertThat(BenchmarkRunner.functions("delete-todo,create-todo"))
-                .isEqualTo(List.of(Function.CREATE_TODO, Function.DELETE_TODO));
+                .isEqualTo(List.of(TodoFunction.CREATE, TodoFunction.DELETE));
     }
 }

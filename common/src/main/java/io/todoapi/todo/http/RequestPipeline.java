@@ -4,7 +4,6 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import io.todoapi.todo.config.CredentialsUnavailableException;
-import io.todoapi.todo.config.FunctionEnvironment;
 import io.todoapi.todo.error.ApiException;
 import io.todoapi.todo.error.StorageUnavailableException;
 import java.util.LinkedHashMap;
@@ -46,15 +45,6 @@ public final class RequestPipeline {
         }
         this.allowedOrigin = allowedOrigin.trim();
         this.audience = audience.trim();
-    }
-
-    /**
-     * Reads {@value #ALLOWED_ORIGIN_ENV} and {@value #USER_POOL_CLIENT_ID_ENV} through {@link FunctionEnvironment};
-     * call it from a handler's no-arg constructor only.
-     */
-    public static RequestPipeline fromEnvironment() {
-        return new RequestPipeline(FunctionEnvironment.get(ALLOWED_ORIGIN_ENV).orElse("*"),
-                FunctionEnvironment.require(USER_POOL_CLIENT_ID_ENV));
     }
 
     /** The app client id whose ID tokens this API accepts. */

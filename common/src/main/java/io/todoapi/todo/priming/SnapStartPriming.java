@@ -8,6 +8,8 @@ import io.todoapi.todo.json.ApiGatewayEventSerializer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.crac.Context;
 import org.crac.Core;
 import org.crac.Resource;
@@ -44,6 +46,8 @@ public final class SnapStartPriming implements Resource {
 
     private static final Logger LOG = LoggerFactory.getLogger(SnapStartPriming.class);
     private static final ApiGatewayEventSerializer SERIALIZER = new ApiGatewayEventSerializer();
+    /** Strong references to the registered primings, which the CRaC context holds weakly. */
+    private static final List<SnapStartPriming> REGISTERED = new CopyOnWriteArrayList<>();
 
     private final RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> handler;
     private final List<APIGatewayProxyRequestEvent> events;
@@ -96,12 +100,23 @@ public final class SnapStartPriming implements Resource {
     }
 
     /**
-     * Registers this priming with the CRaC global context. That context holds its resources weakly: the caller
-     * (the handler) must keep a reference to this object for as long as the function lives.
+     * Registers the priming of {@code handler} with the CRaC global context (see the constructor for the rest).
+     * That context holds its resources weakly, so the priming is also kept here for as long as the function lives.
      */
-    SnapStartPriming register() {
-        Core.getGlobalContext().register(this);
-        return this;
+    public static SnapStartPriming register(
+            RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> handler,
+            List<APIGatewayProxyRequestEvent> events, OfflineSwitchHttpClient http, Runnable precondition,
+            List<Runnable> afterRestore, String functionName) {
+        SnapStartPriming priming = new SnapStartPriming(handler, events, http, precondition, afterRestore,
+                functionName);
+        REGISTERED.add(priming);
+        Core.getGlobalContext().register(priming);
+        return priming;
+    }
+
+    /** The priming registered for {@code handler}, if any (e.g. for a test of its production constructor). */
+    public static Optional<SnapStartPriming> registeredFor(Object handler) {
+        return REGISTERED.stream().filter(priming -> priming.handler == handler).findFirst();
     }
 
     @Override
@@ -162,6 +177,11 @@ public final class SnapStartPriming implements Resource {
     /** What runs after each restore. */
     public void restored() {
         afterRestore.forEach(Runnable::run);
+    }
+
+    /** The function name of the context the priming events are answered in. */
+    public String functionName() {
+        return functionName;
     }
 
     /** How many times the priming answers its events. */

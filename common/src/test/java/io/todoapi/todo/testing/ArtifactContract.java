@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import io.todoapi.todo.config.CompositionRoot;
 import io.todoapi.todo.testing.LambdaEnvironment.InitializationType;
 import io.todoapi.todo.testing.envreads.boot.EnvironmentReads;
 import java.util.List;
@@ -79,6 +80,10 @@ public abstract class ArtifactContract {
                 answersItsFixture(function, table);
 
                 APIGatewayProxyRequestEvent event = Events.load(fixture());
+                // Configured through the environment (local-api's path, system properties, is PrimingContract's).
+                assertThat(function.invoke(event).getHeaders()).as("CORS from the ALLOWED_ORIGIN variable")
+                        .containsEntry("Access-Control-Allow-Origin", FunctionArtifact.ALLOWED_ORIGIN)
+                        .containsEntry("Vary", "Origin");
                 function.assertLogsAreStructuredAndClean(event);
                 if (initialization == InitializationType.SNAP_START) {
                     assertThat(function.runtime().credentialsServed()).as("credentials from the container endpoint")
@@ -101,7 +106,7 @@ public abstract class ArtifactContract {
         if (initialization == InitializationType.SNAP_START) {
             allowed.addAll(ABSENT_UNDER_SNAPSTART);
         }
-        assertThat(reads).as("environment variables the function read").contains("TABLE_NAME", "USER_POOL_CLIENT_ID")
+        assertThat(reads).as("environment variables the function read").containsAll(CompositionRoot.VARIABLES)
                 .doesNotContain(EnvironmentReads.WHOLE_ENVIRONMENT);
         Set<String> unexpected = new TreeSet<>(reads);
         unexpected.removeAll(allowed);

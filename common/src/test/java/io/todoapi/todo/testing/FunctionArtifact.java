@@ -32,6 +32,8 @@ public final class FunctionArtifact implements AutoCloseable {
     public static final List<String> TEMPLATE_VARIABLES = List.of("TABLE_NAME", "ALLOWED_ORIGIN", "USER_POOL_CLIENT_ID",
             "POWERTOOLS_SERVICE_NAME", "POWERTOOLS_LOG_LEVEL", "JAVA_TOOL_OPTIONS", "AWS_ENDPOINT_URL_DYNAMODB",
             "AWS_IGNORE_CONFIGURED_ENDPOINT_URLS");
+    /** The {@code ALLOWED_ORIGIN} of the local runs: the web app's site, as the template sets by default. */
+    public static final String ALLOWED_ORIGIN = "https://d111111abcdef8.cloudfront.net";
     /** template.yaml's JAVA_TOOL_OPTIONS. */
     public static final String JAVA_TOOL_OPTIONS = "-XX:+TieredCompilation -XX:TieredStopAtLevel=1";
 
@@ -50,13 +52,13 @@ public final class FunctionArtifact implements AutoCloseable {
 
     /**
      * The function's variables for a run against the local engine's {@code tableName}: what template.yaml sets, with
-     * the local engine as the DynamoDB endpoint (as {@code sam local invoke --env-vars} would) and the fixtures'
-     * app client id.
+     * the local engine as the DynamoDB endpoint (as {@code sam local invoke --env-vars} would), the fixtures'
+     * app client id and a web app's origin.
      */
     public static Map<String, String> variables(String tableName) {
         Map<String, String> variables = new LinkedHashMap<>();
         variables.put("TABLE_NAME", tableName);
-        variables.put("ALLOWED_ORIGIN", "*");
+        variables.put("ALLOWED_ORIGIN", ALLOWED_ORIGIN);
         variables.put("USER_POOL_CLIENT_ID", Events.FIXTURE_AUDIENCE);
         variables.put("POWERTOOLS_SERVICE_NAME", "todo-api");
         variables.put("POWERTOOLS_LOG_LEVEL", "INFO");

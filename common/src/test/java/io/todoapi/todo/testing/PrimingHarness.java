@@ -1,5 +1,6 @@
 package io.todoapi.todo.testing;
 
+import io.todoapi.todo.config.CompositionRoot;
 import io.todoapi.todo.config.DynamoDbClients;
 import io.todoapi.todo.http.RequestPipeline;
 import io.todoapi.todo.localdb.LocalDynamoDb;
@@ -21,9 +22,15 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 public final class PrimingHarness implements AutoCloseable {
 
+    /** The {@code ALLOWED_ORIGIN} the harness gives the function. */
+    public static final String ALLOWED_ORIGIN = "https://todo.example.test";
+    /** The {@code AWS_LAMBDA_FUNCTION_NAME} the harness gives the function. */
+    public static final String FUNCTION_NAME = "todo-api-PrimingTestFunction";
+
     private static final List<String> PROPERTIES = List.of(DynamoDbTodoRepository.TABLE_NAME_ENV,
             DynamoDbClients.REGION_ENV, DynamoDbClients.ENDPOINT_ENV, RequestPipeline.USER_POOL_CLIENT_ID_ENV,
-            "aws.accessKeyId", "aws.secretAccessKey");
+            RequestPipeline.ALLOWED_ORIGIN_ENV, CompositionRoot.FUNCTION_NAME_ENV, "aws.accessKeyId",
+            "aws.secretAccessKey");
 
     private final LocalTodoTable table;
 
@@ -40,9 +47,20 @@ public final class PrimingHarness implements AutoCloseable {
         System.setProperty(DynamoDbClients.REGION_ENV, LocalDynamoDb.REGION.id());
         System.setProperty(DynamoDbClients.ENDPOINT_ENV, LocalDynamoDb.shared().endpoint().toString());
         System.setProperty(RequestPipeline.USER_POOL_CLIENT_ID_ENV, Events.FIXTURE_AUDIENCE);
+        System.setProperty(RequestPipeline.ALLOWED_ORIGIN_ENV, ALLOWED_ORIGIN);
+        System.setProperty(CompositionRoot.FUNCTION_NAME_ENV, FUNCTION_NAME);
         System.setProperty("aws.accessKeyId", LocalDynamoDb.ACCESS_KEY_ID);
         System.setProperty("aws.secretAccessKey", LocalDynamoDb.SECRET_ACCESS_KEY);
         return new PrimingHarness(table);
+    }
+
+    /**
+     * The variables of {@link CompositionRoot#VARIABLES} that only this application sets (not the SDK's region and
+     * endpoint, which a developer's shell may hold): the harness gives each as a system property.
+     */
+    public List<String> applicationVariables() {
+        return List.of(DynamoDbTodoRepository.TABLE_NAME_ENV, RequestPipeline.USER_POOL_CLIENT_ID_ENV,
+                RequestPipeline.ALLOWED_ORIGIN_ENV, CompositionRoot.FUNCTION_NAME_ENV);
     }
 
     public LocalTodoTable table() {

@@ -7,13 +7,11 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent
 import io.todoapi.todo.http.RequestPipeline;
 import io.todoapi.todo.http.ApiResponses;
 import io.todoapi.todo.id.IdGenerator;
-import io.todoapi.todo.id.UuidV7Generator;
 import io.todoapi.todo.model.NewTodo;
 import io.todoapi.todo.model.Timestamps;
 import io.todoapi.todo.model.Todo;
-import io.todoapi.todo.priming.DeployedFunction;
+import io.todoapi.todo.config.CompositionRoot;
 import io.todoapi.todo.priming.PrimingEvents;
-import io.todoapi.todo.priming.SnapStartPriming;
 import io.todoapi.todo.repository.TodoRepository;
 import java.time.Clock;
 import java.util.Optional;
@@ -26,20 +24,12 @@ public final class CreateTodoHandler
     private final Clock clock;
     private final IdGenerator ids;
     private final RequestPipeline api;
-    /** Held because the CRaC context references its resources weakly; null in tests. */
-    private final SnapStartPriming priming;
 
+    /** The production constructor, which Lambda and local-api call: dependencies from the composition root. */
     public CreateTodoHandler() {
-        this(DeployedFunction.fromEnvironment(), new UuidV7Generator(Clock.systemUTC()));
-    }
-
-    private CreateTodoHandler(DeployedFunction function, UuidV7Generator ids) {
-        this.todos = function.repository();
-        this.clock = Clock.systemUTC();
-        this.ids = ids;
-        this.api = function.api();
-        // Environments restored from one snapshot must not share the id generator's random state.
-        this.priming = function.registerPriming(this, PrimingEvents::createTodo, ids::reseed);
+        CompositionRoot root = CompositionRoot.fromEnvironment();
+        this(root.repository(), root.clock(), root.ids(), root.pipeline());
+        root.prime(this, PrimingEvents::createTodo);
     }
 
     CreateTodoHandler(TodoRepository todos, Clock clock, IdGenerator ids, RequestPipeline api) {
@@ -47,7 +37,6 @@ public final class CreateTodoHandler
         this.clock = clock;
         this.ids = ids;
         this.api = api;
-        this.priming = null;
     }
 
     @Override
@@ -62,10 +51,5 @@ public final class CreateTodoHandler
                     .orElseGet(() -> todos.create(request.owner(), todo));
             return ApiResponses.created(stored);
         });
-    }
-
-    /** The function's SnapStart priming (registered by the no-arg constructor only), for tests. */
-    SnapStartPriming priming() {
-        return priming;
     }
 }

@@ -6,9 +6,8 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import io.todoapi.todo.http.RequestPipeline;
 import io.todoapi.todo.http.ApiResponses;
-import io.todoapi.todo.priming.DeployedFunction;
+import io.todoapi.todo.config.CompositionRoot;
 import io.todoapi.todo.priming.PrimingEvents;
-import io.todoapi.todo.priming.SnapStartPriming;
 import io.todoapi.todo.repository.TodoRepository;
 
 /** {@code DELETE /todos/{todoId}} (deleteTodo): 204, honouring If-Match; 404 for a missing or foreign todo. */
@@ -17,23 +16,17 @@ public final class DeleteTodoHandler
 
     private final TodoRepository todos;
     private final RequestPipeline api;
-    /** Held because the CRaC context references its resources weakly; null in tests. */
-    private final SnapStartPriming priming;
 
+    /** The production constructor, which Lambda and local-api call: dependencies from the composition root. */
     public DeleteTodoHandler() {
-        this(DeployedFunction.fromEnvironment());
-    }
-
-    private DeleteTodoHandler(DeployedFunction function) {
-        this.todos = function.repository();
-        this.api = function.api();
-        this.priming = function.registerPriming(this, PrimingEvents::deleteTodo);
+        CompositionRoot root = CompositionRoot.fromEnvironment();
+        this(root.repository(), root.pipeline());
+        root.prime(this, PrimingEvents::deleteTodo);
     }
 
     DeleteTodoHandler(TodoRepository todos, RequestPipeline api) {
         this.todos = todos;
         this.api = api;
-        this.priming = null;
     }
 
     @Override
@@ -42,10 +35,5 @@ public final class DeleteTodoHandler
             todos.delete(request.owner(), request.todoId(), request.ifMatch());
             return ApiResponses.noContent();
         });
-    }
-
-    /** The function's SnapStart priming (registered by the no-arg constructor only), for tests. */
-    SnapStartPriming priming() {
-        return priming;
     }
 }

@@ -2,43 +2,42 @@ package io.todoapi.todo.delete;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
-import io.todoapi.todo.priming.SnapStartPriming;
-import io.todoapi.todo.testing.Events;
+import io.todoapi.todo.testing.PrimingContract;
 import io.todoapi.todo.testing.PrimingHarness;
-import io.todoapi.todo.testing.TestContext;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-/**
- * SnapStart priming of the function as its production constructor registers it, against the local engine: every
- * priming event runs the function's path through the SDK, nothing reaches the table, and afterwards the function
- * serves real requests from the engine.
- */
-class DeleteTodoPrimingIT {
+/** The delete function's priming: one conditional delete (a DeleteItem). */
+class DeleteTodoPrimingIT extends PrimingContract {
 
-    @Test
-    void primingRunsTheFunctionsPathOfflineAndWritesNothing() {
-        try (PrimingHarness harness = PrimingHarness.start("delete-priming")) {
-            List<Map<String, AttributeValue>> before = harness.items();
-            DeleteTodoHandler handler = new DeleteTodoHandler();
+    @Override
+    protected RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> newHandler() {
+        return new DeleteTodoHandler();
+    }
 
-            handler.priming().prime();
-            handler.priming().restored();
+    @Override
+    protected String fixture() {
+        return "delete-todo";
+    }
 
-            assertThat(handler.priming().lastStatusCodes()).containsExactly(204);
-            assertThat(handler.priming().iterations()).isEqualTo(SnapStartPriming.DEFAULT_ITERATIONS);
-            assertThat(handler.priming().operationsAnsweredOffline())
-                    .isEqualTo(Map.of("DeleteItem", SnapStartPriming.DEFAULT_ITERATIONS));
-            assertThat(harness.items()).isEqualTo(before);
+    @Override
+    protected List<Integer> primingStatusCodes() {
+        return List.of(204);
+    }
 
-            harness.table().repository().create(Events.FIXTURE_OWNER, Events.fixtureTodo());
-            APIGatewayProxyResponseEvent response = handler.handleRequest(Events.load("delete-todo"),
-                    TestContext.of("delete-todo"));
-            assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(204);
-            assertThat(harness.items()).as("only the seeded priming todo is left").isEqualTo(before);
-        }
+    @Override
+    protected Map<String, Integer> operationsPerIteration() {
+        return Map.of("DeleteItem", 1);
+    }
+
+    @Override
+    protected void answeredTheFixture(APIGatewayProxyResponseEvent response, PrimingHarness harness,
+                                      List<Map<String, AttributeValue>> before) {
+        assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(204);
+        assertThat(harness.items()).as("only the seeded priming todo is left").isEqualTo(before);
     }
 }

@@ -1,5 +1,6 @@
 package io.todoapi.todo.deployment;
 
+import io.todoapi.todo.testing.TodoFunction;
 import static io.todoapi.todo.deployment.Project.list;
 import static io.todoapi.todo.deployment.Project.map;
 import static io.todoapi.todo.deployment.Project.properties;
@@ -66,11 +67,11 @@ class AlarmsTest {
         // The API's name, which API Gateway's metrics carry as ApiName: the Name the template gives, not the spec's title.
         Object name = map(map(resources.get("TodoApi")).get("Properties")).get("Name");
         assertThat(name).isEqualTo(Map.of("Fn::Sub", "${AWS::StackName}-todo-api"));
-        // Each alias: <Function>Alias<name>, named live, whose metrics carry Resource <function name>:live.
-        for (Function function : Function.values()) {
+        // Each alias: <TodoFunction>Alias<name>, named live, whose metrics carry Resource <function name>:live.
+        for (TodoFunction function : TodoFunction.values()) {
             assertThat(map(map(resources.get(function.aliasLogicalId())).get("Properties")))
-                    .containsEntry("Name", Function.ALIAS)
-                    .containsEntry("FunctionName", Map.of("Ref", function.logicalId));
+                    .containsEntry("Name", TodoFunction.ALIAS)
+                    .containsEntry("FunctionName", Map.of("Ref", function.logicalId()));
         }
 
         Set<Object> apiNames = new TreeSet<>();
@@ -91,8 +92,8 @@ class AlarmsTest {
         assertThat(apiNames).containsExactly(MetricContract.canonical(name));
         assertThat(stages).containsExactly("${TodoApiprodStage}");
         Map<String, String> expected = new LinkedHashMap<>();
-        for (Function function : Function.values()) {
-            expected.put("${" + function.logicalId + "}", "${" + function.logicalId + "}:" + Function.ALIAS);
+        for (TodoFunction function : TodoFunction.values()) {
+            expected.put("${" + function.logicalId() + "}", "${" + function.logicalId() + "}:" + TodoFunction.ALIAS);
         }
         assertThat(aliases).isEqualTo(expected);
     }
@@ -124,13 +125,13 @@ class AlarmsTest {
                 .doesNotContainKey("Statistic");
 
         // Lambda's errors and throttles of each function's alias live.
-        for (Function function : Function.values()) {
+        for (TodoFunction function : TodoFunction.values()) {
             for (String name : List.of("Errors", "Throttles")) {
                 List<String> watching = alarms.entrySet().stream()
                         .filter(alarm -> alarm.getValue().stream().anyMatch(m -> m.metric().name().equals(name)
                                 && contract.aliasResource(function).equals(m.metric().dimensions().get("Resource"))))
                         .map(Map.Entry::getKey).toList();
-                assertThat(watching).as("alarms on %s %s of its alias", function.logicalId, name).hasSize(1);
+                assertThat(watching).as("alarms on %s %s of its alias", function.logicalId(), name).hasSize(1);
                 assertThat(metric(alarms.get(watching.getFirst()), "AWS/Lambda", name).stat()).isEqualTo("Sum");
             }
         }
@@ -171,7 +172,7 @@ class AlarmsTest {
         }
 
         assertThat(alarms).as("2 API alarms, 2 per function, 1 per operation, 2 on the table")
-                .hasSize(2 + 2 * Function.values().length + ApiMetrics.OPERATIONS.size() + 2);
+                .hasSize(2 + 2 * TodoFunction.values().length + ApiMetrics.OPERATIONS.size() + 2);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.todoapi.todo.deployment;
 
+import io.todoapi.todo.testing.TodoFunction;
 import static io.todoapi.todo.deployment.Project.list;
 import static io.todoapi.todo.deployment.Project.map;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -130,11 +131,11 @@ class DashboardTest {
                 expected.add(ApiMetrics.NAMESPACE + " " + ApiMetrics.LATENCY + " " + percentile + " " + operation);
             }
         }
-        for (Function function : Function.values()) {
+        for (TodoFunction function : TodoFunction.values()) {
             for (String name : List.of("Invocations", "Errors", "Throttles")) {
-                expected.add("AWS/Lambda " + name + " Sum ${" + function.logicalId + "}");
+                expected.add("AWS/Lambda " + name + " Sum ${" + function.logicalId() + "}");
             }
-            for (String action : function.dynamoDbActions) {
+            for (String action : function.dynamoDbActions()) {
                 String operation = action.substring("dynamodb:".length());
                 expected.add("AWS/DynamoDB ThrottledRequests Sum " + operation);
                 expected.add("AWS/DynamoDB SystemErrors Sum " + operation);

@@ -1,5 +1,6 @@
 package io.todoapi.todo.deployment;
 
+import io.todoapi.todo.testing.TodoFunction;
 import static io.todoapi.todo.deployment.Project.list;
 import static io.todoapi.todo.deployment.Project.map;
 import static io.todoapi.todo.deployment.Project.resources;
@@ -94,11 +95,11 @@ class DeployGuideTest {
 
     @Test
     void theGuideInvokesEveryFunctionLocallyWithItsOwnEventFile() {
-        for (Function function : Function.values()) {
-            assertThat(GUIDE).as("sam local invoke of %s", function.logicalId).containsPattern(
-                    "sam local invoke " + function.logicalId + " +-e (events|/tmp)/" + function.module + "\\.json"
+        for (TodoFunction function : TodoFunction.values()) {
+            assertThat(GUIDE).as("sam local invoke of %s", function.logicalId()).containsPattern(
+                    "sam local invoke " + function.logicalId() + " +-e (events|/tmp)/" + function.module() + "\\.json"
                             + " +--env-vars events/env.json");
-            assertThat(Project.root().resolve("events/" + function.module + ".json")).isRegularFile();
+            assertThat(Project.root().resolve("events/" + function.module() + ".json")).isRegularFile();
         }
     }
 

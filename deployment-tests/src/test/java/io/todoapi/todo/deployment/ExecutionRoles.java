@@ -1,5 +1,6 @@
 package io.todoapi.todo.deployment;
 
+import io.todoapi.todo.testing.TodoFunction;
 import static io.todoapi.todo.deployment.Project.list;
 import static io.todoapi.todo.deployment.Project.map;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,18 +28,18 @@ final class ExecutionRoles {
     private ExecutionRoles() {
     }
 
-    /** The logical id of the role a function names with {@code Role: !GetAtt <Function>Role.Arn}. */
-    static String roleOf(Function function) {
-        return function.logicalId + "Role";
+    /** The logical id of the role a function names with {@code Role: !GetAtt <TodoFunction>Role.Arn}. */
+    static String roleOf(TodoFunction function) {
+        return function.logicalId() + "Role";
     }
 
     /** Every statement of the inline policies of {@code function}'s role in {@code resources}. */
-    static List<Map<String, Object>> statements(Map<String, Object> resources, Function function) {
+    static List<Map<String, Object>> statements(Map<String, Object> resources, TodoFunction function) {
         return inlineStatements(map(map(resources.get(roleOf(function))).get("Properties")));
     }
 
     /** The DynamoDB actions {@code function}'s role allows. */
-    static Set<String> dynamoDbActions(Map<String, Object> resources, Function function) {
+    static Set<String> dynamoDbActions(Map<String, Object> resources, TodoFunction function) {
         Set<String> actions = new TreeSet<>();
         for (Map<String, Object> statement : statements(resources, function)) {
             list(statement.get("Action")).stream().map(String::valueOf).filter(a -> a.startsWith("dynamodb:"))
@@ -51,12 +52,12 @@ final class ExecutionRoles {
      * The function runs with its own role of this stack, and that role is exactly: trusted by Lambda alone, no managed
      * policy or boundary, one statement for its own log group, one for X-Ray, one for its DynamoDB actions on the table.
      */
-    static void assertLeastPrivilege(Map<String, Object> resources, Function function) {
-        Map<String, Object> lambda = map(map(resources.get(function.logicalId)).get("Properties"));
+    static void assertLeastPrivilege(Map<String, Object> resources, TodoFunction function) {
+        Map<String, Object> lambda = map(map(resources.get(function.logicalId())).get("Properties"));
         String roleId = roleOf(function);
-        assertThat(lambda.get("Role")).as("%s Role", function.logicalId)
+        assertThat(lambda.get("Role")).as("%s Role", function.logicalId())
                 .isEqualTo(Map.of("Fn::GetAtt", List.of(roleId, "Arn")));
-        assertThat(lambda).as("%s: permissions live in its role only", function.logicalId)
+        assertThat(lambda).as("%s: permissions live in its role only", function.logicalId())
                 .doesNotContainKeys("Policies", "PermissionsBoundary");
 
         Map<String, Object> role = map(resources.get(roleId));
@@ -69,7 +70,7 @@ final class ExecutionRoles {
                         "Action", "sts:AssumeRole"));
 
         Object ownLogGroup = map(map(lambda.get("LoggingConfig")).get("LogGroup")).get("Ref");
-        assertThat(ownLogGroup).as("%s logs to a log group of this stack", function.logicalId)
+        assertThat(ownLogGroup).as("%s logs to a log group of this stack", function.logicalId())
                 .isInstanceOf(String.class);
         Object logGroup = Map.of("Fn::GetAtt", List.of(ownLogGroup, "Arn"));
         Map<Set<String>, Object> granted = new LinkedHashMap<>();
@@ -83,7 +84,7 @@ final class ExecutionRoles {
         assertThat(granted).as("%s: what it may do, on what", roleId).isEqualTo(Map.of(
                 new TreeSet<>(LOG_ACTIONS), logGroup,
                 new TreeSet<>(XRAY_ACTIONS), "*",
-                new TreeSet<>(function.dynamoDbActions), TABLE_ARN));
+                new TreeSet<>(function.dynamoDbActions()), TABLE_ARN));
     }
 
     /** No IAM statement of {@code resources} has a wildcard, except the Resource of the X-Ray statements. */

@@ -1,5 +1,6 @@
 package io.todoapi.todo.deployment;
 
+import io.todoapi.todo.testing.TodoFunction;
 import static io.todoapi.todo.deployment.Project.map;
 import static io.todoapi.todo.testing.Events.withBody;
 import static io.todoapi.todo.testing.Events.withHeader;
@@ -38,9 +39,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 class FunctionPoliciesMatchCallsIT {
 
     private static final Map<String, String> CONFIGURATION = new LinkedHashMap<>();
-    private static final Map<Function, Set<String>> CALLED = new EnumMap<>(Function.class);
-    private static final Map<Function, RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent>>
-            HANDLERS = new EnumMap<>(Function.class);
+    private static final Map<TodoFunction, Set<String>> CALLED = new EnumMap<>(TodoFunction.class);
+    private static final Map<TodoFunction, RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent>>
+            HANDLERS = new EnumMap<>(TodoFunction.class);
     private static String owner;
 
     @BeforeAll
@@ -59,10 +60,10 @@ class FunctionPoliciesMatchCallsIT {
         CONFIGURATION.put("POWERTOOLS_SERVICE_NAME", "todo-api");
         CONFIGURATION.put("POWERTOOLS_LOG_LEVEL", "WARN");
         CONFIGURATION.forEach(System::setProperty);
-        for (Function function : Function.values()) {
+        for (TodoFunction function : TodoFunction.values()) {
             @SuppressWarnings("unchecked")
             var handler = (RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent>)
-                    Class.forName(function.handlerClass).getConstructor().newInstance();
+                    Class.forName(function.handlerClass()).getConstructor().newInstance();
             HANDLERS.put(function, handler);
         }
         owner = "policy-" + UUID.randomUUID();
@@ -75,7 +76,7 @@ class FunctionPoliciesMatchCallsIT {
         assertThat(Responses.json(create("{\"title\":\"Keyed\"}", "policy-key-1"), 201).get("id").asText())
                 .isEqualTo(first);
         Responses.problem(create("{\"title\":\"Other body\"}", "policy-key-1"), 422);
-        CALLED.put(Function.CREATE, RecordingInterceptor.drain());
+        CALLED.put(TodoFunction.CREATE, RecordingInterceptor.drain());
 
         // Todos for the other functions, created (and recorded) before their turn.
         String[] ids = new String[4];
@@ -86,37 +87,37 @@ class FunctionPoliciesMatchCallsIT {
 
         // listTodos: two pages (the first one has a nextToken, the last one none).
         RecordingInterceptor.clear();
-        var page = Responses.json(invoke(Function.LIST, withQuery(event(Function.LIST), "limit", "4")), 200);
+        var page = Responses.json(invoke(TodoFunction.LIST, withQuery(event(TodoFunction.LIST), "limit", "4")), 200);
         assertThat(page.has("nextToken")).isTrue();
-        var last = Responses.json(invoke(Function.LIST,
-                withQuery(event(Function.LIST), "limit", "4", "nextToken", page.get("nextToken").asText())), 200);
+        var last = Responses.json(invoke(TodoFunction.LIST,
+                withQuery(event(TodoFunction.LIST), "limit", "4", "nextToken", page.get("nextToken").asText())), 200);
         assertThat(last.has("nextToken")).isFalse();
-        CALLED.put(Function.LIST, RecordingInterceptor.drain());
+        CALLED.put(TodoFunction.LIST, RecordingInterceptor.drain());
 
         // getTodo: found, not modified (If-None-Match), not found.
         RecordingInterceptor.clear();
-        Responses.json(invoke(Function.GET, withTodoId(event(Function.GET), ids[0])), 200);
-        assertThat(invoke(Function.GET, withHeader(withTodoId(event(Function.GET), ids[0]), "If-None-Match", "\"1\""))
+        Responses.json(invoke(TodoFunction.GET, withTodoId(event(TodoFunction.GET), ids[0])), 200);
+        assertThat(invoke(TodoFunction.GET, withHeader(withTodoId(event(TodoFunction.GET), ids[0]), "If-None-Match", "\"1\""))
                 .getStatusCode()).isEqualTo(304);
-        Responses.problem(invoke(Function.GET, withTodoId(event(Function.GET), absent)), 404);
-        CALLED.put(Function.GET, RecordingInterceptor.drain());
+        Responses.problem(invoke(TodoFunction.GET, withTodoId(event(TodoFunction.GET), absent)), 404);
+        CALLED.put(TodoFunction.GET, RecordingInterceptor.drain());
 
         // updateTodo: changed; a stale If-Match (412, found out by reading the todo); an absent todo (404).
         RecordingInterceptor.clear();
-        Responses.json(invoke(Function.UPDATE, patch(ids[1], "\"1\"")), 200);
-        Responses.problem(invoke(Function.UPDATE, patch(ids[1], "\"1\"")), 412);
-        Responses.problem(invoke(Function.UPDATE, patch(absent, null)), 404);
-        CALLED.put(Function.UPDATE, RecordingInterceptor.drain());
+        Responses.json(invoke(TodoFunction.UPDATE, patch(ids[1], "\"1\"")), 200);
+        Responses.problem(invoke(TodoFunction.UPDATE, patch(ids[1], "\"1\"")), 412);
+        Responses.problem(invoke(TodoFunction.UPDATE, patch(absent, null)), 404);
+        CALLED.put(TodoFunction.UPDATE, RecordingInterceptor.drain());
 
         // deleteTodo: deleted; a stale If-Match (412); already gone (404).
         RecordingInterceptor.clear();
-        assertThat(invoke(Function.DELETE, withHeader(withTodoId(event(Function.DELETE), ids[2]), "If-Match", "\"1\""))
+        assertThat(invoke(TodoFunction.DELETE, withHeader(withTodoId(event(TodoFunction.DELETE), ids[2]), "If-Match", "\"1\""))
                 .getStatusCode()).isEqualTo(204);
-        Responses.problem(invoke(Function.DELETE,
-                withHeader(withTodoId(event(Function.DELETE), ids[3]), "If-Match", "\"7\"")), 412);
-        Responses.problem(invoke(Function.DELETE, withHeader(withTodoId(event(Function.DELETE), ids[2]), "If-Match",
+        Responses.problem(invoke(TodoFunction.DELETE,
+                withHeader(withTodoId(event(TodoFunction.DELETE), ids[3]), "If-Match", "\"7\"")), 412);
+        Responses.problem(invoke(TodoFunction.DELETE, withHeader(withTodoId(event(TodoFunction.DELETE), ids[2]), "If-Match",
                 null)), 404);
-        CALLED.put(Function.DELETE, RecordingInterceptor.drain());
+        CALLED.put(TodoFunction.DELETE, RecordingInterceptor.drain());
     }
 
     @AfterAll
@@ -126,39 +127,39 @@ class FunctionPoliciesMatchCallsIT {
 
     @Test
     void eachFunctionsPolicyAllowsExactlyTheDynamoDbActionsItsCodeCalls() {
-        for (Function function : Function.values()) {
+        for (TodoFunction function : TodoFunction.values()) {
             Set<String> allowed = ExecutionRoles.dynamoDbActions(map(Project.template().get("Resources")), function);
-            System.out.println(function.logicalId + " called " + CALLED.get(function) + ", template allows " + allowed);
-            assertThat(CALLED.get(function)).as("%s (%s): DynamoDB actions its code called", function.logicalId,
-                    function.handlerClass).isNotEmpty().doesNotContain("dynamodb:Scan");
+            System.out.println(function.logicalId() + " called " + CALLED.get(function) + ", template allows " + allowed);
+            assertThat(CALLED.get(function)).as("%s (%s): DynamoDB actions its code called", function.logicalId(),
+                    function.handlerClass()).isNotEmpty().doesNotContain("dynamodb:Scan");
             assertThat(allowed).as("%s: the actions template.yaml allows vs. those its code called",
-                    function.logicalId).containsExactlyInAnyOrderElementsOf(CALLED.get(function));
+                    function.logicalId()).containsExactlyInAnyOrderElementsOf(CALLED.get(function));
         }
     }
 
     @Test
     void theFunctionTableOfTheDeploymentTestsStatesTheSameActions() {
-        for (Function function : Function.values()) {
-            assertThat(function.dynamoDbActions).as("Function.%s.dynamoDbActions", function.name())
+        for (TodoFunction function : TodoFunction.values()) {
+            assertThat(function.dynamoDbActions()).as("TodoFunction.%s.dynamoDbActions()", function.name())
                     .containsExactlyInAnyOrderElementsOf(CALLED.get(function));
         }
     }
 
-    private static APIGatewayProxyRequestEvent event(Function function) {
-        return withOwner(Events.load(function.module), owner);
+    private static APIGatewayProxyRequestEvent event(TodoFunction function) {
+        return withOwner(Events.load(function.module()), owner);
     }
 
-    private static APIGatewayProxyResponseEvent invoke(Function function, APIGatewayProxyRequestEvent event) {
-        return HANDLERS.get(function).handleRequest(event, TestContext.of(function.logicalId));
+    private static APIGatewayProxyResponseEvent invoke(TodoFunction function, APIGatewayProxyRequestEvent event) {
+        return HANDLERS.get(function).handleRequest(event, TestContext.of(function.logicalId()));
     }
 
     private static APIGatewayProxyResponseEvent create(String body, String idempotencyKey) {
-        return invoke(Function.CREATE, withBody(withHeader(event(Function.CREATE), "Idempotency-Key", idempotencyKey),
+        return invoke(TodoFunction.CREATE, withBody(withHeader(event(TodoFunction.CREATE), "Idempotency-Key", idempotencyKey),
                 body));
     }
 
     private static APIGatewayProxyRequestEvent patch(String id, String ifMatch) {
-        return withHeader(withBody(withTodoId(event(Function.UPDATE), id), "{\"completed\":true}"), "If-Match",
+        return withHeader(withBody(withTodoId(event(TodoFunction.UPDATE), id), "{\"completed\":true}"), "If-Match",
                 ifMatch);
     }
 }

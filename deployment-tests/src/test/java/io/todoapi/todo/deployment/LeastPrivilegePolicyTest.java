@@ -1,5 +1,6 @@
 package io.todoapi.todo.deployment;
 
+import io.todoapi.todo.testing.TodoFunction;
 import static io.todoapi.todo.deployment.Project.map;
 import static io.todoapi.todo.deployment.Project.properties;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,8 +20,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 class LeastPrivilegePolicyTest {
 
     @ParameterizedTest
-    @EnumSource(Function.class)
-    void eachFunctionHasItsOwnRoleWithItsLogGroupTracingAndItsDynamoDbActionsOnly(Function function) {
+    @EnumSource(TodoFunction.class)
+    void eachFunctionHasItsOwnRoleWithItsLogGroupTracingAndItsDynamoDbActionsOnly(TodoFunction function) {
         ExecutionRoles.assertLeastPrivilege(map(Project.template().get("Resources")), function);
         assertThat(ExecutionRoles.dynamoDbActions(map(Project.template().get("Resources")), function))
                 .doesNotContain("dynamodb:Scan");
@@ -33,9 +34,9 @@ class LeastPrivilegePolicyTest {
 
     @Test
     void eachFunctionLogsToALogGroupOfItsOwn() {
-        assertThat(Arrays.stream(Function.values())
-                .map(f -> map(map(properties(f.logicalId).get("LoggingConfig")).get("LogGroup")).get("Ref"))
-                .distinct()).as("log groups of the functions").hasSize(Function.values().length);
+        assertThat(Arrays.stream(TodoFunction.values())
+                .map(f -> map(map(properties(f.logicalId()).get("LoggingConfig")).get("LogGroup")).get("Ref"))
+                .distinct()).as("log groups of the functions").hasSize(TodoFunction.values().length);
     }
 
     @Test

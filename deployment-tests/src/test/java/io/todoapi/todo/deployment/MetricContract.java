@@ -1,5 +1,6 @@
 package io.todoapi.todo.deployment;
 
+import io.todoapi.todo.testing.TodoFunction;
 import static io.todoapi.todo.deployment.Project.list;
 import static io.todoapi.todo.deployment.Project.map;
 
@@ -75,13 +76,13 @@ final class MetricContract {
         apiName = canonical(map(apis.values().iterator().next().get("Properties")).get("Name"));
         stage = "${" + stages.keySet().iterator().next() + "}";
         table = "${" + tables.keySet().iterator().next() + "}";
-        for (Function function : Function.values()) {
+        for (TodoFunction function : TodoFunction.values()) {
             Map<String, Object> alias = map(map(resources.get(function.aliasLogicalId())).get("Properties"));
-            if (!Map.of("Ref", function.logicalId).equals(alias.get("FunctionName"))) {
-                throw new AssertionError("no alias " + function.aliasLogicalId() + " of " + function.logicalId);
+            if (!Map.of("Ref", function.logicalId()).equals(alias.get("FunctionName"))) {
+                throw new AssertionError("no alias " + function.aliasLogicalId() + " of " + function.logicalId());
             }
-            aliasResources.put("${" + function.logicalId + "}", "${" + function.logicalId + "}:" + alias.get("Name"));
-            Map<String, Object> lambda = map(map(resources.get(function.logicalId)).get("Properties"));
+            aliasResources.put("${" + function.logicalId() + "}", "${" + function.logicalId() + "}:" + alias.get("Name"));
+            Map<String, Object> lambda = map(map(resources.get(function.logicalId())).get("Properties"));
             services.add(String.valueOf(map(map(lambda.get("Environment")).get("Variables"))
                     .get("POWERTOOLS_SERVICE_NAME")));
             ExecutionRoles.dynamoDbActions(resources, function)
@@ -151,8 +152,8 @@ final class MetricContract {
     }
 
     /** The Resource dimension value of {@code function}'s alias. */
-    String aliasResource(Function function) {
-        return aliasResources.get("${" + function.logicalId + "}");
+    String aliasResource(TodoFunction function) {
+        return aliasResources.get("${" + function.logicalId() + "}");
     }
 
     /**

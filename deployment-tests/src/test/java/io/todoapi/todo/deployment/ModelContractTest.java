@@ -1,5 +1,6 @@
 package io.todoapi.todo.deployment;
 
+import io.todoapi.todo.testing.TodoFunction;
 import static io.todoapi.todo.deployment.Project.list;
 import static io.todoapi.todo.deployment.Project.map;
 import static io.todoapi.todo.deployment.Project.operation;
@@ -130,8 +131,8 @@ class ModelContractTest {
 
     @Test
     void parameterLimitsAreThoseOfTodoLimits() {
-        for (Function function : List.of(Function.GET, Function.UPDATE, Function.DELETE)) {
-            Map<String, Object> todoId = parameter(function.path, function.method, "path", "todoId");
+        for (TodoFunction function : List.of(TodoFunction.GET, TodoFunction.UPDATE, TodoFunction.DELETE)) {
+            Map<String, Object> todoId = parameter(function.path(), function.method(), "path", "todoId");
             assertThat(todoId).containsEntry("required", true);
             assertThat(map(todoId.get("schema"))).containsEntry("pattern", TodoLimits.TODO_ID_PATTERN);
         }
@@ -167,9 +168,9 @@ class ModelContractTest {
 
     @Test
     void bodySizeLimitIsThatOfTodoLimits() {
-        for (Function function : List.of(Function.CREATE, Function.UPDATE)) {
-            Map<String, Object> body = map(operation(function.path, function.method).get("requestBody"));
-            assertThat(body).as(function.operationId).containsEntry("required", true)
+        for (TodoFunction function : List.of(TodoFunction.CREATE, TodoFunction.UPDATE)) {
+            Map<String, Object> body = map(operation(function.path(), function.method()).get("requestBody"));
+            assertThat(body).as(function.operationId()).containsEntry("required", true)
                     .containsEntry("x-max-body-bytes", TodoLimits.MAX_BODY_BYTES);
             assertThat(String.valueOf(body.get("description"))).contains(TodoLimits.MAX_BODY_BYTES + " bytes");
         }

@@ -1,5 +1,6 @@
 package io.todoapi.todo.deployment;
 
+import io.todoapi.todo.testing.TodoFunction;
 import io.todoapi.todo.local.CloudFormationYaml;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,5 +1,6 @@
 package io.todoapi.todo.deployment;
 
+import io.todoapi.todo.testing.TodoFunction;
 import static io.todoapi.todo.deployment.Project.map;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -78,9 +79,9 @@ final class SamTransform {
         Map<String, Object> api = map(map(map(template.get("Resources")).get("TodoApi")).get("Properties"));
         api.put("DefinitionBody", Project.spec());
         map(map(template.get("Globals")).get("Function")).remove("CodeUri");
-        for (Function function : Function.values()) {
-            map(map(map(template.get("Resources")).get(function.logicalId)).get("Properties"))
-                    .put("CodeUri", "s3://todo-api-artifacts/" + function.logicalId + ".zip");
+        for (TodoFunction function : TodoFunction.values()) {
+            map(map(map(template.get("Resources")).get(function.logicalId())).get("Properties"))
+                    .put("CodeUri", "s3://todo-api-artifacts/" + function.logicalId() + ".zip");
         }
         return template;
     }

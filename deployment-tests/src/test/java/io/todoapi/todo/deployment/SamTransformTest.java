@@ -1,5 +1,6 @@
 package io.todoapi.todo.deployment;
 
+import io.todoapi.todo.testing.TodoFunction;
 import static io.todoapi.todo.deployment.Project.list;
 import static io.todoapi.todo.deployment.Project.map;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,14 +37,14 @@ class SamTransformTest {
         }
         output = SamTransform.output();
         Map<String, Object> template = SamTransform.asDeployed(Project.template());
-        for (Function function : Function.values()) {
+        for (TodoFunction function : TodoFunction.values()) {
             map(eventOf(template, function).get("Properties")).remove("Auth");
         }
         outputWithoutEventAuth = SamTransform.transform(template);
     }
 
-    private static Map<String, Object> eventOf(Map<String, Object> template, Function function) {
-        Map<String, Object> events = map(map(map(map(template.get("Resources")).get(function.logicalId))
+    private static Map<String, Object> eventOf(Map<String, Object> template, TodoFunction function) {
+        Map<String, Object> events = map(map(map(map(template.get("Resources")).get(function.logicalId()))
                 .get("Properties")).get("Events"));
         return map(events.values().iterator().next());
     }
@@ -56,48 +57,48 @@ class SamTransformTest {
     @Test
     void everyLambdaPermissionIsOnAFunctionsLiveAlias() {
         Map<String, Map<String, Object>> permissions = resources("AWS::Lambda::Permission");
-        assertThat(permissions).hasSize(Function.values().length);
+        assertThat(permissions).hasSize(TodoFunction.values().length);
         Set<String> targets = new TreeSet<>();
         permissions.forEach((id, permission) -> {
             Map<String, Object> properties = map(permission.get("Properties"));
             Object target = properties.get("FunctionName");
             assertThat(map(target).keySet()).as("%s FunctionName", id).containsExactly("Ref");
             String ref = String.valueOf(map(target).get("Ref"));
-            assertThat(ref).as("%s must target an alias", id).endsWith("Alias" + Function.ALIAS);
+            assertThat(ref).as("%s must target an alias", id).endsWith("Alias" + TodoFunction.ALIAS);
             assertThat(resources("AWS::Lambda::Alias")).as("%s target", id).containsKey(ref);
             targets.add(ref);
             assertThat(properties).containsEntry("Action", "lambda:InvokeFunction")
                     .containsEntry("Principal", "apigateway.amazonaws.com");
         });
         assertThat(targets).containsExactlyInAnyOrderElementsOf(
-                java.util.Arrays.stream(Function.values()).map(Function::aliasLogicalId).toList());
+                java.util.Arrays.stream(TodoFunction.values()).map(TodoFunction::aliasLogicalId).toList());
     }
 
     @Test
     void eachPermissionAllowsExactlyItsRoute() {
-        for (Function function : Function.values()) {
+        for (TodoFunction function : TodoFunction.values()) {
             Map<String, Object> permission = resources("AWS::Lambda::Permission").values().stream()
                     .map(p -> map(p.get("Properties")))
                     .filter(p -> map(p.get("FunctionName")).get("Ref").equals(function.aliasLogicalId()))
                     .findFirst().orElseThrow();
             String sourceArn = String.valueOf(list(map(permission.get("SourceArn")).get("Fn::Sub")).getFirst());
-            String route = "/" + function.method.toUpperCase() + function.path.replaceAll("\\{[^}]+}", "*");
-            assertThat(sourceArn).as("%s permission", function.logicalId).endsWith(route);
+            String route = "/" + function.method().toUpperCase() + function.path().replaceAll("\\{[^}]+}", "*");
+            assertThat(sourceArn).as("%s permission", function.logicalId()).endsWith(route);
         }
     }
 
     @Test
     void eachFunctionHasAnAliasOnAPublishedVersionWithSnapStart() {
-        for (Function function : Function.values()) {
+        for (TodoFunction function : TodoFunction.values()) {
             Map<String, Object> alias = map(map(output.get("Resources")).get(function.aliasLogicalId()));
             assertThat(alias.get("Type")).isEqualTo("AWS::Lambda::Alias");
             Map<String, Object> aliasProperties = map(alias.get("Properties"));
-            assertThat(aliasProperties).containsEntry("Name", Function.ALIAS)
-                    .containsEntry("FunctionName", Map.of("Ref", function.logicalId));
+            assertThat(aliasProperties).containsEntry("Name", TodoFunction.ALIAS)
+                    .containsEntry("FunctionName", Map.of("Ref", function.logicalId()));
             String version = String.valueOf(list(map(aliasProperties.get("FunctionVersion")).get("Fn::GetAtt")).getFirst());
             assertThat(map(map(output.get("Resources")).get(version)).get("Type")).isEqualTo("AWS::Lambda::Version");
 
-            Map<String, Object> lambda = map(map(map(output.get("Resources")).get(function.logicalId)).get("Properties"));
+            Map<String, Object> lambda = map(map(map(output.get("Resources")).get(function.logicalId())).get("Properties"));
             assertThat(map(lambda.get("SnapStart"))).containsEntry("ApplyOn", "PublishedVersions");
             assertThat(list(lambda.get("Architectures"))).containsExactly("arm64");
             assertThat(lambda.get("Handler")).isEqualTo(function.handler());
@@ -109,8 +110,8 @@ class SamTransformTest {
         Map<String, Map<String, Object>> apis = resources("AWS::ApiGateway::RestApi");
         assertThat(apis).hasSize(1);
         Map<String, Object> body = map(map(apis.values().iterator().next().get("Properties")).get("Body"));
-        for (Function function : Function.values()) {
-            Map<String, Object> integration = map(map(map(map(body.get("paths")).get(function.path)).get(function.method))
+        for (TodoFunction function : TodoFunction.values()) {
+            Map<String, Object> integration = map(map(map(map(body.get("paths")).get(function.path())).get(function.method()))
                     .get("x-amazon-apigateway-integration"));
             assertThat(String.valueOf(map(integration.get("uri")).get("Fn::Sub")))
                     .contains("${" + function.aliasLogicalId() + "}");
@@ -128,8 +129,8 @@ class SamTransformTest {
 
     @Test
     void theApiEventsAuthChangesNothingTheTransformProduces() {
-        for (Function function : Function.values()) {
-            assertThat(map(eventOf(Project.template(), function).get("Properties"))).as("%s event", function.logicalId)
+        for (TodoFunction function : TodoFunction.values()) {
+            assertThat(map(eventOf(Project.template(), function).get("Properties"))).as("%s event", function.logicalId())
                     .containsKey("Auth");
         }
         assertThat(output).as("transform with the events' Auth vs. without it").isEqualTo(outputWithoutEventAuth);
@@ -137,7 +138,7 @@ class SamTransformTest {
 
     @Test
     void eachFunctionRunsWithItsOwnLeastPrivilegeRole() {
-        for (Function function : Function.values()) {
+        for (TodoFunction function : TodoFunction.values()) {
             ExecutionRoles.assertLeastPrivilege(map(output.get("Resources")), function);
         }
     }
@@ -145,7 +146,7 @@ class SamTransformTest {
     @Test
     void samGeneratesNoRoleAndNoStatementHasAWildcardButTheXRayResource() {
         Set<String> functionRoles = new TreeSet<>();
-        for (Function function : Function.values()) {
+        for (TodoFunction function : TodoFunction.values()) {
             functionRoles.add(ExecutionRoles.roleOf(function));
         }
         functionRoles.add("ApiGatewayCloudWatchRole");

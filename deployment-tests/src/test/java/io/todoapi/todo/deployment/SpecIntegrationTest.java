@@ -1,5 +1,6 @@
 package io.todoapi.todo.deployment;
 
+import io.todoapi.todo.testing.TodoFunction;
 import static io.todoapi.todo.deployment.Project.list;
 import static io.todoapi.todo.deployment.Project.map;
 import static io.todoapi.todo.deployment.Project.operation;
@@ -48,8 +49,8 @@ class SpecIntegrationTest {
             }
         }));
         Map<String, String> expected = new LinkedHashMap<>();
-        for (Function function : Function.values()) {
-            expected.put(function.method + " " + function.path, function.operationId);
+        for (TodoFunction function : TodoFunction.values()) {
+            expected.put(function.method() + " " + function.path(), function.operationId());
         }
         assertThat(operations).containsExactlyInAnyOrderEntriesOf(expected);
         map(spec().get("paths")).forEach((path, item) ->
@@ -57,50 +58,50 @@ class SpecIntegrationTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Function.class)
-    void eachOperationInvokesTheAliasOfItsOwnFunctionThroughALambdaProxyIntegration(Function function) {
-        Map<String, Object> operation = operation(function.path, function.method);
-        assertThat(operation.get("operationId")).isEqualTo(function.operationId);
+    @EnumSource(TodoFunction.class)
+    void eachOperationInvokesTheAliasOfItsOwnFunctionThroughALambdaProxyIntegration(TodoFunction function) {
+        Map<String, Object> operation = operation(function.path(), function.method());
+        assertThat(operation.get("operationId")).isEqualTo(function.operationId());
         Map<String, Object> integration = map(operation.get("x-amazon-apigateway-integration"));
         assertThat(integration).containsEntry("type", "aws_proxy").containsEntry("httpMethod", "POST");
         Object uri = integration.get("uri");
         assertThat(map(uri).keySet()).as("long-form Fn::Sub, nothing else").containsExactly("Fn::Sub");
-        assertThat(map(uri).get("Fn::Sub")).as("%s integration uri", function.operationId)
+        assertThat(map(uri).get("Fn::Sub")).as("%s integration uri", function.operationId())
                 .isEqualTo(INVOCATION_URI.formatted(function.aliasLogicalId()));
     }
 
     @Test
     void everyOperationInvokesADifferentFunction() {
         Set<String> targets = new HashSet<>();
-        for (Function function : Function.values()) {
-            Object sub = map(map(operation(function.path, function.method).get("x-amazon-apigateway-integration"))
+        for (TodoFunction function : TodoFunction.values()) {
+            Object sub = map(map(operation(function.path(), function.method()).get("x-amazon-apigateway-integration"))
                     .get("uri")).get("Fn::Sub");
-            assertThat(targets.add(String.valueOf(sub))).as("%s shares its integration", function.operationId).isTrue();
+            assertThat(targets.add(String.valueOf(sub))).as("%s shares its integration", function.operationId()).isTrue();
         }
     }
 
     @ParameterizedTest
-    @EnumSource(Function.class)
-    void eachFunctionsApiEventIsItsOperationsRouteOnTheApi(Function function) {
-        Map<String, Object> events = map(properties(function.logicalId).get("Events"));
-        assertThat(events).as("%s Events", function.logicalId).hasSize(1);
+    @EnumSource(TodoFunction.class)
+    void eachFunctionsApiEventIsItsOperationsRouteOnTheApi(TodoFunction function) {
+        Map<String, Object> events = map(properties(function.logicalId()).get("Events"));
+        assertThat(events).as("%s Events", function.logicalId()).hasSize(1);
         Map<String, Object> event = map(events.values().iterator().next());
         assertThat(event.get("Type")).isEqualTo("Api");
         Map<String, Object> properties = map(event.get("Properties"));
         assertThat(properties.get("RestApiId")).isEqualTo(Map.of("Ref", "TodoApi"));
-        assertThat(properties.get("Path")).isEqualTo(function.path);
-        assertThat(String.valueOf(properties.get("Method"))).isEqualToIgnoringCase(function.method);
+        assertThat(properties.get("Path")).isEqualTo(function.path());
+        assertThat(String.valueOf(properties.get("Method"))).isEqualToIgnoringCase(function.method());
         // Auth comes from openapi.yaml. The event only says so, for SAM CLI's guided deploy (template.yaml): any other
         // Auth setting would be an authorizer, API key or resource policy outside the spec.
-        assertThat(properties.get("Auth")).as("%s event Auth", function.logicalId)
+        assertThat(properties.get("Auth")).as("%s event Auth", function.logicalId())
                 .isEqualTo(Map.of("OverrideApiAuth", false));
     }
 
     @ParameterizedTest
-    @EnumSource(Function.class)
-    void eachOperationStatesTheCognitoAuthorizerItself(Function function) {
+    @EnumSource(TodoFunction.class)
+    void eachOperationStatesTheCognitoAuthorizerItself(TodoFunction function) {
         // API Gateway ignores the root-level security of an imported definition.
-        assertThat(list(operation(function.path, function.method).get("security")))
+        assertThat(list(operation(function.path(), function.method()).get("security")))
                 .containsExactly(Map.of("CognitoUserPool", List.of()));
     }
 
@@ -125,10 +126,10 @@ class SpecIntegrationTest {
                 .containsEntry("validateRequestBody", false));
         Object fallback = spec().get("x-amazon-apigateway-request-validator");
         assertThat(validators).containsKey(String.valueOf(fallback));
-        for (Function function : Function.values()) {
-            Map<String, Object> operation = operation(function.path, function.method);
+        for (TodoFunction function : TodoFunction.values()) {
+            Map<String, Object> operation = operation(function.path(), function.method());
             String name = String.valueOf(operation.getOrDefault("x-amazon-apigateway-request-validator", fallback));
-            assertThat(validators).as("%s validator", function.operationId).containsKey(name);
+            assertThat(validators).as("%s validator", function.operationId()).containsKey(name);
         }
     }
 
@@ -202,7 +203,7 @@ class SpecIntegrationTest {
         Set<String> known = new TreeSet<>();
         known.addAll(map(Project.template().get("Parameters")).keySet());
         known.addAll(map(Project.template().get("Resources")).keySet());
-        for (Function function : Function.values()) {
+        for (TodoFunction function : TodoFunction.values()) {
             known.add(function.aliasLogicalId());
         }
         List<String> subs = new ArrayList<>();
@@ -219,7 +220,7 @@ class SpecIntegrationTest {
                 assertThat(known).as("${%s} in openapi.yaml", name).contains(logicalId);
             }
         }
-        assertThat(Function.ALIAS).isEqualTo(Project.functionGlobals().get("AutoPublishAlias"));
+        assertThat(TodoFunction.ALIAS).isEqualTo(Project.functionGlobals().get("AutoPublishAlias"));
     }
 
     /**

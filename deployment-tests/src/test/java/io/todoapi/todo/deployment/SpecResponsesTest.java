@@ -1,5 +1,6 @@
 package io.todoapi.todo.deployment;
 
+import io.todoapi.todo.testing.TodoFunction;
 import static io.todoapi.todo.deployment.Project.map;
 import static io.todoapi.todo.deployment.Project.operation;
 import static io.todoapi.todo.deployment.Project.resolve;
@@ -18,35 +19,35 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class SpecResponsesTest {
 
-    private static final Map<Function, Set<String>> STATUSES = Map.of(
-            Function.CREATE, Set.of("201", "400", "401", "413", "415", "422", "429", "500", "503", "504"),
-            Function.LIST, Set.of("200", "400", "401", "429", "500", "503", "504"),
-            Function.GET, Set.of("200", "304", "400", "401", "404", "429", "500", "503", "504"),
-            Function.UPDATE, Set.of("200", "400", "401", "404", "412", "413", "415", "429", "500", "503", "504"),
-            Function.DELETE, Set.of("204", "400", "401", "404", "412", "429", "500", "503", "504"));
+    private static final Map<TodoFunction, Set<String>> STATUSES = Map.of(
+            TodoFunction.CREATE, Set.of("201", "400", "401", "413", "415", "422", "429", "500", "503", "504"),
+            TodoFunction.LIST, Set.of("200", "400", "401", "429", "500", "503", "504"),
+            TodoFunction.GET, Set.of("200", "304", "400", "401", "404", "429", "500", "503", "504"),
+            TodoFunction.UPDATE, Set.of("200", "400", "401", "404", "412", "413", "415", "429", "500", "503", "504"),
+            TodoFunction.DELETE, Set.of("204", "400", "401", "404", "412", "429", "500", "503", "504"));
 
     @ParameterizedTest
-    @EnumSource(Function.class)
-    void eachOperationDocumentsExactlyTheStatusesOfTheContract(Function function) {
-        assertThat(responses(function).keySet()).as(function.operationId)
+    @EnumSource(TodoFunction.class)
+    void eachOperationDocumentsExactlyTheStatusesOfTheContract(TodoFunction function) {
+        assertThat(responses(function).keySet()).as(function.operationId())
                 .containsExactlyInAnyOrderElementsOf(STATUSES.get(function));
     }
 
     @ParameterizedTest
-    @EnumSource(Function.class)
-    void everyResponseHasANamedSchemaExcept204And304(Function function) {
+    @EnumSource(TodoFunction.class)
+    void everyResponseHasANamedSchemaExcept204And304(TodoFunction function) {
         responses(function).forEach((status, value) -> {
             Map<String, Object> response = resolve(value);
-            assertThat(response.get("description")).as("%s %s description", function.operationId, status).isNotNull();
+            assertThat(response.get("description")).as("%s %s description", function.operationId(), status).isNotNull();
             Map<String, Object> content = map(response.get("content"));
             if (status.equals("204") || status.equals("304")) {
-                assertThat(content).as("%s %s has no body", function.operationId, status).isEmpty();
+                assertThat(content).as("%s %s has no body", function.operationId(), status).isEmpty();
                 return;
             }
-            assertThat(content).as("%s %s content", function.operationId, status).isNotEmpty();
+            assertThat(content).as("%s %s content", function.operationId(), status).isNotEmpty();
             content.forEach((mediaType, media) -> {
                 Object ref = map(map(media).get("schema")).get("$ref");
-                assertThat(ref).as("%s %s %s: a named schema ($ref), not an inline one", function.operationId, status,
+                assertThat(ref).as("%s %s %s: a named schema ($ref), not an inline one", function.operationId(), status,
                         mediaType).isInstanceOf(String.class);
                 assertThat(schema(((String) ref).substring("#/components/schemas/".length()))).isNotEmpty();
                 if (status.startsWith("4") || status.startsWith("5")) {
@@ -60,34 +61,34 @@ class SpecResponsesTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Function.class)
-    void everyResponseDeclaresItsCorsHeaders(Function function) {
+    @EnumSource(TodoFunction.class)
+    void everyResponseDeclaresItsCorsHeaders(TodoFunction function) {
         responses(function).forEach((status, value) -> assertThat(headers(value).keySet())
-                .as("%s %s headers", function.operationId, status)
+                .as("%s %s headers", function.operationId(), status)
                 .contains("Access-Control-Allow-Origin", "Access-Control-Expose-Headers"));
     }
 
     @Test
     void entityTagsLocationAndRetryAfterAreDeclaredWhereTheFunctionsSendThem() {
-        assertThat(headers(responses(Function.CREATE).get("201")).keySet()).contains("Location", "ETag");
-        assertThat(headers(responses(Function.GET).get("200")).keySet()).contains("ETag");
-        assertThat(headers(responses(Function.GET).get("304")).keySet()).contains("ETag");
-        assertThat(headers(responses(Function.UPDATE).get("200")).keySet()).contains("ETag");
-        for (Function function : Function.values()) {
-            assertThat(headers(responses(function).get("503")).keySet()).as(function.operationId).contains("Retry-After");
-            assertThat(headers(responses(function).get("429")).keySet()).as(function.operationId).contains("Retry-After");
+        assertThat(headers(responses(TodoFunction.CREATE).get("201")).keySet()).contains("Location", "ETag");
+        assertThat(headers(responses(TodoFunction.GET).get("200")).keySet()).contains("ETag");
+        assertThat(headers(responses(TodoFunction.GET).get("304")).keySet()).contains("ETag");
+        assertThat(headers(responses(TodoFunction.UPDATE).get("200")).keySet()).contains("ETag");
+        for (TodoFunction function : TodoFunction.values()) {
+            assertThat(headers(responses(function).get("503")).keySet()).as(function.operationId()).contains("Retry-After");
+            assertThat(headers(responses(function).get("429")).keySet()).as(function.operationId()).contains("Retry-After");
         }
-        assertThat(headers(responses(Function.CREATE).get("415")).keySet()).contains("Accept-Post");
-        assertThat(headers(responses(Function.UPDATE).get("415")).keySet()).contains("Accept-Patch");
-        assertThat(headers(responses(Function.CREATE).get("401")).keySet()).contains("WWW-Authenticate");
+        assertThat(headers(responses(TodoFunction.CREATE).get("415")).keySet()).contains("Accept-Post");
+        assertThat(headers(responses(TodoFunction.UPDATE).get("415")).keySet()).contains("Accept-Patch");
+        assertThat(headers(responses(TodoFunction.CREATE).get("401")).keySet()).contains("WWW-Authenticate");
     }
 
     @Test
     void successBodiesAreTheirSchemas() {
-        assertThat(schemaOf(Function.CREATE, "201", "application/json")).isEqualTo("#/components/schemas/Todo");
-        assertThat(schemaOf(Function.GET, "200", "application/json")).isEqualTo("#/components/schemas/Todo");
-        assertThat(schemaOf(Function.UPDATE, "200", "application/json")).isEqualTo("#/components/schemas/Todo");
-        assertThat(schemaOf(Function.LIST, "200", "application/json")).isEqualTo("#/components/schemas/TodoList");
+        assertThat(schemaOf(TodoFunction.CREATE, "201", "application/json")).isEqualTo("#/components/schemas/Todo");
+        assertThat(schemaOf(TodoFunction.GET, "200", "application/json")).isEqualTo("#/components/schemas/Todo");
+        assertThat(schemaOf(TodoFunction.UPDATE, "200", "application/json")).isEqualTo("#/components/schemas/Todo");
+        assertThat(schemaOf(TodoFunction.LIST, "200", "application/json")).isEqualTo("#/components/schemas/TodoList");
         assertThat(map(map(map(operation("/todos", "post").get("requestBody")).get("content"))).keySet())
                 .containsExactly("application/json");
         assertThat(map(map(map(operation("/todos/{todoId}", "patch").get("requestBody")).get("content"))).keySet())
@@ -111,15 +112,15 @@ class SpecResponsesTest {
                 .replace("^", "").replace("$", ""));
     }
 
-    private static Map<String, Object> responses(Function function) {
-        return map(operation(function.path, function.method).get("responses"));
+    private static Map<String, Object> responses(TodoFunction function) {
+        return map(operation(function.path(), function.method()).get("responses"));
     }
 
     private static Map<String, Object> headers(Object response) {
         return map(resolve(response).get("headers"));
     }
 
-    private static Object schemaOf(Function function, String status, String mediaType) {
+    private static Object schemaOf(TodoFunction function, String status, String mediaType) {
         return map(map(map(resolve(responses(function).get(status)).get("content")).get(mediaType)).get("schema"))
                 .get("$ref");
     }

@@ -1,5 +1,6 @@
 package io.todoapi.todo.deployment;
 
+import io.todoapi.todo.testing.TodoFunction;
 import static io.todoapi.todo.deployment.Project.functionGlobals;
 import static io.todoapi.todo.deployment.Project.functionProperty;
 import static io.todoapi.todo.deployment.Project.list;
@@ -34,50 +35,50 @@ class TemplateFunctionsTest {
     @Test
     void theTemplateHasExactlyTheFiveFunctions() {
         assertThat(Project.resources("AWS::Serverless::Function").keySet())
-                .containsExactlyInAnyOrderElementsOf(Arrays.stream(Function.values()).map(f -> f.logicalId).toList());
+                .containsExactlyInAnyOrderElementsOf(Arrays.stream(TodoFunction.values()).map(f -> f.logicalId()).toList());
     }
 
     @ParameterizedTest
-    @EnumSource(Function.class)
-    void eachFunctionsHandlerIsTheRequestHandlerClassOfItsModule(Function function) throws Exception {
-        assertThat(properties(function.logicalId).get("Handler")).as("%s Handler", function.logicalId)
+    @EnumSource(TodoFunction.class)
+    void eachFunctionsHandlerIsTheRequestHandlerClassOfItsModule(TodoFunction function) throws Exception {
+        assertThat(properties(function.logicalId()).get("Handler")).as("%s Handler", function.logicalId())
                 .isEqualTo(function.handler());
 
         // The class itself, loaded from the module's build: a Lambda handler of API Gateway proxy events that the
         // runtime can create (public no-arg constructor) and call.
-        Class<?> type = Class.forName(function.handlerClass);
+        Class<?> type = Class.forName(function.handlerClass());
         // The module's build (<module>/target/...) or its installed artifact (.../<module>/<version>/<module>-...).
         assertThat(Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString())
-                .as("where %s comes from", function.handlerClass)
-                .containsPattern("[/\\\\]" + Pattern.quote(function.module) + "([/\\\\]|-\\d|\\.jar)");
+                .as("where %s comes from", function.handlerClass())
+                .containsPattern("[/\\\\]" + Pattern.quote(function.module()) + "([/\\\\]|-\\d|\\.jar)");
         assertThat(Arrays.stream(type.getGenericInterfaces()).map(java.lang.reflect.Type::getTypeName))
-                .as("%s implements", function.handlerClass)
+                .as("%s implements", function.handlerClass())
                 .contains(RequestHandler.class.getName() + "<" + APIGatewayProxyRequestEvent.class.getName() + ", "
                         + APIGatewayProxyResponseEvent.class.getName() + ">");
         assertThat(type.getConstructor().getModifiers() & java.lang.reflect.Modifier.PUBLIC).isNotZero();
         assertThat(type.getMethod("handleRequest", APIGatewayProxyRequestEvent.class, Context.class).getReturnType())
                 .isEqualTo(APIGatewayProxyResponseEvent.class);
 
-        Document modulePom = xml(function.module + "/pom.xml");
-        assertThat(childText(modulePom, "artifactId")).as("artifactId of %s/pom.xml", function.module)
-                .isEqualTo(function.module);
+        Document modulePom = xml(function.module() + "/pom.xml");
+        assertThat(childText(modulePom, "artifactId")).as("artifactId of %s/pom.xml", function.module())
+                .isEqualTo(function.module());
         NodeList modules = xml("pom.xml").getElementsByTagName("module");
         assertThat(IntStream.range(0, modules.getLength()).mapToObj(i -> modules.item(i).getTextContent()))
-                .as("modules of the root pom").contains(function.module);
+                .as("modules of the root pom").contains(function.module());
     }
 
     @ParameterizedTest
-    @EnumSource(Function.class)
-    void eachFunctionIsBuiltByItsMakefileTarget(Function function) {
-        assertThat(map(resource(function.logicalId).get("Metadata")).get("BuildMethod")).as(function.logicalId)
+    @EnumSource(TodoFunction.class)
+    void eachFunctionIsBuiltByItsMakefileTarget(TodoFunction function) {
+        assertThat(map(resource(function.logicalId()).get("Metadata")).get("BuildMethod")).as(function.logicalId())
                 .isEqualTo("makefile");
-        assertThat(functionProperty(function.logicalId, "CodeUri")).as("%s CodeUri", function.logicalId)
+        assertThat(functionProperty(function.logicalId(), "CodeUri")).as("%s CodeUri", function.logicalId())
                 .isEqualTo(".");
         String makefile = Project.read("Makefile");
-        Matcher target = Pattern.compile("(?m)^build-" + function.logicalId + ":\\s*;\\s*\\$\\(call lambda-zip,([a-z-]+)\\)")
+        Matcher target = Pattern.compile("(?m)^build-" + function.logicalId() + ":\\s*;\\s*\\$\\(call lambda-zip,([a-z-]+)\\)")
                 .matcher(makefile);
-        assertThat(target.find()).as("Makefile target build-%s", function.logicalId).isTrue();
-        assertThat(target.group(1)).as("module built by build-%s", function.logicalId).isEqualTo(function.module);
+        assertThat(target.find()).as("Makefile target build-%s", function.logicalId()).isTrue();
+        assertThat(target.group(1)).as("module built by build-%s", function.logicalId()).isEqualTo(function.module());
     }
 
     @Test
@@ -103,22 +104,22 @@ class TemplateFunctionsTest {
         String release = childText(xml("pom.xml"), "maven.compiler.release");
         assertThat(Integer.parseInt(release)).as("maven.compiler.release of the root pom")
                 .isLessThanOrEqualTo(runtimeVersion);
-        for (Function function : Function.values()) {
-            assertThat(properties(function.logicalId)).as(function.logicalId).doesNotContainKeys("Runtime", "Timeout");
+        for (TodoFunction function : TodoFunction.values()) {
+            assertThat(properties(function.logicalId())).as(function.logicalId()).doesNotContainKeys("Runtime", "Timeout");
         }
     }
 
     @Test
     void functionsArePublishedToTheLiveAliasWithSnapStartOnArm64() {
         Map<String, Object> globals = functionGlobals();
-        assertThat(globals.get("AutoPublishAlias")).isEqualTo(Function.ALIAS);
+        assertThat(globals.get("AutoPublishAlias")).isEqualTo(TodoFunction.ALIAS);
         assertThat(globals.get("AutoPublishAliasAllProperties")).isEqualTo(true);
         assertThat(map(globals.get("SnapStart")).get("ApplyOn")).isEqualTo("PublishedVersions");
         assertThat(list(globals.get("Architectures"))).containsExactly("arm64");
         assertThat(globals.get("Tracing")).isEqualTo("Active");
-        for (Function function : Function.values()) {
-            assertThat(properties(function.logicalId))
-                    .as("%s must not override the alias, SnapStart or the architecture", function.logicalId)
+        for (TodoFunction function : TodoFunction.values()) {
+            assertThat(properties(function.logicalId()))
+                    .as("%s must not override the alias, SnapStart or the architecture", function.logicalId())
                     .doesNotContainKeys("AutoPublishAlias", "SnapStart", "Architectures");
         }
     }

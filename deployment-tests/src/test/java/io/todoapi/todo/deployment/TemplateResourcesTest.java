@@ -1,5 +1,6 @@
 package io.todoapi.todo.deployment;
 
+import io.todoapi.todo.testing.TodoFunction;
 import static io.todoapi.todo.deployment.Project.functionGlobals;
 import static io.todoapi.todo.deployment.Project.list;
 import static io.todoapi.todo.deployment.Project.map;
@@ -157,13 +158,13 @@ class TemplateResourcesTest {
     @Test
     void everyLogGroupHasTheRetentionParameterAndFunctionsLogToTheirOwn() {
         Map<String, Map<String, Object>> groups = resources("AWS::Logs::LogGroup");
-        assertThat(groups).hasSize(Function.values().length + 1);
+        assertThat(groups).hasSize(TodoFunction.values().length + 1);
         groups.forEach((id, group) -> assertThat(map(group.get("Properties")).get("RetentionInDays")).as(id)
                 .isEqualTo(Map.of("Ref", "LogRetentionDays")));
-        for (Function function : Function.values()) {
-            Map<String, Object> logging = map(properties(function.logicalId).get("LoggingConfig"));
+        for (TodoFunction function : TodoFunction.values()) {
+            Map<String, Object> logging = map(properties(function.logicalId()).get("LoggingConfig"));
             Object group = logging.get("LogGroup");
-            assertThat(group).as("%s LoggingConfig.LogGroup", function.logicalId).isInstanceOf(Map.class);
+            assertThat(group).as("%s LoggingConfig.LogGroup", function.logicalId()).isInstanceOf(Map.class);
             assertThat(groups).containsKey(String.valueOf(map(group).get("Ref")));
         }
         assertThat(parameter("LogRetentionDays")).containsEntry("Default", 30);
@@ -257,9 +258,9 @@ class TemplateResourcesTest {
         // SDK's own endpoint resolution (it fails the client build), hence the ignore flag.
         assertThat(variables.get(DynamoDbClients.ENDPOINT_ENV)).isEqualTo("");
         assertThat(variables.get("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS")).isEqualTo("true");
-        for (Function function : Function.values()) {
-            assertThat(map(properties(function.logicalId).get("Environment"))).as(
-                    "%s: one environment for all (local-api runs the functions in one JVM)", function.logicalId).isEmpty();
+        for (TodoFunction function : TodoFunction.values()) {
+            assertThat(map(properties(function.logicalId()).get("Environment"))).as(
+                    "%s: one environment for all (local-api runs the functions in one JVM)", function.logicalId()).isEmpty();
         }
     }
 
@@ -267,9 +268,9 @@ class TemplateResourcesTest {
     void envJsonPointsEveryFunctionAtTheLocalEngineWithVariablesTheTemplateDeclares() {
         Map<String, Object> env = map(new Yaml(new SafeConstructor(new LoaderOptions())).load(Project.read("events/env.json")));
         Map<String, Object> declared = map(map(functionGlobals().get("Environment")).get("Variables"));
-        for (Function function : Function.values()) {
-            Map<String, Object> overrides = map(env.get(function.logicalId));
-            assertThat(overrides).as("events/env.json entry of %s", function.logicalId)
+        for (TodoFunction function : TodoFunction.values()) {
+            Map<String, Object> overrides = map(env.get(function.logicalId()));
+            assertThat(overrides).as("events/env.json entry of %s", function.logicalId())
                     .containsEntry(DynamoDbTodoRepository.TABLE_NAME_ENV, "todos")
                     .containsEntry(DynamoDbClients.ENDPOINT_ENV, "http://host.docker.internal:" + LOCAL_ENGINE_PORT)
                     .containsKeys(RequestPipeline.ALLOWED_ORIGIN_ENV, "POWERTOOLS_LOG_LEVEL");
@@ -277,7 +278,7 @@ class TemplateResourcesTest {
                     .containsAll(overrides.keySet());
         }
         assertThat(env.keySet()).containsExactlyInAnyOrderElementsOf(
-                java.util.Arrays.stream(Function.values()).map(f -> f.logicalId).toList());
+                java.util.Arrays.stream(TodoFunction.values()).map(f -> f.logicalId()).toList());
     }
 
     @Test
@@ -294,12 +295,12 @@ class TemplateResourcesTest {
 
     @Test
     void eachFunctionHasAnEventFile() {
-        for (Function function : Function.values()) {
+        for (TodoFunction function : TodoFunction.values()) {
             Map<String, Object> event = map(new Yaml(new SafeConstructor(new LoaderOptions()))
-                    .load(Project.read("events/" + function.module + ".json")));
-            assertThat(event.get("resource")).as("events/%s.json resource", function.module).isEqualTo(function.path);
-            assertThat(String.valueOf(event.get("httpMethod"))).as("events/%s.json httpMethod", function.module)
-                    .isEqualToIgnoringCase(function.method);
+                    .load(Project.read("events/" + function.module() + ".json")));
+            assertThat(event.get("resource")).as("events/%s.json resource", function.module()).isEqualTo(function.path());
+            assertThat(String.valueOf(event.get("httpMethod"))).as("events/%s.json httpMethod", function.module())
+                    .isEqualToIgnoringCase(function.method());
         }
     }
 

@@ -8,9 +8,8 @@ import io.todoapi.todo.error.TodoNotFoundException;
 import io.todoapi.todo.http.RequestPipeline;
 import io.todoapi.todo.http.ApiResponses;
 import io.todoapi.todo.model.Todo;
-import io.todoapi.todo.priming.DeployedFunction;
+import io.todoapi.todo.config.CompositionRoot;
 import io.todoapi.todo.priming.PrimingEvents;
-import io.todoapi.todo.priming.SnapStartPriming;
 import io.todoapi.todo.repository.TodoRepository;
 
 /** {@code GET /todos/{todoId}} (getTodo): 200 with the todo and its ETag, or 304 when If-None-Match matches. */
@@ -19,23 +18,17 @@ public final class GetTodoHandler
 
     private final TodoRepository todos;
     private final RequestPipeline api;
-    /** Held because the CRaC context references its resources weakly; null in tests. */
-    private final SnapStartPriming priming;
 
+    /** The production constructor, which Lambda and local-api call: dependencies from the composition root. */
     public GetTodoHandler() {
-        this(DeployedFunction.fromEnvironment());
-    }
-
-    private GetTodoHandler(DeployedFunction function) {
-        this.todos = function.repository();
-        this.api = function.api();
-        this.priming = function.registerPriming(this, PrimingEvents::getTodo);
+        CompositionRoot root = CompositionRoot.fromEnvironment();
+        this(root.repository(), root.pipeline());
+        root.prime(this, PrimingEvents::getTodo);
     }
 
     GetTodoHandler(TodoRepository todos, RequestPipeline api) {
         this.todos = todos;
         this.api = api;
-        this.priming = null;
     }
 
     @Override
@@ -47,10 +40,5 @@ public final class GetTodoHandler
                     ? ApiResponses.notModified(todo)
                     : ApiResponses.okWithETag(todo);
         });
-    }
-
-    /** The function's SnapStart priming (registered by the no-arg constructor only), for tests. */
-    SnapStartPriming priming() {
-        return priming;
     }
 }

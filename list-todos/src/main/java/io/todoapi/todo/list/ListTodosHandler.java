@@ -6,9 +6,8 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import io.todoapi.todo.http.RequestPipeline;
 import io.todoapi.todo.http.ApiResponses;
-import io.todoapi.todo.priming.DeployedFunction;
+import io.todoapi.todo.config.CompositionRoot;
 import io.todoapi.todo.priming.PrimingEvents;
-import io.todoapi.todo.priming.SnapStartPriming;
 import io.todoapi.todo.repository.TodoRepository;
 
 /** {@code GET /todos} (listTodos): one page of the caller's todos in creation order, one Query per page. */
@@ -17,23 +16,17 @@ public final class ListTodosHandler
 
     private final TodoRepository todos;
     private final RequestPipeline api;
-    /** Held because the CRaC context references its resources weakly; null in tests. */
-    private final SnapStartPriming priming;
 
+    /** The production constructor, which Lambda and local-api call: dependencies from the composition root. */
     public ListTodosHandler() {
-        this(DeployedFunction.fromEnvironment());
-    }
-
-    private ListTodosHandler(DeployedFunction function) {
-        this.todos = function.repository();
-        this.api = function.api();
-        this.priming = function.registerPriming(this, PrimingEvents::listTodos);
+        CompositionRoot root = CompositionRoot.fromEnvironment();
+        this(root.repository(), root.pipeline());
+        root.prime(this, PrimingEvents::listTodos);
     }
 
     ListTodosHandler(TodoRepository todos, RequestPipeline api) {
         this.todos = todos;
         this.api = api;
-        this.priming = null;
     }
 
     @Override
@@ -42,10 +35,5 @@ public final class ListTodosHandler
             int limit = request.limit();
             return ApiResponses.page(request.owner(), todos.list(request.owner(), limit, request.pageStart()));
         });
-    }
-
-    /** The function's SnapStart priming (registered by the no-arg constructor only), for tests. */
-    SnapStartPriming priming() {
-        return priming;
     }
 }

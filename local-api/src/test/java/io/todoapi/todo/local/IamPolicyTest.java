@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import io.todoapi.todo.testing.TodoFunction;
 import java.util.List;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -22,14 +24,6 @@ import org.junit.jupiter.api.Test;
  * docs/security.md cites these tests.
  */
 class IamPolicyTest {
-
-    /** What each handler calls (see DynamoDbTodoRepository): the only DynamoDB actions its role may allow. */
-    private static final Map<String, Set<String>> ACTIONS_BY_HANDLER = Map.of(
-            "io.todoapi.todo.create.CreateTodoHandler", Set.of("dynamodb:PutItem", "dynamodb:GetItem"),
-            "io.todoapi.todo.list.ListTodosHandler", Set.of("dynamodb:Query"),
-            "io.todoapi.todo.get.GetTodoHandler", Set.of("dynamodb:GetItem"),
-            "io.todoapi.todo.update.UpdateTodoHandler", Set.of("dynamodb:UpdateItem", "dynamodb:GetItem"),
-            "io.todoapi.todo.delete.DeleteTodoHandler", Set.of("dynamodb:DeleteItem", "dynamodb:GetItem"));
 
     /** The only statement allowed a wildcard resource: X-Ray's, which IAM cannot scope. */
     private static final Set<Object> XRAY_ACTIONS = Set.of("xray:PutTraceSegments", "xray:PutTelemetryRecords");
@@ -159,13 +153,16 @@ class IamPolicyTest {
 
     @Test
     void everyFunctionOfTheApiIsInTheTemplate() {
-        assertThat(functionsByHandler()).containsKeys(ACTIONS_BY_HANDLER.keySet().toArray(String[]::new));
+        assertThat(functionsByHandler()).containsKeys(Arrays.stream(TodoFunction.values()).map(TodoFunction::handlerClass)
+                .toArray(String[]::new));
     }
 
     @Test
     void eachFunctionMayCallExactlyTheDynamoDbActionsItUses() {
         functionsByHandler().forEach((handler, function) -> {
-            Set<String> expected = ACTIONS_BY_HANDLER.get(handler);
+            Set<String> expected = Arrays.stream(TodoFunction.values())
+                    .filter(todoFunction -> todoFunction.handlerClass().equals(handler)).findFirst()
+                    .map(TodoFunction::dynamoDbActions).orElse(null);
             if (expected == null) {
                 return;
             }

@@ -8,9 +8,8 @@ import io.todoapi.todo.http.RequestPipeline;
 import io.todoapi.todo.http.ApiResponses;
 import io.todoapi.todo.model.Timestamps;
 import io.todoapi.todo.model.TodoPatch;
-import io.todoapi.todo.priming.DeployedFunction;
+import io.todoapi.todo.config.CompositionRoot;
 import io.todoapi.todo.priming.PrimingEvents;
-import io.todoapi.todo.priming.SnapStartPriming;
 import io.todoapi.todo.model.Precondition;
 import io.todoapi.todo.repository.TodoRepository;
 import java.time.Clock;
@@ -25,25 +24,18 @@ public final class UpdateTodoHandler
     private final TodoRepository todos;
     private final Clock clock;
     private final RequestPipeline api;
-    /** Held because the CRaC context references its resources weakly; null in tests. */
-    private final SnapStartPriming priming;
 
+    /** The production constructor, which Lambda and local-api call: dependencies from the composition root. */
     public UpdateTodoHandler() {
-        this(DeployedFunction.fromEnvironment());
-    }
-
-    private UpdateTodoHandler(DeployedFunction function) {
-        this.todos = function.repository();
-        this.clock = Clock.systemUTC();
-        this.api = function.api();
-        this.priming = function.registerPriming(this, PrimingEvents::updateTodo);
+        CompositionRoot root = CompositionRoot.fromEnvironment();
+        this(root.repository(), root.clock(), root.pipeline());
+        root.prime(this, PrimingEvents::updateTodo);
     }
 
     UpdateTodoHandler(TodoRepository todos, Clock clock, RequestPipeline api) {
         this.todos = todos;
         this.clock = clock;
         this.api = api;
-        this.priming = null;
     }
 
     @Override
@@ -55,10 +47,5 @@ public final class UpdateTodoHandler
             return ApiResponses.okWithETag(todos.update(request.owner(), id, patch, precondition,
                     Timestamps.now(clock)));
         });
-    }
-
-    /** The function's SnapStart priming (registered by the no-arg constructor only), for tests. */
-    SnapStartPriming priming() {
-        return priming;
     }
 }

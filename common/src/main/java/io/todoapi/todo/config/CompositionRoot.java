@@ -1,0 +1,97 @@
+package io.todoapi.todo.config;
+
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import io.todoapi.todo.http.RequestPipeline;
+import io.todoapi.todo.id.IdGenerator;
+import io.todoapi.todo.id.UuidV7Generator;
+import io.todoapi.todo.priming.OfflineSwitchHttpClient;
+import io.todoapi.todo.priming.SnapStartPriming;
+import io.todoapi.todo.repository.DynamoDbTodoRepository;
+import io.todoapi.todo.repository.TodoRepository;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * The composition root of a deployed function: everything its handler depends on is built here, once, by the
+ * handler's no-arg constructor (the one Lambda and local-api call), which then hands it to the handler's other
+ * constructor, the one the handler tests use. The configuration is read only here and only through
+ * {@link FunctionEnvironment}, so that an environment variable and a system property of the same name (local-api)
+ * configure a function alike: {@link #VARIABLES} lists every one.
+ *
+ * <p>The DynamoDB client's HTTP client can be switched offline, for SnapStart priming ({@link #prime}).
+ */
+public final class CompositionRoot {
+
+    /** The function's name, which Lambda sets; priming answers its events in a context that carries it. */
+    public static final String FUNCTION_NAME_ENV = "AWS_LAMBDA_FUNCTION_NAME";
+
+    /** Every variable a function reads, through {@link FunctionEnvironment}: template.yaml's and Lambda's. */
+    public static final List<String> VARIABLES = List.of(DynamoDbTodoRepository.TABLE_NAME_ENV,
+            RequestPipeline.ALLOWED_ORIGIN_ENV, RequestPipeline.USER_POOL_CLIENT_ID_ENV, DynamoDbClients.REGION_ENV,
+            DynamoDbClients.ENDPOINT_ENV, FUNCTION_NAME_ENV);
+
+    private final Clock clock = Clock.systemUTC();
+    private final OfflineSwitchHttpClient http;
+    private final LambdaCredentials credentials;
+    private final TodoRepository repository;
+    private final RequestPipeline pipeline;
+    private final String functionName;
+    private UuidV7Generator ids;
+
+    private CompositionRoot() {
+        this.http = new OfflineSwitchHttpClient(DynamoDbClients.httpClient());
+        this.credentials = new LambdaCredentials();
+        this.repository = new DynamoDbTodoRepository(DynamoDbClients.fromEnvironment(http, credentials),
+                FunctionEnvironment.require(DynamoDbTodoRepository.TABLE_NAME_ENV));
+        this.pipeline = new RequestPipeline(FunctionEnvironment.get(RequestPipeline.ALLOWED_ORIGIN_ENV).orElse("*"),
+                FunctionEnvironment.require(RequestPipeline.USER_POOL_CLIENT_ID_ENV));
+        this.functionName = FunctionEnvironment.get(FUNCTION_NAME_ENV).orElse("todo-function");
+    }
+
+    /** Builds a function's dependencies from its configuration ({@link #VARIABLES}). */
+    public static CompositionRoot fromEnvironment() {
+        return new CompositionRoot();
+    }
+
+    public TodoRepository repository() {
+        return repository;
+    }
+
+    public RequestPipeline pipeline() {
+        return pipeline;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    /** The id generator, built on first use; each SnapStart restore reseeds it (see {@link #prime}). */
+    public IdGenerator ids() {
+        if (ids == null) {
+            ids = new UuidV7Generator(clock);
+        }
+        return ids;
+    }
+
+    /**
+     * Registers the function's SnapStart priming: before the snapshot {@code handler} answers the events that
+     * {@code events} makes for this function's app client (e.g. {@code PrimingEvents::createTodo}) offline, after
+     * resolving the credentials (so that an execution environment without any fails its init). After each restore,
+     * what must differ between environments restored from one snapshot is renewed: the credentials resolved before
+     * the snapshot are dropped, and the id generator, if the function has one, is reseeded.
+     */
+    public void prime(RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> handler,
+                      Function<String, List<APIGatewayProxyRequestEvent>> events) {
+        List<Runnable> afterRestore = new ArrayList<>();
+        afterRestore.add(credentials::discardResolved);
+        if (ids != null) {
+            afterRestore.add(ids::reseed);
+        }
+        SnapStartPriming.register(handler, events.apply(pipeline.audience()), http, credentials::resolveCredentials,
+                afterRestore, functionName);
+    }
+}
