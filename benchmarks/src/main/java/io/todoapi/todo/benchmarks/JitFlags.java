@@ -12,8 +12,11 @@ import java.util.List;
  */
 record JitFlags(String name, String javaToolOptions) {
 
-    static final JitFlags C1_ONLY = new JitFlags("C1 only", "-XX:+TieredCompilation -XX:TieredStopAtLevel=1");
-    static final JitFlags FULL_TIERED = new JitFlags("full tiered (C1+C2)", "-XX:+TieredCompilation");
+    /** Both sets keep template.yaml's heap setting, so that they differ in the JIT only. */
+    static final JitFlags C1_ONLY = new JitFlags("C1 only",
+            "-XX:+TieredCompilation -XX:TieredStopAtLevel=1 -XX:MarkSweepDeadRatio=0");
+    static final JitFlags FULL_TIERED = new JitFlags("full tiered (C1+C2)",
+            "-XX:+TieredCompilation -XX:MarkSweepDeadRatio=0");
 
     /** template.yaml's JAVA_TOOL_OPTIONS (which the contract tests keep equal to {@link FunctionArtifact}'s). */
     static JitFlags template() {

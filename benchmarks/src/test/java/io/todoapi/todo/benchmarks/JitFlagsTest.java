@@ -17,14 +17,15 @@ class JitFlagsTest {
     void namesTheKnownSetsForFilesAndTheCsv() {
         assertThat(JitFlags.C1_ONLY.slug()).isEqualTo("c1-only");
         assertThat(JitFlags.FULL_TIERED.slug()).isEqualTo("full-tiered");
-        assertThat(new JitFlags("other", "-XX:+TieredCompilation -XX:MarkSweepDeadRatio=0").slug())
-                .isEqualTo("-XX_+TieredCompilation_-XX_MarkSweepDeadRatio=0");
+        assertThat(new JitFlags("other", "-XX:+TieredCompilation -XX:MarkSweepDeadRatio=1").slug())
+                .isEqualTo("-XX_+TieredCompilation_-XX_MarkSweepDeadRatio=1");
     }
 
     @Test
     void readsAListOfFlagSetsAndKnowsTheKnownOnesInAnyOrder() {
         assertThat(JitFlags.parse(" ")).isEqualTo(JitFlags.compared());
-        assertThat(JitFlags.parse("-XX:TieredStopAtLevel=1  -XX:+TieredCompilation|-XX:+TieredCompilation -Xss1m|"))
+        assertThat(JitFlags.parse(
+                "-XX:MarkSweepDeadRatio=0 -XX:TieredStopAtLevel=1  -XX:+TieredCompilation|-XX:+TieredCompilation -Xss1m|"))
                 .containsExactly(JitFlags.C1_ONLY, new JitFlags("other", "-XX:+TieredCompilation -Xss1m"));
     }
 }

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.zip.CRC32;
 import software.amazon.awssdk.http.AbortableInputStream;
 import software.amazon.awssdk.http.ExecutableHttpRequest;
 import software.amazon.awssdk.http.HttpExecuteRequest;
@@ -56,6 +57,9 @@ public final class OfflineSwitchHttpClient implements SdkHttpClient {
         String target = request.httpRequest().firstMatchingHeader("X-Amz-Target").orElse("");
         String operation = target.startsWith(TARGET_PREFIX) ? target.substring(TARGET_PREFIX.length()) : target;
         byte[] body = CannedResponses.forOperation(operation).getBytes(StandardCharsets.UTF_8);
+        CRC32 checksum = new CRC32();
+        checksum.update(body);
+        String crc32 = Long.toString(checksum.getValue());
         answeredOffline.computeIfAbsent(operation, name -> new AtomicInteger()).incrementAndGet();
         return new ExecutableHttpRequest() {
             @Override
@@ -66,6 +70,8 @@ public final class OfflineSwitchHttpClient implements SdkHttpClient {
                                 .putHeader("Content-Type", "application/x-amz-json-1.0")
                                 .putHeader("Content-Length", Integer.toString(body.length))
                                 .putHeader("x-amzn-RequestId", "snapstart-priming")
+                                // DynamoDB's checksum of the body, which the SDK verifies: primes that check too.
+                                .putHeader("x-amz-crc32", crc32)
                                 .build())
                         .responseBody(AbortableInputStream.create(new ByteArrayInputStream(body)))
                         .build();

@@ -82,7 +82,12 @@ public final class PrimingEvents {
                 .withHttpMethod(method)
                 .withResourcePath(resource)
                 .withPath("/prod" + path)
-                .withStage("prod");
+                .withStage("prod")
+                // Members API Gateway always sends, so that their deserialization is primed too.
+                .withIdentity(new APIGatewayProxyRequestEvent.RequestIdentity()
+                        .withSourceIp("127.0.0.1")
+                        .withUserAgent("snapstart-priming"))
+                .withRequestTimeEpoch(1_767_225_600_000L);
         context.setAuthorizer(authorizer);
         return new APIGatewayProxyRequestEvent()
                 .withHttpMethod(method)

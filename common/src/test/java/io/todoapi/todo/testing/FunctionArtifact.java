@@ -35,7 +35,7 @@ public final class FunctionArtifact implements AutoCloseable {
     /** The {@code ALLOWED_ORIGIN} of the local runs: the web app's site, as the template sets by default. */
     public static final String ALLOWED_ORIGIN = "https://d111111abcdef8.cloudfront.net";
     /** template.yaml's JAVA_TOOL_OPTIONS. */
-    public static final String JAVA_TOOL_OPTIONS = "-XX:+TieredCompilation -XX:TieredStopAtLevel=1";
+    public static final String JAVA_TOOL_OPTIONS = "-XX:+TieredCompilation -XX:TieredStopAtLevel=1 -XX:MarkSweepDeadRatio=0";
 
     private final LambdaRuntimeEmulator runtime;
     private final Path log;
