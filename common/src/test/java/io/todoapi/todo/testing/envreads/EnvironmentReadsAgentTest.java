@@ -15,9 +15,10 @@ class EnvironmentReadsAgentTest {
     /** Run in the child JVM: reads one variable by name, then the whole environment. */
     public static final class Reader {
         public static void main(String[] args) {
-            System.getenv("TODO_PROBE_VARIABLE");
-            System.getenv("TODO_PROBE_VARIABLE");
-            System.getenv().size();
+            String first = System.getenv("TODO_PROBE_VARIABLE");
+            String second = System.getenv("TODO_PROBE_VARIABLE");
+            int variables = System.getenv().size();
+            System.out.println((first == null) + " " + (second == null) + " " + (variables >= 0));
         }
     }
 
