@@ -52,11 +52,20 @@ public abstract class ArtifactContract {
     private static final Set<String> ABSENT_UNDER_SNAPSTART = Set.of("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY",
             "AWS_SESSION_TOKEN", "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI");
 
-    /** The Lambda handler string, e.g. {@code io.todoapi.todo.get.GetTodoHandler::handleRequest}. */
-    protected abstract String handler();
+    private final TodoFunction function;
 
-    /** The fixture event ({@code events/<name>.json}) the function answers. */
-    protected abstract String fixture();
+    /** The contract for {@code function}: its handler, and its fixture event ({@code events/<module>.json}). */
+    protected ArtifactContract(TodoFunction function) {
+        this.function = function;
+    }
+
+    private String handler() {
+        return function.handler();
+    }
+
+    private String fixture() {
+        return function.module();
+    }
 
     /** Puts what the fixture needs into the table before the function starts (the fixture todo, by default). */
     protected void seed(LocalTodoTable table) {

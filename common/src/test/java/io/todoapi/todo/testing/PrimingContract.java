@@ -24,17 +24,25 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 public abstract class PrimingContract {
 
-    /** The handler, built by its production (no-arg) constructor. */
-    protected abstract RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> newHandler();
+    private final TodoFunction function;
+    private final Supplier<RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent>> newHandler;
+    private final List<Integer> primingStatusCodes;
+    private final Map<String, Integer> operationsPerIteration;
 
-    /** The fixture event ({@code events/<name>.json}) the function answers after the priming. */
-    protected abstract String fixture();
-
-    /** The status codes of the priming events, e.g. {@code [201, 201]}. */
-    protected abstract List<Integer> primingStatusCodes();
-
-    /** The DynamoDB operations one priming iteration sends, e.g. {@code {PutItem=3}}. */
-    protected abstract Map<String, Integer> operationsPerIteration();
+    /**
+     * The contract for {@code function}, whose handler {@code newHandler} builds by its production (no-arg)
+     * constructor; its priming events are answered with {@code primingStatusCodes} (e.g. {@code [201, 201]}), and
+     * one priming iteration sends DynamoDB {@code operationsPerIteration} (e.g. {@code {PutItem=3}}). After the
+     * priming the function answers its fixture event ({@code events/<module>.json}).
+     */
+    protected PrimingContract(TodoFunction function,
+                              Supplier<RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent>> newHandler,
+                              List<Integer> primingStatusCodes, Map<String, Integer> operationsPerIteration) {
+        this.function = function;
+        this.newHandler = newHandler;
+        this.primingStatusCodes = List.copyOf(primingStatusCodes);
+        this.operationsPerIteration = Map.copyOf(operationsPerIteration);
+    }
 
     /** Puts what the fixture needs into the table after the priming (the fixture todo, by default). */
     protected void seed(PrimingHarness harness) {
@@ -47,25 +55,25 @@ public abstract class PrimingContract {
 
     @Test
     void primingRunsTheFunctionsPathOfflineAndWritesNothing() {
-        try (PrimingHarness harness = PrimingHarness.start(fixture() + "-priming")) {
+        try (PrimingHarness harness = PrimingHarness.start(function.module() + "-priming")) {
             assertThat(System.getenv()).as("the function's own variables come from system properties here")
                     .doesNotContainKeys(harness.applicationVariables().toArray(String[]::new));
             List<Map<String, AttributeValue>> before = harness.items();
-            RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> handler = newHandler();
+            RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> handler = newHandler.get();
             SnapStartPriming priming = SnapStartPriming.registeredFor(handler).orElseThrow();
 
             priming.prime();
             priming.restored();
 
             assertThat(priming.functionName()).isEqualTo(PrimingHarness.FUNCTION_NAME);
-            assertThat(priming.lastStatusCodes()).isEqualTo(primingStatusCodes());
+            assertThat(priming.lastStatusCodes()).isEqualTo(primingStatusCodes);
             assertThat(priming.iterations()).isEqualTo(SnapStartPriming.DEFAULT_ITERATIONS);
-            assertThat(priming.operationsAnsweredOffline()).isEqualTo(perIteration(operationsPerIteration()));
+            assertThat(priming.operationsAnsweredOffline()).isEqualTo(perIteration(operationsPerIteration));
             assertThat(harness.items()).as("the priming wrote nothing").isEqualTo(before);
 
             seed(harness);
-            APIGatewayProxyResponseEvent response = handler.handleRequest(Events.load(fixture()),
-                    TestContext.of(fixture()));
+            APIGatewayProxyResponseEvent response = handler.handleRequest(Events.load(function.module()),
+                    TestContext.of(function.module()));
             assertThat(response.getHeaders()).as("CORS from the ALLOWED_ORIGIN property")
                     .containsEntry("Access-Control-Allow-Origin", PrimingHarness.ALLOWED_ORIGIN)
                     .containsEntry("Vary", "Origin");

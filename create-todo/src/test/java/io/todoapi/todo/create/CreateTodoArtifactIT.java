@@ -7,19 +7,14 @@ import io.todoapi.todo.testing.ArtifactContract;
 import io.todoapi.todo.testing.Events;
 import io.todoapi.todo.testing.FunctionArtifact;
 import io.todoapi.todo.testing.LocalTodoTable;
+import io.todoapi.todo.testing.TodoFunction;
 import java.util.Optional;
 
 /** The deployable artifact (target/create-todo-lambda.jar) as Lambda runs it, answering events/create-todo.json. */
 class CreateTodoArtifactIT extends ArtifactContract {
 
-    @Override
-    protected String handler() {
-        return "io.todoapi.todo.create.CreateTodoHandler::handleRequest";
-    }
-
-    @Override
-    protected String fixture() {
-        return "create-todo";
+    CreateTodoArtifactIT() {
+        super(TodoFunction.CREATE);
     }
 
     @Override

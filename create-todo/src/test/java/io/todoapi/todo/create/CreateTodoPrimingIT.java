@@ -2,11 +2,10 @@ package io.todoapi.todo.create;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import io.todoapi.todo.testing.PrimingContract;
 import io.todoapi.todo.testing.PrimingHarness;
+import io.todoapi.todo.testing.TodoFunction;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -14,24 +13,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /** The create function's priming: two creates, with and without an Idempotency-Key (three PutItems). */
 class CreateTodoPrimingIT extends PrimingContract {
 
-    @Override
-    protected RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> newHandler() {
-        return new CreateTodoHandler();
-    }
-
-    @Override
-    protected String fixture() {
-        return "create-todo";
-    }
-
-    @Override
-    protected List<Integer> primingStatusCodes() {
-        return List.of(201, 201);
-    }
-
-    @Override
-    protected Map<String, Integer> operationsPerIteration() {
-        return Map.of("PutItem", 3);
+    CreateTodoPrimingIT() {
+        super(TodoFunction.CREATE, CreateTodoHandler::new, List.of(201, 201), Map.of("PutItem", 3));
     }
 
     @Override

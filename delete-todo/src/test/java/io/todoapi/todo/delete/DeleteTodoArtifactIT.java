@@ -7,18 +7,13 @@ import io.todoapi.todo.testing.ArtifactContract;
 import io.todoapi.todo.testing.Events;
 import io.todoapi.todo.testing.FunctionArtifact;
 import io.todoapi.todo.testing.LocalTodoTable;
+import io.todoapi.todo.testing.TodoFunction;
 
 /** The deployable artifact (target/delete-todo-lambda.jar) as Lambda runs it, answering events/delete-todo.json. */
 class DeleteTodoArtifactIT extends ArtifactContract {
 
-    @Override
-    protected String handler() {
-        return "io.todoapi.todo.delete.DeleteTodoHandler::handleRequest";
-    }
-
-    @Override
-    protected String fixture() {
-        return "delete-todo";
+    DeleteTodoArtifactIT() {
+        super(TodoFunction.DELETE);
     }
 
     @Override

@@ -7,18 +7,13 @@ import io.todoapi.todo.testing.ArtifactContract;
 import io.todoapi.todo.testing.Events;
 import io.todoapi.todo.testing.FunctionArtifact;
 import io.todoapi.todo.testing.LocalTodoTable;
+import io.todoapi.todo.testing.TodoFunction;
 
 /** The deployable artifact (target/get-todo-lambda.jar) as Lambda runs it, answering events/get-todo.json. */
 class GetTodoArtifactIT extends ArtifactContract {
 
-    @Override
-    protected String handler() {
-        return "io.todoapi.todo.get.GetTodoHandler::handleRequest";
-    }
-
-    @Override
-    protected String fixture() {
-        return "get-todo";
+    GetTodoArtifactIT() {
+        super(TodoFunction.GET);
     }
 
     @Override

@@ -2,12 +2,11 @@ package io.todoapi.todo.get;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import io.todoapi.todo.testing.Events;
 import io.todoapi.todo.testing.PrimingContract;
 import io.todoapi.todo.testing.PrimingHarness;
+import io.todoapi.todo.testing.TodoFunction;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -15,24 +14,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /** The get function's priming: a read and a conditional read that is not modified (a GetItem each). */
 class GetTodoPrimingIT extends PrimingContract {
 
-    @Override
-    protected RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> newHandler() {
-        return new GetTodoHandler();
-    }
-
-    @Override
-    protected String fixture() {
-        return "get-todo";
-    }
-
-    @Override
-    protected List<Integer> primingStatusCodes() {
-        return List.of(200, 304);
-    }
-
-    @Override
-    protected Map<String, Integer> operationsPerIteration() {
-        return Map.of("GetItem", 2);
+    GetTodoPrimingIT() {
+        super(TodoFunction.GET, GetTodoHandler::new, List.of(200, 304), Map.of("GetItem", 2));
     }
 
     @Override

@@ -7,18 +7,13 @@ import io.todoapi.todo.testing.ArtifactContract;
 import io.todoapi.todo.testing.Events;
 import io.todoapi.todo.testing.FunctionArtifact;
 import io.todoapi.todo.testing.LocalTodoTable;
+import io.todoapi.todo.testing.TodoFunction;
 
 /** The deployable artifact (target/list-todos-lambda.jar) as Lambda runs it, answering events/list-todos.json. */
 class ListTodosArtifactIT extends ArtifactContract {
 
-    @Override
-    protected String handler() {
-        return "io.todoapi.todo.list.ListTodosHandler::handleRequest";
-    }
-
-    @Override
-    protected String fixture() {
-        return "list-todos";
+    ListTodosArtifactIT() {
+        super(TodoFunction.LIST);
     }
 
     @Override

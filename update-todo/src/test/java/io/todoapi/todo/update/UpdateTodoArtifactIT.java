@@ -7,18 +7,13 @@ import io.todoapi.todo.testing.ArtifactContract;
 import io.todoapi.todo.testing.Events;
 import io.todoapi.todo.testing.FunctionArtifact;
 import io.todoapi.todo.testing.LocalTodoTable;
+import io.todoapi.todo.testing.TodoFunction;
 
 /** The deployable artifact (target/update-todo-lambda.jar) as Lambda runs it, answering events/update-todo.json. */
 class UpdateTodoArtifactIT extends ArtifactContract {
 
-    @Override
-    protected String handler() {
-        return "io.todoapi.todo.update.UpdateTodoHandler::handleRequest";
-    }
-
-    @Override
-    protected String fixture() {
-        return "update-todo";
+    UpdateTodoArtifactIT() {
+        super(TodoFunction.UPDATE);
     }
 
     @Override
