@@ -7,6 +7,7 @@ import io.todoapi.todo.config.CredentialsUnavailableException;
 import io.todoapi.todo.config.FunctionEnvironment;
 import io.todoapi.todo.error.ApiException;
 import io.todoapi.todo.error.StorageUnavailableException;
+import io.todoapi.todo.metrics.RequestMetrics;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -18,7 +19,7 @@ import software.amazon.lambda.powertools.logging.PowertoolsLogging;
  * The request pipeline every function runs: Powertools logging context (cold start, function, request ids, the
  * API Gateway request id as correlation id), the operation, failure mapping, and the headers every response
  * carries (CORS, caching, nosniff). One log line per request with method, resource, status and latency; never
- * bodies, tokens or headers.
+ * bodies, tokens or headers. Then one metrics line ({@link RequestMetrics}), also when the operation fails.
  */
 public final class RequestPipeline {
 
@@ -32,12 +33,18 @@ public final class RequestPipeline {
 
     private final String allowedOrigin;
     private final String audience;
+    private final RequestMetrics metrics;
 
     /**
      * {@code allowedOrigin} is the CORS origin of every response; {@code audience} the app client id that callers'
-     * ID tokens must be issued to (see {@link ApiRequest#of}).
+     * ID tokens must be issued to (see {@link ApiRequest#of}). Writes no metrics.
      */
     public RequestPipeline(String allowedOrigin, String audience) {
+        this(allowedOrigin, audience, RequestMetrics.disabled());
+    }
+
+    /** As {@link #RequestPipeline(String, String)}, recording every invocation in {@code metrics}. */
+    public RequestPipeline(String allowedOrigin, String audience, RequestMetrics metrics) {
         if (allowedOrigin == null || allowedOrigin.isBlank()) {
             throw new IllegalArgumentException("allowedOrigin must not be blank");
         }
@@ -46,15 +53,23 @@ public final class RequestPipeline {
         }
         this.allowedOrigin = allowedOrigin.trim();
         this.audience = audience.trim();
+        this.metrics = metrics;
     }
 
     /**
-     * Reads {@value #ALLOWED_ORIGIN_ENV} and {@value #USER_POOL_CLIENT_ID_ENV} through {@link FunctionEnvironment};
-     * call it from a handler's no-arg constructor only.
+     * The pipeline of the function serving {@code operation} (e.g. {@code createTodo}, a dimension of its metrics):
+     * reads {@value #ALLOWED_ORIGIN_ENV} and {@value #USER_POOL_CLIENT_ID_ENV} through {@link FunctionEnvironment},
+     * and the metrics' settings ({@link RequestMetrics#fromEnvironment}); call it from a handler's no-arg constructor
+     * only.
      */
-    public static RequestPipeline fromEnvironment() {
+    public static RequestPipeline fromEnvironment(String operation) {
         return new RequestPipeline(FunctionEnvironment.get(ALLOWED_ORIGIN_ENV).orElse("*"),
-                FunctionEnvironment.require(USER_POOL_CLIENT_ID_ENV));
+                FunctionEnvironment.require(USER_POOL_CLIENT_ID_ENV), RequestMetrics.fromEnvironment(operation));
+    }
+
+    /** The metrics every invocation is recorded in. */
+    public RequestMetrics metrics() {
+        return metrics;
     }
 
     /** The app client id whose ID tokens this API accepts. */
@@ -72,17 +87,36 @@ public final class RequestPipeline {
                                                Operation operation) {
         return PowertoolsLogging.withLogging(context, () -> {
             long started = System.nanoTime();
-            if (event.getRequestContext() != null && event.getRequestContext().getRequestId() != null) {
-                MDC.put("correlation_id", event.getRequestContext().getRequestId());
+            ApiResponse response = null;
+            try {
+                if (event.getRequestContext() != null && event.getRequestContext().getRequestId() != null) {
+                    MDC.put("correlation_id", event.getRequestContext().getRequestId());
+                }
+                response = respond(event, operation);
+                MDC.put("http_method", String.valueOf(event.getHttpMethod()));
+                MDC.put("resource", String.valueOf(event.getResource()));
+                MDC.put("status", Integer.toString(response.statusCode()));
+                MDC.put("latency_ms", Long.toString((System.nanoTime() - started) / 1_000_000));
+                LOG.info("{} {} -> {}", event.getHttpMethod(), event.getResource(), response.statusCode());
+                return toEvent(response);
+            } finally {
+                record(response, System.nanoTime() - started, context);
             }
-            ApiResponse response = respond(event, operation);
-            MDC.put("http_method", String.valueOf(event.getHttpMethod()));
-            MDC.put("resource", String.valueOf(event.getResource()));
-            MDC.put("status", Integer.toString(response.statusCode()));
-            MDC.put("latency_ms", Long.toString((System.nanoTime() - started) / 1_000_000));
-            LOG.info("{} {} -> {}", event.getHttpMethod(), event.getResource(), response.statusCode());
-            return toEvent(response);
         });
+    }
+
+    /**
+     * The invocation's metrics line; without a response (an Error escaped the operation) it is a 5xx, as Lambda
+     * reports the invocation failed. A failure to write metrics is logged, never the request's failure.
+     */
+    private void record(ApiResponse response, long latencyNanos, Context context) {
+        try {
+            metrics.record(response == null ? 0 : response.statusCode(), latencyNanos,
+                    response != null && response.idempotentReplay(),
+                    context == null ? null : context.getAwsRequestId());
+        } catch (RuntimeException e) {
+            LOG.warn("Could not write the request's metrics", e);
+        }
     }
 
     private ApiResponse respond(APIGatewayProxyRequestEvent event, Operation operation) {

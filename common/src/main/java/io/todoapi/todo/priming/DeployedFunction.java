@@ -34,14 +34,15 @@ public final class DeployedFunction {
 
     /**
      * Reads the environment (see {@link DynamoDbClients}, {@link DynamoDbTodoRepository#TABLE_NAME_ENV},
-     * {@link RequestPipeline#fromEnvironment()}).
+     * {@link RequestPipeline#fromEnvironment(String)}) for the function serving {@code operation}, e.g.
+     * {@code createTodo}.
      */
-    public static DeployedFunction fromEnvironment() {
+    public static DeployedFunction fromEnvironment(String operation) {
         OfflineSwitchHttpClient http = new OfflineSwitchHttpClient(DynamoDbClients.httpClient());
         LambdaCredentials credentials = new LambdaCredentials();
         TodoRepository repository = new DynamoDbTodoRepository(DynamoDbClients.fromEnvironment(http, credentials),
                 FunctionEnvironment.require(DynamoDbTodoRepository.TABLE_NAME_ENV));
-        return new DeployedFunction(http, credentials, repository, RequestPipeline.fromEnvironment());
+        return new DeployedFunction(http, credentials, repository, RequestPipeline.fromEnvironment(operation));
     }
 
     public TodoRepository repository() {
@@ -56,7 +57,8 @@ public final class DeployedFunction {
      * Registers the function's SnapStart priming: before the snapshot {@code handler} answers the events that
      * {@code events} makes for this function's app client (e.g. {@code PrimingEvents::createTodo}) offline; after
      * each restore the credentials resolved before the snapshot are dropped and {@code afterRestore} runs. Priming first
-     * resolves the credentials, so that an execution environment without any fails its init. Keep the returned
+     * resolves the credentials, so that an execution environment without any fails its init. The priming's
+     * invocations write no metrics, and each restore makes the next invocation a cold start. Keep the returned
      * object (see {@link SnapStartPriming#register()}).
      */
     public SnapStartPriming registerPriming(
@@ -65,8 +67,11 @@ public final class DeployedFunction {
         String functionName = FunctionEnvironment.get("AWS_LAMBDA_FUNCTION_NAME").orElse("todo-function");
         List<Runnable> restored = new ArrayList<>();
         restored.add(credentials::discardResolved);
+        restored.add(api.metrics()::restored);
         restored.addAll(List.of(afterRestore));
-        return new SnapStartPriming(handler, events.apply(api.audience()), http, credentials::resolveCredentials,
+        RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> unmetered = (event, context) ->
+                api.metrics().whilePriming(() -> handler.handleRequest(event, context));
+        return new SnapStartPriming(unmetered, events.apply(api.audience()), http, credentials::resolveCredentials,
                 restored, functionName).register();
     }
 }

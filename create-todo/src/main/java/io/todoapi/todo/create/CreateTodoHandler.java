@@ -30,7 +30,7 @@ public final class CreateTodoHandler
     private final SnapStartPriming priming;
 
     public CreateTodoHandler() {
-        this(DeployedFunction.fromEnvironment(), new UuidV7Generator(Clock.systemUTC()));
+        this(DeployedFunction.fromEnvironment("createTodo"), new UuidV7Generator(Clock.systemUTC()));
     }
 
     private CreateTodoHandler(DeployedFunction function, UuidV7Generator ids) {
@@ -60,7 +60,9 @@ public final class CreateTodoHandler
                     .map(key -> todos.create(request.owner(), todo,
                             new TodoRepository.IdempotencyKey(key, newTodo.fingerprint())))
                     .orElseGet(() -> todos.create(request.owner(), todo));
-            return ApiResponses.created(stored);
+            // A stored Idempotency-Key answers with the todo created then, not the one generated now.
+            return stored.id().equals(todo.id()) ? ApiResponses.created(stored)
+                    : ApiResponses.created(stored).asIdempotentReplay();
         });
     }
 

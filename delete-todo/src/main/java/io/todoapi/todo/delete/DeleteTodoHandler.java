@@ -21,7 +21,7 @@ public final class DeleteTodoHandler
     private final SnapStartPriming priming;
 
     public DeleteTodoHandler() {
-        this(DeployedFunction.fromEnvironment());
+        this(DeployedFunction.fromEnvironment("deleteTodo"));
     }
 
     private DeleteTodoHandler(DeployedFunction function) {

@@ -23,7 +23,7 @@ public final class GetTodoHandler
     private final SnapStartPriming priming;
 
     public GetTodoHandler() {
-        this(DeployedFunction.fromEnvironment());
+        this(DeployedFunction.fromEnvironment("getTodo"));
     }
 
     private GetTodoHandler(DeployedFunction function) {

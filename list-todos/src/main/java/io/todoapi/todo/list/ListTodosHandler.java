@@ -21,7 +21,7 @@ public final class ListTodosHandler
     private final SnapStartPriming priming;
 
     public ListTodosHandler() {
-        this(DeployedFunction.fromEnvironment());
+        this(DeployedFunction.fromEnvironment("listTodos"));
     }
 
     private ListTodosHandler(DeployedFunction function) {

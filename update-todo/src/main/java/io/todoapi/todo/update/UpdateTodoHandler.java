@@ -29,7 +29,7 @@ public final class UpdateTodoHandler
     private final SnapStartPriming priming;
 
     public UpdateTodoHandler() {
-        this(DeployedFunction.fromEnvironment());
+        this(DeployedFunction.fromEnvironment("updateTodo"));
     }
 
     private UpdateTodoHandler(DeployedFunction function) {
