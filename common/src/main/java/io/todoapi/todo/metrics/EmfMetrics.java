@@ -24,8 +24,8 @@ import software.amazon.lambda.powertools.metrics.model.MetricUnit;
  * JSON line ({@code _aws.Timestamp}, {@code _aws.CloudWatchMetrics} with the namespace, one dimension set and the
  * metric definitions, then the dimension and metric values as members) to the function's output, where Lambda sends
  * it to CloudWatch Logs and CloudWatch extracts the metrics: no API call. It is Powertools' metrics API on the
- * Jackson core the SDK already loads, instead of Powertools' own implementation, which would add Jackson databind,
- * commons-lang3 and the aws-embedded-metrics library to every function (README, "Metrics"). Not thread-safe: one
+ * Jackson core the SDK already loads, instead of Powertools' own implementation, which would add Jackson databind
+ * (with its JSR-310 module) and the aws-embedded-metrics library to every function (benchmarks/README.md, "Metrics"). Not thread-safe: one
  * instance per function, used by one invocation at a time, as Lambda runs them.
  */
 public final class EmfMetrics implements Metrics {

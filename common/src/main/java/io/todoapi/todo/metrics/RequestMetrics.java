@@ -27,6 +27,8 @@ public final class RequestMetrics {
     /** The service when {@value #SERVICE_ENV} is unset: template.yaml's value. */
     public static final String DEFAULT_SERVICE = "todo-api";
 
+    private static final Consumer<String> DISCARD = line -> { };
+
     private final DimensionSet dimensions;
     private final Consumer<String> out;
     private final Clock clock;
@@ -40,19 +42,19 @@ public final class RequestMetrics {
      * {@code out}, stamped with {@code clock}.
      */
     public RequestMetrics(String service, String operation, Consumer<String> out, Clock clock) {
-        this(dimensions(service, operation), out, clock, true);
+        this(dimensions(service, operation), out, clock);
     }
 
-    private RequestMetrics(DimensionSet dimensions, Consumer<String> out, Clock clock, boolean enabled) {
+    private RequestMetrics(DimensionSet dimensions, Consumer<String> out, Clock clock) {
         this.dimensions = dimensions;
         this.out = out;
         this.clock = clock;
-        this.enabled = enabled;
+        this.enabled = dimensions != null;
     }
 
     /** No metrics at all: what tests and tools get unless they ask. */
     public static RequestMetrics disabled() {
-        return new RequestMetrics(null, line -> { }, Clock.systemUTC(), false);
+        return new RequestMetrics(null, DISCARD, Clock.systemUTC());
     }
 
     /**
@@ -61,17 +63,24 @@ public final class RequestMetrics {
      * a handler's no-arg constructor path only.
      */
     public static RequestMetrics fromEnvironment(String operation) {
-        boolean disabled = FunctionEnvironment.get(DISABLED_ENV).map(Boolean::parseBoolean).orElse(false);
+        requireOperation(operation);
+        if (FunctionEnvironment.get(DISABLED_ENV).map(Boolean::parseBoolean).orElse(false)) {
+            return disabled(); // without loading any of the metrics' classes: the benchmark's "metrics off"
+        }
         return new RequestMetrics(dimensions(FunctionEnvironment.get(SERVICE_ENV).orElse(DEFAULT_SERVICE), operation),
-                RequestMetrics::toStdout, Clock.systemUTC(), !disabled);
+                RequestMetrics::toStdout, Clock.systemUTC());
     }
 
     /** Both values are constants of the deployment: the dimension set is low-cardinality by construction. */
     private static DimensionSet dimensions(String service, String operation) {
+        requireOperation(operation);
+        return DimensionSet.of(ApiMetrics.SERVICE, service, ApiMetrics.OPERATION, operation);
+    }
+
+    private static void requireOperation(String operation) {
         if (!ApiMetrics.OPERATIONS.contains(operation)) {
             throw new IllegalArgumentException("operation must be one of " + ApiMetrics.OPERATIONS + ": " + operation);
         }
-        return DimensionSet.of(ApiMetrics.SERVICE, service, ApiMetrics.OPERATION, operation);
     }
 
     /**
@@ -93,16 +102,18 @@ public final class RequestMetrics {
     /**
      * Records one invocation and writes its line: {@code statusCode} (0 when the function failed without a response,
      * counted as a 5xx), {@code latencyNanos}, whether it was answered from an earlier request's Idempotency-Key,
-     * and the Lambda request id (metadata, to find the invocation's log lines). While priming, nothing.
+     * and the Lambda request id (metadata, to find the invocation's log lines). While priming, the line is built,
+     * so that the snapshot holds its code loaded and compiled, but not written, and the cold start stays.
      */
     public void record(int statusCode, long latencyNanos, boolean idempotentReplay, String requestId) {
-        if (!enabled || priming) {
+        if (!enabled) {
             return;
         }
+        boolean primingInvocation = priming;
         // A 304 (getTodo's If-None-Match) is a success: it counts with the 2xx, so one of the three is always 1.
         boolean serverError = statusCode < 100 || statusCode >= 500;
         boolean clientError = statusCode >= 400 && statusCode < 500;
-        Metrics line = new EmfMetrics(ApiMetrics.NAMESPACE, out, clock);
+        Metrics line = new EmfMetrics(ApiMetrics.NAMESPACE, primingInvocation ? DISCARD : out, clock);
         line.setDefaultDimensions(dimensions);
         line.addMetric(ApiMetrics.REQUESTS_2XX, serverError || clientError ? 0 : 1, MetricUnit.COUNT);
         line.addMetric(ApiMetrics.REQUESTS_4XX, clientError ? 1 : 0, MetricUnit.COUNT);
@@ -115,7 +126,7 @@ public final class RequestMetrics {
         if (idempotentReplay) {
             line.addMetric(ApiMetrics.IDEMPOTENT_REPLAYS, 1, MetricUnit.COUNT);
         }
-        if (coldStart.getAndSet(false)) {
+        if (primingInvocation || coldStart.getAndSet(false)) {
             line.addMetric(ApiMetrics.COLD_START, 1, MetricUnit.COUNT);
         }
         if (requestId != null) {
@@ -125,8 +136,8 @@ public final class RequestMetrics {
     }
 
     /**
-     * Runs SnapStart priming's invocation: it writes no line and leaves the cold start to the first real invocation.
-     * Priming runs before the function takes requests, on one thread.
+     * Runs SnapStart priming's invocation: it writes no line (its line is built and dropped) and leaves the cold start
+     * to the first real invocation. Priming runs before the function takes requests, on one thread.
      */
     public <T> T whilePriming(Supplier<T> invocation) {
         priming = true;

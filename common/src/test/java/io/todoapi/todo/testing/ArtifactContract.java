@@ -108,7 +108,7 @@ public abstract class ArtifactContract {
                 .toList();
         assertThat(coldStarts).as("the cold start is the first invocation's").first().isEqualTo(true);
         assertThat(coldStarts.subList(1, coldStarts.size())).as("the cold start is the first invocation's only")
-                .containsOnly(false);
+                .doesNotContain(true);
     }
 
     private static void assertReadsOnlyWhatLambdaSets(Set<String> reads, InitializationType initialization) {
