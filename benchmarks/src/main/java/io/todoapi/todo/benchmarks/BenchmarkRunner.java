@@ -2,6 +2,7 @@ package io.todoapi.todo.benchmarks;
 
 import io.todoapi.todo.testing.TodoFunction;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import io.todoapi.todo.metrics.RequestMetrics;
 import io.todoapi.todo.model.Todo;
 import io.todoapi.todo.priming.SnapStartPriming;
 import io.todoapi.todo.repository.DynamoDbTodoRepository;
@@ -33,7 +34,7 @@ public final class BenchmarkRunner {
     private static final String FLOOR_HANDLER = "io.todoapi.todo.benchmarks.floor.ConstantResponseHandler::handleRequest";
     /** The sections {@code benchmark.sections} can name, in the order they run. */
     static final List<String> SECTIONS = List.of("coldstart", "snapstart", "classes", "credentials", "warm",
-            "capacity", "probes");
+            "capacity", "probes", "metrics");
 
     /** The settings this run changed from their defaults, as {@code -Dname=value}, for the report's command line. */
     private final List<String> changedSettings = new java.util.ArrayList<>();
@@ -218,12 +219,55 @@ public final class BenchmarkRunner {
                     JvmProcess.loggingProbe(artifact(TodoFunction.GET), workDir, true));
         }
 
+        if (sections.contains("metrics")) {
+            log("metrics' cold-start cost: " + runs + " runs x " + functions.size() + " functions x (metrics on, off),"
+                    + " and the metrics probes (none, ours, Powertools' default provider)");
+            // The same jar, its metrics switched off by Powertools' own variable: what the functions cost without them.
+            Map<String, String> withoutMetrics = new java.util.LinkedHashMap<>(environment);
+            withoutMetrics.put(RequestMetrics.DISABLED_ENV, "true");
+            for (int run = 0; run < runs; run++) {
+                for (TodoFunction function : functions) {
+                    boolean onFirst = run % 2 == 0;
+                    for (int i = 0; i < 2; i++) {
+                        boolean on = (i == 0) == onFirst;
+                        results.metricsColdStart(function, on, ours(coldStart, client, todos, table, function,
+                                on ? environment : withoutMetrics, events.get(function), false));
+                    }
+                }
+                for (String mode : MetricsProbe.MODES) {
+                    results.metricsProbe(mode, JvmProcess.metricsProbe(mode, artifact(TodoFunction.GET), workDir,
+                            false));
+                }
+            }
+            for (TodoFunction function : functions) {
+                for (boolean on : new boolean[] {true, false}) {
+                    results.metricsClasses(function, on, ours(coldStart, client, todos, table, function,
+                            on ? environment : withoutMetrics, events.get(function), true));
+                }
+            }
+            for (String mode : MetricsProbe.MODES) {
+                results.metricsProbeClasses(mode, JvmProcess.metricsProbe(mode, artifact(TodoFunction.GET), workDir,
+                        true));
+            }
+        }
+
         Files.createDirectories(resultsDir);
         String markdown = results.markdown(started, Instant.now(), Load.now());
         Files.writeString(resultsDir.resolve(resultsName + ".md"), markdown);
         Files.writeString(resultsDir.resolve(resultsName + ".csv"), results.csv());
         System.out.println();
         System.out.println(markdown);
+    }
+
+    /** One cold start of our {@code function}'s jar with {@code environment}, its fixture reset first. */
+    private ColdStart.Result ours(ColdStart coldStart, DynamoDbClient client, DynamoDbTodoRepository todos, String table,
+                                  TodoFunction function, Map<String, String> environment, String event,
+                                  boolean countClasses) throws Exception {
+        reset(client, todos, table, function);
+        ColdStart.Result result = coldStart.run(artifact(function), function.handler(), environment, event,
+                countClasses);
+        requireStatus(function, true, result.statusCode());
+        return result;
     }
 
     /** The caller of the fixtures has the fixture todo and 19 more: the list fixture gets a full page. */

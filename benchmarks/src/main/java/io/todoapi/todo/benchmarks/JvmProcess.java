@@ -65,6 +65,40 @@ final class JvmProcess {
                 workDir, countClasses);
     }
 
+    /**
+     * {@link MetricsProbe} in {@code mode} with this module's classes and {@code functionJar} on the class path, and for
+     * Powertools' provider the libraries it needs that the functions leave out (from this module's class path).
+     */
+    static Startup metricsProbe(String mode, Path functionJar, Path workDir, boolean countClasses)
+            throws IOException, InterruptedException {
+        StringBuilder classpath = new StringBuilder(codeSource(MetricsProbe.class)).append(java.io.File.pathSeparator)
+                .append(functionJar);
+        if (mode.equals("powertools")) {
+            for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+                String name = Path.of(entry).getFileName().toString();
+                if (name.startsWith("aws-embedded-metrics-") || name.startsWith("jackson-databind-")
+                        || name.startsWith("jackson-annotations-") || name.startsWith("jackson-core-")
+                        || name.startsWith("jackson-datatype-jsr310-") || name.startsWith("javatuples-")) {
+                    classpath.append(java.io.File.pathSeparator).append(entry);
+                }
+            }
+        }
+        ProcessBuilder builder = withClasspath(flags(workDir, countClasses), classpath.toString(),
+                MetricsProbe.class.getName(), mode);
+        // As on Lambda, where aws-embedded-metrics recognises the environment by this variable (else it probes EC2).
+        builder.environment().put("AWS_LAMBDA_FUNCTION_NAME", "probe");
+        builder.environment().put("POWERTOOLS_SERVICE_NAME", "todo-api");
+        return probe(builder, "metrics-" + mode, workDir, countClasses);
+    }
+
+    private static String codeSource(Class<?> type) {
+        try {
+            return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     static List<String> flags(Path workDir, boolean countClasses) {
         List<String> flags = new ArrayList<>();
         if (countClasses) {

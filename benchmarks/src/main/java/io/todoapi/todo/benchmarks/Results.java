@@ -59,6 +59,13 @@ final class Results {
     private final Map<String, List<Double>> jsonTimes = new LinkedHashMap<>();
     private final Map<String, JvmProcess.Startup> jsonClasses = new LinkedHashMap<>();
     private List<ListCapacity.Result> capacity = List.of();
+    /** The metrics section: each function with its metrics on ({@code true}) and off, and the metrics probes. */
+    private final Map<Boolean, Map<TodoFunction, List<ColdStart.Result>>> metricsColdStarts = Map.of(
+            true, new EnumMap<>(TodoFunction.class), false, new EnumMap<>(TodoFunction.class));
+    private final Map<Boolean, Map<TodoFunction, ColdStart.Result>> metricsClasses = Map.of(
+            true, new EnumMap<>(TodoFunction.class), false, new EnumMap<>(TodoFunction.class));
+    private final Map<String, List<Double>> metricsProbeTimes = new LinkedHashMap<>();
+    private final Map<String, JvmProcess.Startup> metricsProbeClasses = new LinkedHashMap<>();
     private long naiveSize;
 
     Results(Settings settings, Load loadAtStart) {
@@ -119,6 +126,22 @@ final class Results {
 
     void startupClasses(String probe, JvmProcess.Startup startup) {
         jsonClasses.put(probe, startup);
+    }
+
+    void metricsColdStart(TodoFunction function, boolean metricsOn, ColdStart.Result result) {
+        metricsColdStarts.get(metricsOn).computeIfAbsent(function, f -> new ArrayList<>()).add(result);
+    }
+
+    void metricsClasses(TodoFunction function, boolean metricsOn, ColdStart.Result result) {
+        metricsClasses.get(metricsOn).put(function, result);
+    }
+
+    void metricsProbe(String mode, JvmProcess.Startup startup) {
+        metricsProbeTimes.computeIfAbsent(mode, m -> new ArrayList<>()).add(startup.millis());
+    }
+
+    void metricsProbeClasses(String mode, JvmProcess.Startup startup) {
+        metricsProbeClasses.put(mode, startup);
     }
 
     // ---------------------------------------------------------------------------------------------------------------
@@ -234,6 +257,9 @@ final class Results {
         }
         if (!jsonTimes.isEmpty()) {
             probesSection(md);
+        }
+        if (!metricsProbeTimes.isEmpty()) {
+            metricsSection(md);
         }
         List<String> targets = targets();
         if (!targets.isEmpty()) {
@@ -487,6 +513,29 @@ final class Results {
                 Summary.of(jsonTimes.get("none")).format(), jsonClasses.get("none").classesLoaded()));
     }
 
+    /** Metrics on against off in the same jar, per function, and the metrics line alone by provider. */
+    private void metricsSection(StringBuilder md) {
+        md.append("## The cost of the metrics at a cold start\n\n");
+        md.append("| Function | Fresh JVM to first response: metrics on / off | Classes: on / off |\n|---|---:|---:|\n");
+        for (TodoFunction function : settings.functions()) {
+            Summary on = firstResponse(metricsColdStarts.get(true), function);
+            Summary off = firstResponse(metricsColdStarts.get(false), function);
+            int classesOn = metricsClasses.get(true).get(function).classesLoaded();
+            int classesOff = metricsClasses.get(false).get(function).classesLoaded();
+            md.append(String.format(Locale.ROOT, "| %s | %s / %s ms = %+.1f %% | %d / %d = %+.1f %% |%n",
+                    function.module(), on.format(), off.format(), 100 * (on.median() / off.median() - 1), classesOn,
+                    classesOff, 100 * ((double) classesOn / classesOff - 1)));
+        }
+        md.append("\nOff: the same jar with POWERTOOLS_METRICS_DISABLED=true, runs alternating which goes first.\n\n");
+        md.append("One invocation's metrics line alone, in a fresh JVM on the get-todo jar:\n\n");
+        md.append("| Provider | ms to the line | classes loaded |\n|---|---:|---:|\n");
+        for (String mode : MetricsProbe.MODES) {
+            md.append("| ").append(mode).append(" | ").append(Summary.of(metricsProbeTimes.get(mode)).format())
+                    .append(" | ").append(metricsProbeClasses.get(mode).classesLoaded()).append(" |\n");
+        }
+        md.append("\n");
+    }
+
     private List<String> targets() {
         List<String> lines = new ArrayList<>();
         List<TodoFunction> functions = settings.functions();
@@ -648,6 +697,20 @@ final class Results {
                 rows.add(single("startup-probe", library, "-", "classes", "count",
                         jsonClasses.get(library).classesLoaded()));
             }
+        }
+        for (boolean on : new boolean[] {true, false}) {
+            String variant = on ? "metrics-on" : "metrics-off";
+            for (TodoFunction function : metricsColdStarts.get(on).keySet()) {
+                rows.add(row("metrics", function.module(), variant, "first-response", "ms",
+                        firstResponse(metricsColdStarts.get(on), function)));
+                rows.add(single("metrics", function.module(), variant, "classes", "count",
+                        metricsClasses.get(on).get(function).classesLoaded()));
+            }
+        }
+        for (String mode : metricsProbeTimes.keySet()) {
+            rows.add(row("metrics-probe", mode, "-", "time-to-line", "ms", Summary.of(metricsProbeTimes.get(mode))));
+            rows.add(single("metrics-probe", mode, "-", "classes", "count",
+                    metricsProbeClasses.get(mode).classesLoaded()));
         }
         return String.join("\n", rows) + "\n";
     }

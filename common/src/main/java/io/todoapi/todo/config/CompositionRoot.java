@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent
 import io.todoapi.todo.http.RequestPipeline;
 import io.todoapi.todo.id.IdGenerator;
 import io.todoapi.todo.id.UuidV7Generator;
+import io.todoapi.todo.metrics.RequestMetrics;
 import io.todoapi.todo.priming.OfflineSwitchHttpClient;
 import io.todoapi.todo.priming.SnapStartPriming;
 import io.todoapi.todo.repository.DynamoDbTodoRepository;
@@ -32,7 +33,7 @@ public final class CompositionRoot {
     /** Every variable a function reads, through {@link FunctionEnvironment}: template.yaml's and Lambda's. */
     public static final List<String> VARIABLES = List.of(DynamoDbTodoRepository.TABLE_NAME_ENV,
             RequestPipeline.ALLOWED_ORIGIN_ENV, RequestPipeline.USER_POOL_CLIENT_ID_ENV, DynamoDbClients.REGION_ENV,
-            DynamoDbClients.ENDPOINT_ENV, FUNCTION_NAME_ENV);
+            DynamoDbClients.ENDPOINT_ENV, FUNCTION_NAME_ENV, RequestMetrics.SERVICE_ENV, RequestMetrics.DISABLED_ENV);
 
     private final Clock clock = Clock.systemUTC();
     private final OfflineSwitchHttpClient http;
@@ -42,19 +43,31 @@ public final class CompositionRoot {
     private final String functionName;
     private UuidV7Generator ids;
 
-    private CompositionRoot() {
+    private CompositionRoot(String operation) {
         this.http = new OfflineSwitchHttpClient(DynamoDbClients.httpClient());
         this.credentials = new LambdaCredentials();
         this.repository = new DynamoDbTodoRepository(DynamoDbClients.fromEnvironment(http, credentials),
                 FunctionEnvironment.require(DynamoDbTodoRepository.TABLE_NAME_ENV));
         this.pipeline = new RequestPipeline(FunctionEnvironment.get(RequestPipeline.ALLOWED_ORIGIN_ENV).orElse("*"),
-                FunctionEnvironment.require(RequestPipeline.USER_POOL_CLIENT_ID_ENV));
+                FunctionEnvironment.require(RequestPipeline.USER_POOL_CLIENT_ID_ENV), metrics(operation));
         this.functionName = FunctionEnvironment.get(FUNCTION_NAME_ENV).orElse("todo-function");
     }
 
-    /** Builds a function's dependencies from its configuration ({@link #VARIABLES}). */
-    public static CompositionRoot fromEnvironment() {
-        return new CompositionRoot();
+    /**
+     * Builds the dependencies of the function serving {@code operation} (one of {@code ApiMetrics.OPERATIONS}, a
+     * dimension of its metrics) from its configuration ({@link #VARIABLES}).
+     */
+    public static CompositionRoot fromEnvironment(String operation) {
+        return new CompositionRoot(operation);
+    }
+
+    /** The function's metrics: on stdout unless Powertools' switch {@value RequestMetrics#DISABLED_ENV} says off. */
+    static RequestMetrics metrics(String operation) {
+        if (FunctionEnvironment.get(RequestMetrics.DISABLED_ENV).map(Boolean::parseBoolean).orElse(false)) {
+            return RequestMetrics.disabled();
+        }
+        return RequestMetrics.toStdout(
+                FunctionEnvironment.get(RequestMetrics.SERVICE_ENV).orElse(RequestMetrics.DEFAULT_SERVICE), operation);
     }
 
     public TodoRepository repository() {
@@ -82,16 +95,20 @@ public final class CompositionRoot {
      * {@code events} makes for this function's app client (e.g. {@code PrimingEvents::createTodo}) offline, after
      * resolving the credentials (so that an execution environment without any fails its init). After each restore,
      * what must differ between environments restored from one snapshot is renewed: the credentials resolved before
-     * the snapshot are dropped, and the id generator, if the function has one, is reseeded.
+     * the snapshot are dropped, the next invocation counts as a cold start again, and the id generator, if the
+     * function has one, is reseeded. The priming's own invocations write no metrics and use up no cold start.
      */
     public void prime(RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> handler,
                       Function<String, List<APIGatewayProxyRequestEvent>> events) {
         List<Runnable> afterRestore = new ArrayList<>();
         afterRestore.add(credentials::discardResolved);
+        afterRestore.add(pipeline.metrics()::restored);
         if (ids != null) {
             afterRestore.add(ids::reseed);
         }
-        SnapStartPriming.register(handler, events.apply(pipeline.audience()), http, credentials::resolveCredentials,
-                afterRestore, functionName);
+        RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> unmetered = (event, context) ->
+                pipeline.metrics().whilePriming(() -> handler.handleRequest(event, context));
+        SnapStartPriming.register(handler, unmetered, events.apply(pipeline.audience()), http,
+                credentials::resolveCredentials, afterRestore, functionName);
     }
 }

@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent
 import io.todoapi.todo.config.CredentialsUnavailableException;
 import io.todoapi.todo.error.ApiException;
 import io.todoapi.todo.error.StorageUnavailableException;
+import io.todoapi.todo.metrics.RequestMetrics;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -17,7 +18,7 @@ import software.amazon.lambda.powertools.logging.PowertoolsLogging;
  * The request pipeline every function runs: Powertools logging context (cold start, function, request ids, the
  * API Gateway request id as correlation id), the operation, failure mapping, and the headers every response
  * carries (CORS, caching, nosniff). One log line per request with method, resource, status and latency; never
- * bodies, tokens or headers.
+ * bodies, tokens or headers. Then one metrics line ({@link RequestMetrics}), also when the operation fails.
  */
 public final class RequestPipeline {
 
@@ -31,12 +32,18 @@ public final class RequestPipeline {
 
     private final String allowedOrigin;
     private final String audience;
+    private final RequestMetrics metrics;
 
     /**
      * {@code allowedOrigin} is the CORS origin of every response; {@code audience} the app client id that callers'
-     * ID tokens must be issued to (see {@link ApiRequest#of}).
+     * ID tokens must be issued to (see {@link ApiRequest#of}). Writes no metrics.
      */
     public RequestPipeline(String allowedOrigin, String audience) {
+        this(allowedOrigin, audience, RequestMetrics.disabled());
+    }
+
+    /** As {@link #RequestPipeline(String, String)}, recording every invocation in {@code metrics}. */
+    public RequestPipeline(String allowedOrigin, String audience, RequestMetrics metrics) {
         if (allowedOrigin == null || allowedOrigin.isBlank()) {
             throw new IllegalArgumentException("allowedOrigin must not be blank");
         }
@@ -45,6 +52,12 @@ public final class RequestPipeline {
         }
         this.allowedOrigin = allowedOrigin.trim();
         this.audience = audience.trim();
+        this.metrics = metrics;
+    }
+
+    /** The metrics every invocation is recorded in. */
+    public RequestMetrics metrics() {
+        return metrics;
     }
 
     /** The app client id whose ID tokens this API accepts. */
@@ -62,17 +75,36 @@ public final class RequestPipeline {
                                                Operation operation) {
         return PowertoolsLogging.withLogging(context, () -> {
             long started = System.nanoTime();
-            if (event.getRequestContext() != null && event.getRequestContext().getRequestId() != null) {
-                MDC.put("correlation_id", event.getRequestContext().getRequestId());
+            ApiResponse response = null;
+            try {
+                if (event.getRequestContext() != null && event.getRequestContext().getRequestId() != null) {
+                    MDC.put("correlation_id", event.getRequestContext().getRequestId());
+                }
+                response = respond(event, operation);
+                MDC.put("http_method", String.valueOf(event.getHttpMethod()));
+                MDC.put("resource", String.valueOf(event.getResource()));
+                MDC.put("status", Integer.toString(response.statusCode()));
+                MDC.put("latency_ms", Long.toString((System.nanoTime() - started) / 1_000_000));
+                LOG.info("{} {} -> {}", event.getHttpMethod(), event.getResource(), response.statusCode());
+                return toEvent(response);
+            } finally {
+                record(response, System.nanoTime() - started, context);
             }
-            ApiResponse response = respond(event, operation);
-            MDC.put("http_method", String.valueOf(event.getHttpMethod()));
-            MDC.put("resource", String.valueOf(event.getResource()));
-            MDC.put("status", Integer.toString(response.statusCode()));
-            MDC.put("latency_ms", Long.toString((System.nanoTime() - started) / 1_000_000));
-            LOG.info("{} {} -> {}", event.getHttpMethod(), event.getResource(), response.statusCode());
-            return toEvent(response);
         });
+    }
+
+    /**
+     * The invocation's metrics line; without a response (an Error escaped the operation) it is a 5xx, as Lambda
+     * reports the invocation failed. A failure to write metrics is logged, never the request's failure.
+     */
+    private void record(ApiResponse response, long latencyNanos, Context context) {
+        try {
+            metrics.record(response == null ? 0 : response.statusCode(), latencyNanos,
+                    response != null && response.idempotentReplay(),
+                    context == null ? null : context.getAwsRequestId());
+        } catch (RuntimeException e) {
+            LOG.warn("Could not write the request's metrics", e);
+        }
     }
 
     private ApiResponse respond(APIGatewayProxyRequestEvent event, Operation operation) {

@@ -17,17 +17,23 @@ public final class ApiMetrics {
     /** Dimension: the API operation the function serves, e.g. {@code createTodo}. */
     public static final String OPERATION = "operation";
 
-    /** Responses by status class (Count): one of the three is 1 in every invocation's line. */
+    /**
+     * Responses by status class (Count): one of the three is 1 in every invocation's line, the others 0. A 304 (Not
+     * Modified) counts as a 2xx; a function that fails without a response (API Gateway answers 502) as a 5xx.
+     */
     public static final String REQUESTS_2XX = "Requests2xx";
     public static final String REQUESTS_4XX = "Requests4xx";
     public static final String REQUESTS_5XX = "Requests5xx";
     /** Time from the event's arrival in the function to its response (Milliseconds). */
     public static final String LATENCY = "Latency";
-    /** Changes refused because the todo changed since the caller's If-Match (412, Count). */
+    /** Changes refused because the todo changed since the caller's If-Match (412, Count): only in a 412's line. */
     public static final String CONFLICTS = "Conflicts";
-    /** Creates answered from an earlier request with the same Idempotency-Key (Count). */
+    /** Creates answered from an earlier request with the same Idempotency-Key (Count): only in such a line. */
     public static final String IDEMPOTENT_REPLAYS = "IdempotentReplays";
-    /** The first invocation of an execution environment, after its init or its restore from a snapshot (Count). */
+    /**
+     * The first invocation of an execution environment, after its init or its restore from a snapshot (Count): only in
+     * that invocation's line. SnapStart priming's invocations write no line and do not count.
+     */
     public static final String COLD_START = "ColdStart";
 
     /** The operations, one per function: the values of {@link #OPERATION}. */

@@ -6,10 +6,11 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent
 import io.todoapi.todo.config.CredentialsUnavailableException;
 import io.todoapi.todo.json.ApiGatewayEventSerializer;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.crac.Context;
 import org.crac.Core;
 import org.crac.Resource;
@@ -46,8 +47,8 @@ public final class SnapStartPriming implements Resource {
 
     private static final Logger LOG = LoggerFactory.getLogger(SnapStartPriming.class);
     private static final ApiGatewayEventSerializer SERIALIZER = new ApiGatewayEventSerializer();
-    /** Strong references to the registered primings, which the CRaC context holds weakly. */
-    private static final List<SnapStartPriming> REGISTERED = new CopyOnWriteArrayList<>();
+    /** Strong references to the registered primings, which the CRaC context holds weakly, by function. */
+    private static final Map<Object, SnapStartPriming> REGISTERED = Collections.synchronizedMap(new IdentityHashMap<>());
 
     private final RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> handler;
     private final List<APIGatewayProxyRequestEvent> events;
@@ -100,23 +101,24 @@ public final class SnapStartPriming implements Resource {
     }
 
     /**
-     * Registers the priming of {@code handler} with the CRaC global context (see the constructor for the rest).
-     * That context holds its resources weakly, so the priming is also kept here for as long as the function lives.
+     * Registers the priming of the function {@code owner} with the CRaC global context: {@code handler} (the
+     * function's own, or one around it) answers the events (see the constructor for the rest). That context holds its
+     * resources weakly, so the priming is also kept here for as long as the function lives.
      */
     public static SnapStartPriming register(
-            RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> handler,
+            Object owner, RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> handler,
             List<APIGatewayProxyRequestEvent> events, OfflineSwitchHttpClient http, Runnable precondition,
             List<Runnable> afterRestore, String functionName) {
         SnapStartPriming priming = new SnapStartPriming(handler, events, http, precondition, afterRestore,
                 functionName);
-        REGISTERED.add(priming);
+        REGISTERED.put(owner, priming);
         Core.getGlobalContext().register(priming);
         return priming;
     }
 
-    /** The priming registered for {@code handler}, if any (e.g. for a test of its production constructor). */
-    public static Optional<SnapStartPriming> registeredFor(Object handler) {
-        return REGISTERED.stream().filter(priming -> priming.handler == handler).findFirst();
+    /** The priming registered for the function {@code owner}, if any (e.g. for a test of its production constructor). */
+    public static Optional<SnapStartPriming> registeredFor(Object owner) {
+        return Optional.ofNullable(REGISTERED.get(owner));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.todoapi.todo.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
@@ -8,9 +9,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.todoapi.todo.config.CredentialsUnavailableException;
 import io.todoapi.todo.error.StorageUnavailableException;
 import io.todoapi.todo.testing.CapturedLogs;
+import io.todoapi.todo.testing.EmfLines;
 import io.todoapi.todo.testing.Events;
 import io.todoapi.todo.testing.Json;
 import io.todoapi.todo.testing.TestContext;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException;
@@ -129,6 +133,58 @@ class RequestPipelineTest {
             assertThat(line.has("cold_start")).isTrue();
             assertThat(logs.lines().getFirst()).doesNotContain(token, "Buy oat milk", "barista", "Authorization",
                     Events.FIXTURE_OWNER);
+        }
+    }
+
+    @Test
+    void everyInvocationWritesOneMetricsLineWithoutTheCallerOrTheTodo() {
+        List<String> emf = new ArrayList<>();
+        RequestPipeline api = Events.pipeline("getTodo", emf::add);
+        run(api, Events.load("get-todo"), request -> ApiResponses.noContent());
+        run(api, Events.withOwner(Events.load("get-todo"), null), request -> ApiResponses.noContent());
+
+        assertThat(emf).hasSize(2);
+        JsonNode first = EmfLines.ofOperation(emf.get(0), "getTodo");
+        assertThat(first.get("Requests2xx").asInt()).isEqualTo(1);
+        assertThat(first.get("ColdStart").asInt()).isEqualTo(1);
+        JsonNode second = EmfLines.ofOperation(emf.get(1), "getTodo");
+        assertThat(second.get("Requests4xx").asInt()).as("401").isEqualTo(1);
+        assertThat(second.has("ColdStart")).isFalse();
+        assertThat(String.join("\n", emf)).doesNotContain(Events.FIXTURE_OWNER, Events.FIXTURE_TODO_ID);
+    }
+
+    @Test
+    void anErrorThatEscapesTheOperationIsStillCountedAsA5xx() {
+        List<String> emf = new ArrayList<>();
+        RequestPipeline api = Events.pipeline("getTodo", emf::add);
+        assertThatThrownBy(() -> run(api, Events.load("get-todo"), request -> {
+            throw new StackOverflowError("deep");
+        })).isInstanceOf(StackOverflowError.class);
+
+        assertThat(emf).hasSize(1);
+        assertThat(EmfLines.ofOperation(emf.getFirst(), "getTodo").get("Requests5xx").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void aReplayedResponseIsCountedAsAnIdempotentReplay() {
+        List<String> emf = new ArrayList<>();
+        RequestPipeline api = Events.pipeline("createTodo", emf::add);
+        APIGatewayProxyResponseEvent response = run(api, Events.load("create-todo"),
+                request -> ApiResponses.noContent().asIdempotentReplay());
+
+        assertThat(response.getStatusCode()).isEqualTo(204);
+        assertThat(EmfLines.ofOperation(emf.getFirst(), "createTodo").get("IdempotentReplays").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void aFailingMetricsSinkNeverFailsTheRequest() {
+        RequestPipeline api = Events.pipeline("getTodo", line -> {
+            throw new IllegalStateException("stdout closed");
+        });
+        try (CapturedLogs logs = new CapturedLogs()) {
+            APIGatewayProxyResponseEvent response = run(api, Events.load("get-todo"), request -> ApiResponses.noContent());
+            assertThat(response.getStatusCode()).isEqualTo(204);
+            assertThat(logs.lines()).anySatisfy(line -> assertThat(line).contains("Could not write the request's metrics"));
         }
     }
 }

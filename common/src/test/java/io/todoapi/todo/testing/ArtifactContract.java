@@ -42,9 +42,9 @@ public abstract class ArtifactContract {
             "AWS_REQUEST_MIN_COMPRESSION_SIZE_BYTES", "AWS_SDK_UA_APP_ID", "AWS_SHARED_CREDENTIALS_FILE",
             "AWS_SIGV4A_SIGNING_REGION_SET", "AWS_USE_DUALSTACK_ENDPOINT", "AWS_USE_FIPS_ENDPOINT", "HOME",
             "HTTP_PROXY", "http_proxy", "NO_PROXY", "no_proxy",
-            // Powertools logging's optional settings.
+            // Powertools logging's optional settings, and the metrics' switch (RequestMetrics).
             "POWERTOOLS_LOGGER_LOG_ERROR", "POWERTOOLS_LOGGER_LOG_EVENT", "POWERTOOLS_LOGGER_LOG_RESPONSE",
-            "POWERTOOLS_LOGGER_SAMPLE_RATE");
+            "POWERTOOLS_LOGGER_SAMPLE_RATE", "POWERTOOLS_METRICS_DISABLED");
     /**
      * Under SnapStart the credentials chain tries the access-key variables, which Lambda does not set then, before the
      * container credentials endpoint (whose provider looks for a relative URI first).
@@ -87,6 +87,7 @@ public abstract class ArtifactContract {
                 assertThat(TodoTables.items(table)).as("the priming wrote nothing").isEqualTo(seeded);
 
                 answersItsFixture(function, table);
+                assertOneMetricsLinePerInvocation(function);
 
                 APIGatewayProxyRequestEvent event = Events.load(fixture());
                 // Configured through the environment (local-api's path, system properties, is PrimingContract's).
@@ -106,6 +107,22 @@ public abstract class ArtifactContract {
                 assertReadsOnlyWhatLambdaSets(function.environmentReads(), initialization);
             }
         }
+    }
+
+    /**
+     * Every EMF line the function wrote is valid and its operation's, one per invocation: none from the priming, and
+     * the cold start in the first one only (after init on demand, after the restore under SnapStart).
+     */
+    private void assertOneMetricsLinePerInvocation(FunctionArtifact function) {
+        String handlerClass = handler().substring(handler().lastIndexOf('.') + 1, handler().indexOf("Handler::"));
+        String operation = Character.toLowerCase(handlerClass.charAt(0)) + handlerClass.substring(1);
+        List<String> emf = function.emfLines();
+        assertThat(emf).as("EMF lines: one per invocation, none from the priming").hasSize(function.invocations());
+        List<Boolean> coldStarts = emf.stream().map(line -> EmfLines.ofOperation(line, operation).has("ColdStart"))
+                .toList();
+        assertThat(coldStarts).as("the cold start is the first invocation's").first().isEqualTo(true);
+        assertThat(coldStarts.subList(1, coldStarts.size())).as("the cold start is the first invocation's only")
+                .doesNotContain(true);
     }
 
     private static void assertReadsOnlyWhatLambdaSets(Set<String> reads, InitializationType initialization) {

@@ -42,6 +42,13 @@ public final class Events {
         return new io.todoapi.todo.http.RequestPipeline("*", FIXTURE_AUDIENCE);
     }
 
+    /** As {@link #pipeline()}, writing the metrics of {@code operation} (service todo-api) to {@code emfLines}. */
+    public static io.todoapi.todo.http.RequestPipeline pipeline(String operation,
+                                                                java.util.function.Consumer<String> emfLines) {
+        return new io.todoapi.todo.http.RequestPipeline("*", FIXTURE_AUDIENCE, new io.todoapi.todo.metrics.RequestMetrics(
+                "todo-api", operation, emfLines, java.time.Clock.systemUTC()));
+    }
+
     /** The todo that the get, update and delete fixtures address, as it is right after creation. */
     public static io.todoapi.todo.model.Todo fixtureTodo() {
         java.time.Instant created = java.time.Instant.parse("2026-11-24T19:00:00.000Z");

@@ -41,6 +41,7 @@ public final class FunctionArtifact implements AutoCloseable {
     private final Path log;
     private final Path environmentReads;
     private final LambdaEnvironment.InitializationType initialization;
+    private int invocations;
 
     private FunctionArtifact(LambdaRuntimeEmulator runtime, Path log, Path environmentReads,
                              LambdaEnvironment.InitializationType initialization) {
@@ -131,12 +132,23 @@ public final class FunctionArtifact implements AutoCloseable {
         }
     }
 
+    /** How many events this test has sent the function (the priming's own are not among them). */
+    public int invocations() {
+        return invocations;
+    }
+
+    /** The CloudWatch embedded metric format lines the function wrote to stdout so far. */
+    public List<String> emfLines() {
+        return EmfLines.in(logLines());
+    }
+
     /** The Runtime API and credentials endpoint the function talks to. */
     public LambdaRuntimeEmulator runtime() {
         return runtime;
     }
 
     public APIGatewayProxyResponseEvent invoke(APIGatewayProxyRequestEvent event) {
+        invocations++;
         try {
             return Events.responseFromJson(runtime.invoke(Events.toJson(event), Duration.ofSeconds(60)));
         } catch (TimeoutException e) {

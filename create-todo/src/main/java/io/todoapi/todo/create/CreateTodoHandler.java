@@ -27,7 +27,7 @@ public final class CreateTodoHandler
 
     /** The production constructor, which Lambda and local-api call: dependencies from the composition root. */
     public CreateTodoHandler() {
-        CompositionRoot root = CompositionRoot.fromEnvironment();
+        CompositionRoot root = CompositionRoot.fromEnvironment("createTodo");
         this(root.repository(), root.clock(), root.ids(), root.pipeline());
         root.prime(this, PrimingEvents::createTodo);
     }
@@ -49,7 +49,9 @@ public final class CreateTodoHandler
                     .map(key -> todos.create(request.owner(), todo,
                             new TodoRepository.IdempotencyKey(key, newTodo.fingerprint())))
                     .orElseGet(() -> todos.create(request.owner(), todo));
-            return ApiResponses.created(stored);
+            // A stored Idempotency-Key answers with the todo created then, not the one generated now.
+            return stored.id().equals(todo.id()) ? ApiResponses.created(stored)
+                    : ApiResponses.created(stored).asIdempotentReplay();
         });
     }
 }

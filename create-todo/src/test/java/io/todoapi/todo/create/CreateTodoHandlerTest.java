@@ -20,6 +20,7 @@ import io.todoapi.todo.http.RequestPipeline;
 import io.todoapi.todo.model.NewTodo;
 import io.todoapi.todo.model.Todo;
 import io.todoapi.todo.repository.TodoRepository;
+import io.todoapi.todo.testing.EmfLines;
 import io.todoapi.todo.testing.Events;
 import io.todoapi.todo.testing.Responses;
 import io.todoapi.todo.testing.TestContext;
@@ -27,6 +28,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -86,6 +89,26 @@ class CreateTodoHandlerTest {
         assertThat(key.getValue()).isEqualTo(new TodoRepository.IdempotencyKey("3c9f0a7e-create-todo-example",
                 new NewTodo("Buy oat milk", "2 litres, barista edition", false, LocalDate.of(2026, 11, 30))
                         .fingerprint()));
+    }
+
+    @Test
+    void aCreateAnsweredFromItsIdempotencyKeyIsCountedAsAReplay() {
+        Todo earlier = new Todo("019ab6f2-0000-7000-8000-000000000001", "Buy oat milk", "2 litres, barista edition",
+                false, LocalDate.of(2026, 11, 30), NOW.minusSeconds(60), NOW.minusSeconds(60), 1);
+        List<String> emf = new ArrayList<>();
+        CreateTodoHandler metered = new CreateTodoHandler(todos, Clock.fixed(NOW, ZoneOffset.UTC), () -> ID,
+                Events.pipeline("createTodo", emf::add));
+        when(todos.create(anyString(), any(Todo.class), any(TodoRepository.IdempotencyKey.class)))
+                .thenAnswer(call -> call.getArgument(1)).thenReturn(earlier);
+
+        metered.handleRequest(Events.load("create-todo"), TestContext.of("CreateTodoFunction"));
+        APIGatewayProxyResponseEvent replayed = metered.handleRequest(Events.load("create-todo"),
+                TestContext.of("CreateTodoFunction"));
+
+        assertThat(Responses.json(replayed, 201).get("id").asText()).isEqualTo(earlier.id());
+        assertThat(emf).hasSize(2);
+        assertThat(EmfLines.ofOperation(emf.get(0), "createTodo").has("IdempotentReplays")).isFalse();
+        assertThat(EmfLines.ofOperation(emf.get(1), "createTodo").get("IdempotentReplays").asInt()).isEqualTo(1);
     }
 
     @Test

@@ -19,7 +19,7 @@ public final class DeleteTodoHandler
 
     /** The production constructor, which Lambda and local-api call: dependencies from the composition root. */
     public DeleteTodoHandler() {
-        CompositionRoot root = CompositionRoot.fromEnvironment();
+        CompositionRoot root = CompositionRoot.fromEnvironment("deleteTodo");
         this(root.repository(), root.pipeline());
         root.prime(this, PrimingEvents::deleteTodo);
     }

@@ -21,7 +21,7 @@ public final class GetTodoHandler
 
     /** The production constructor, which Lambda and local-api call: dependencies from the composition root. */
     public GetTodoHandler() {
-        CompositionRoot root = CompositionRoot.fromEnvironment();
+        CompositionRoot root = CompositionRoot.fromEnvironment("getTodo");
         this(root.repository(), root.pipeline());
         root.prime(this, PrimingEvents::getTodo);
     }

@@ -19,7 +19,7 @@ public final class ListTodosHandler
 
     /** The production constructor, which Lambda and local-api call: dependencies from the composition root. */
     public ListTodosHandler() {
-        CompositionRoot root = CompositionRoot.fromEnvironment();
+        CompositionRoot root = CompositionRoot.fromEnvironment("listTodos");
         this(root.repository(), root.pipeline());
         root.prime(this, PrimingEvents::listTodos);
     }

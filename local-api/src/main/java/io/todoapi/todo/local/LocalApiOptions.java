@@ -58,7 +58,7 @@ record LocalApiOptions(
     }
 
     /** What is printed besides the banner and one line per request. */
-    record Output(boolean logJson, boolean verbose) {
+    record Output(boolean logJson, boolean verbose, boolean metrics) {
     }
 
     /** The region local-api uses for the embedded engine and for {@code AWS::Region}. */
@@ -97,6 +97,8 @@ record LocalApiOptions(
                                          [LOCAL_API_REQUIRE_TOKEN=true]
               --log-json                 print the functions' JSON log lines (default: warnings and errors only)
                                          [LOCAL_API_LOG_JSON=true]
+              --metrics                  print the functions' metrics, one CloudWatch EMF line per request, as
+                                         deployed (default: none) [LOCAL_API_METRICS=true]
               --verbose                  print the routes and start-up details [LOCAL_API_VERBOSE=true]
               --event FILE               (invoke) the API Gateway proxy event to send
               --help                     this text
@@ -104,7 +106,8 @@ record LocalApiOptions(
             Bearer tokens are decoded but their signatures are NOT verified: local use only.
             """;
 
-    private static final Set<String> FLAGS = Set.of("require-token", "allow-remote", "log-json", "verbose");
+    private static final Set<String> FLAGS = Set.of("require-token", "allow-remote", "log-json", "metrics",
+            "verbose");
     private static final Set<String> VALUED = Set.of("port", "host", "dynamodb-endpoint", "dynamodb-port",
             "dynamodb-host", "region", "table", "template", "spec", "parameter-overrides", "default-user", "event");
 
@@ -168,7 +171,7 @@ record LocalApiOptions(
                         pairs(orDefault(option.apply("parameter-overrides"), ""))),
                 new Callers(orDefault(option.apply("default-user"), "local-user"), flag.apply("require-token")),
                 flag.apply("allow-remote"),
-                new Output(flag.apply("log-json"), flag.apply("verbose")));
+                new Output(flag.apply("log-json"), flag.apply("verbose"), flag.apply("metrics")));
         options.checkExposure();
         return options;
     }

@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.todoapi.todo.localdb.LocalDynamoDb;
+import io.todoapi.todo.metrics.RequestMetrics;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -129,6 +130,9 @@ public final class LocalApiServer implements AutoCloseable {
             Map<String, String> runtime = new LinkedHashMap<>();
             runtime.put("AWS_REGION", options.dynamodb().region());
             runtime.put("AWS_ENDPOINT_URL_DYNAMODB", endpoint.toString());
+            // The functions write their EMF lines to stdout, this process's: only with --metrics, else they would
+            // drown the one line per request. Powertools' own switch, which the functions read (RequestMetrics).
+            runtime.put(RequestMetrics.DISABLED_ENV, Boolean.toString(!options.output().metrics()));
             // dynalite, LocalStack and moto accept any credentials; real DynamoDB needs the caller's, from the
             // environment.
             boolean localCredentials = engine != null || System.getenv("AWS_ACCESS_KEY_ID") == null;

@@ -24,7 +24,15 @@ class LocalApiOptionsTest {
         assertThat(options.dynamodb().tableName()).isEqualTo("todos");
         assertThat(options.callers()).isEqualTo(new LocalApiOptions.Callers("local-user", false));
         assertThat(options.allowRemote()).isFalse();
-        assertThat(options.output()).isEqualTo(new LocalApiOptions.Output(false, false));
+        assertThat(options.output()).isEqualTo(new LocalApiOptions.Output(false, false, false));
+    }
+
+    @Test
+    void metricsArePrintedOnlyWhenAsked() {
+        assertThat(parse("--metrics").output().metrics()).isTrue();
+        assertThat(LocalApiOptions.parse(new String[0], Map.of("LOCAL_API_METRICS", "true")::get).output().metrics())
+                .isTrue();
+        assertThat(LocalApiOptions.USAGE).contains("--metrics", "LOCAL_API_METRICS=true");
     }
 
     @Test
@@ -38,7 +46,7 @@ class LocalApiOptionsTest {
         assertThat(options.callers().requireToken()).isTrue();
         assertThat(options.dynamodb().endpoint()).isEqualTo(URI.create("http://localhost:4566"));
         assertThat(options.project().parameterOverrides()).containsExactly(Map.entry("A", "1"), Map.entry("B", "two"));
-        assertThat(options.output()).isEqualTo(new LocalApiOptions.Output(true, true));
+        assertThat(options.output()).isEqualTo(new LocalApiOptions.Output(true, true, false));
     }
 
     @Test

@@ -78,6 +78,40 @@ class LocalApiProcessIT {
     }
 
     @Test
+    void withMetricsEachRequestPrintsTheFunctionsEmfLineBeforeItsRequestLine() throws Exception {
+        Process process = start("--port", "0", "--metrics");
+        try {
+            Matcher url = API_URL.matcher(String.join("\n", readUntil(process, "Press Ctrl-C to stop.")));
+            assertThat(url.find()).isTrue();
+            HttpClient client = HttpClient.newHttpClient();
+            HttpResponse<String> created = client.send(HttpRequest.newBuilder(URI.create(url.group(1) + "/todos"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"title\":\"Counted\"}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+            JsonNode create = new ObjectMapper().readTree(nextLine(process));
+            assertThat(nextLine(process)).matches(REQUEST_LINE);
+            HttpResponse<String> missing = client.send(HttpRequest.newBuilder(URI.create(url.group(1)
+                    + "/todos/019ab6f2-8d3c-7e41-9a55-3c2b1d0e4fff")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(missing.statusCode()).isEqualTo(404);
+            JsonNode get = new ObjectMapper().readTree(nextLine(process));
+            assertThat(nextLine(process)).matches(" {2}GET +/todos/\\S+ 404 \\d+ ms");
+
+            assertThat(create.at("/_aws/CloudWatchMetrics/0/Namespace").asText()).isEqualTo("TodoApi");
+            assertThat(create.at("/_aws/CloudWatchMetrics/0/Dimensions").toString())
+                    .isEqualTo("[[\"service\",\"operation\"]]");
+            assertThat(create.get("operation").asText()).isEqualTo("createTodo");
+            assertThat(create.get("Requests2xx").asInt()).isEqualTo(1);
+            assertThat(create.get("ColdStart").asInt()).isEqualTo(1);
+            assertThat(get.get("operation").asText()).isEqualTo("getTodo");
+            assertThat(get.get("Requests4xx").asInt()).isEqualTo(1);
+            assertThat(get.toString()).doesNotContain("019ab6f2-8d3c-7e41-9a55-3c2b1d0e4fff", "local-user");
+        } finally {
+            process.destroyForcibly();
+        }
+    }
+
+    @Test
     void theEngineStopsByItselfWhenTheJvmIsKilled() throws Exception {
         Process process = start("--port", "0");
         try {

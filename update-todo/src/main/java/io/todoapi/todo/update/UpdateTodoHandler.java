@@ -27,7 +27,7 @@ public final class UpdateTodoHandler
 
     /** The production constructor, which Lambda and local-api call: dependencies from the composition root. */
     public UpdateTodoHandler() {
-        CompositionRoot root = CompositionRoot.fromEnvironment();
+        CompositionRoot root = CompositionRoot.fromEnvironment("updateTodo");
         this(root.repository(), root.clock(), root.pipeline());
         root.prime(this, PrimingEvents::updateTodo);
     }
