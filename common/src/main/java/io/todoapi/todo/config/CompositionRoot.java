@@ -30,10 +30,11 @@ public final class CompositionRoot {
     /** The function's name, which Lambda sets; priming answers its events in a context that carries it. */
     public static final String FUNCTION_NAME_ENV = "AWS_LAMBDA_FUNCTION_NAME";
 
-    /** Every variable a function reads, through {@link FunctionEnvironment}: template.yaml's and Lambda's. */
+    /** Every variable a function reads, through {@link FunctionEnvironment}: template.yaml's, Lambda's and the SDK's. */
     public static final List<String> VARIABLES = List.of(DynamoDbTodoRepository.TABLE_NAME_ENV,
             RequestPipeline.ALLOWED_ORIGIN_ENV, RequestPipeline.USER_POOL_CLIENT_ID_ENV, DynamoDbClients.REGION_ENV,
-            DynamoDbClients.ENDPOINT_ENV, FUNCTION_NAME_ENV, RequestMetrics.SERVICE_ENV, RequestMetrics.DISABLED_ENV);
+            DynamoDbClients.ENDPOINT_ENV, DynamoDbClients.FIPS_ENV, DynamoDbClients.DUALSTACK_ENV, FUNCTION_NAME_ENV,
+            RequestMetrics.SERVICE_ENV, RequestMetrics.DISABLED_ENV);
 
     private final Clock clock = Clock.systemUTC();
     private final OfflineSwitchHttpClient http;

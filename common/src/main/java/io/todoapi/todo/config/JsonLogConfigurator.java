@@ -4,7 +4,6 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.Configurator;
-import ch.qos.logback.classic.spi.ConfiguratorRank;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.spi.ContextAwareBase;
@@ -16,8 +15,11 @@ import io.todoapi.todo.logging.JsonLineEncoder;
  * loggers at INFO, everything else at WARN. Logback finds it through {@code META-INF/services} and then reads no
  * {@code logback.xml}, so no XML parser and no Joran load on a cold start. Powertools applies
  * {@code POWERTOOLS_LOG_LEVEL} on top of these levels, through {@link io.todoapi.todo.logging.LogbackLoggingLevels}.
+ *
+ * <p>It has no {@code @ConfiguratorRank}: Logback reads a configurator's rank by reflection, which parses the
+ * annotation into a dynamic proxy, about 75 JDK classes at start-up; a function's jar has this one configurator, so a
+ * rank would decide nothing (the default rank, 20, still loses to the tests' {@code TestLogConfigurator}).
  */
-@ConfiguratorRank(ConfiguratorRank.CUSTOM_HIGH_PRIORITY)
 public final class JsonLogConfigurator extends ContextAwareBase implements Configurator {
 
     /** The appender's name; tests find its encoder by it. */

@@ -32,7 +32,7 @@ public final class LambdaCredentials implements AwsCredentialsProvider {
         return AwsCredentialsProviderChain.builder()
                 .credentialsProviders(SystemPropertyCredentialsProvider.create(),
                         EnvironmentVariableCredentialsProvider.create(),
-                        ContainerCredentialsProvider.builder().build())
+                        new ContainerEndpoint())
                 .reuseLastProviderEnabled(true)
                 .build();
     }
@@ -50,6 +50,29 @@ public final class LambdaCredentials implements AwsCredentialsProvider {
             throw new CredentialsUnavailableException("The function has no AWS credentials: neither the access-key"
                     + " variables (on demand) nor the container credentials endpoint (SnapStart) provided any. "
                     + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The container credentials endpoint's provider, built when the chain first reaches it: an on-demand function,
+     * whose credentials are in the variables, never does, and building the provider costs about 25 classes.
+     */
+    static final class ContainerEndpoint implements AwsCredentialsProvider {
+
+        private AwsCredentialsProvider provider;
+
+        @Override
+        public synchronized AwsCredentials resolveCredentials() {
+            if (provider == null) {
+                provider = ContainerCredentialsProvider.builder().build();
+            }
+            return provider.resolveCredentials();
+        }
+
+        /** Built or not, the provider is the container endpoint's (the chain names each provider in its errors). */
+        @Override
+        public String toString() {
+            return "ContainerCredentialsProvider()";
         }
     }
 }

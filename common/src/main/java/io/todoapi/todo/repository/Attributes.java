@@ -1,6 +1,12 @@
 package io.todoapi.todo.repository;
 
-/** Attribute names of the table's items (see template.yaml for the key schema and TTL attribute). */
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * Attribute names of the table's items (see template.yaml for the key schema and TTL attribute), and the two helpers
+ * the items' hand-written mappings share.
+ */
 final class Attributes {
 
     static final String PK = "pk";
@@ -26,5 +32,18 @@ final class Attributes {
     static final String EXPIRES_AT = "expiresAt";
 
     private Attributes() {
+    }
+
+    /** Puts a string attribute unless the value is null: items leave out what they do not have. */
+    static void putString(Map<String, AttributeValue> item, String name, String value) {
+        if (value != null) {
+            item.put(name, AttributeValue.fromS(value));
+        }
+    }
+
+    /** The string attribute {@code name}, or null when the item does not have it. */
+    static String string(Map<String, AttributeValue> item, String name) {
+        AttributeValue value = item.get(name);
+        return value == null ? null : value.s();
     }
 }

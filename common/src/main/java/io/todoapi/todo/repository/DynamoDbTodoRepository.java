@@ -1,12 +1,10 @@
 package io.todoapi.todo.repository;
 
-import io.todoapi.todo.model.Precondition;
 import io.todoapi.todo.error.IdempotencyKeyReusedException;
 import io.todoapi.todo.error.StorageUnavailableException;
 import io.todoapi.todo.error.TodoNotFoundException;
 import io.todoapi.todo.error.VersionMismatchException;
-import io.todoapi.todo.json.TodoJson;
-import io.todoapi.todo.model.Change;
+import io.todoapi.todo.model.Precondition;
 import io.todoapi.todo.model.Todo;
 import io.todoapi.todo.model.TodoLimits;
 import io.todoapi.todo.model.TodoPage;
@@ -25,12 +23,10 @@ import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Expression;
-import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.enhanced.dynamodb.model.DeleteItemEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.GetItemEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.Page;
 import software.amazon.awssdk.enhanced.dynamodb.model.PutItemEnhancedRequest;
-import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -42,11 +38,12 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 /**
- * Todos in one DynamoDB table through the enhanced client with static schemas. One call per operation on the
- * happy path: PutItem ({@code attribute_not_exists}), GetItem (strongly consistent), Query on the caller's
- * partition (never a Scan), UpdateItem with an update expression built from the patch, DeleteItem. Conditional
- * failures are told apart (404 vs 412) by a GetItem on the error path only, and SDK failures become domain
- * exceptions here: throttling, timeouts and 5xx are {@link StorageUnavailableException}.
+ * Todos in one DynamoDB table through the enhanced client, with table schemas written by hand ({@link ItemSchema}).
+ * One call per operation on the happy path: PutItem ({@code attribute_not_exists}), GetItem (strongly consistent),
+ * Query on the caller's partition (never a Scan), UpdateItem with an update expression built from the patch (on the
+ * low-level client: the enhanced client's UpdateItem derives its expression from a whole item, not from a patch), DeleteItem.
+ * Conditional failures are told apart (not found vs another version) by a GetItem on the error path only, and SDK
+ * failures become domain exceptions here: throttling, timeouts and 5xx are {@link StorageUnavailableException}.
  */
 public final class DynamoDbTodoRepository implements TodoRepository {
 
@@ -55,10 +52,8 @@ public final class DynamoDbTodoRepository implements TodoRepository {
     /** Env var with the table name. */
     public static final String TABLE_NAME_ENV = "TABLE_NAME";
 
-    private static final Expression NOT_EXISTS = Expression.builder()
-            .expression("attribute_not_exists(#pk)")
-            .putExpressionName("#pk", Attributes.PK)
-            .build();
+    private static final Expression NOT_EXISTS = new ItemExpression("attribute_not_exists(#pk)",
+            Map.of("#pk", Attributes.PK), Map.of()).toCondition();
     /** Bounds the loop of an idempotent create racing with an expiring record; reaching it means contention. */
     private static final int IDEMPOTENT_CREATE_ATTEMPTS = 3;
 
@@ -70,7 +65,9 @@ public final class DynamoDbTodoRepository implements TodoRepository {
     public DynamoDbTodoRepository(DynamoDbClient client, String tableName) {
         this.client = client;
         this.tableName = tableName;
-        DynamoDbEnhancedClient enhanced = DynamoDbEnhancedClient.builder().dynamoDbClient(client).build();
+        // No extensions: the default ones (versioned records, atomic counters) act only on attributes tagged for them,
+        // and these schemas tag none; without them no extension hook runs on any call.
+        DynamoDbEnhancedClient enhanced = DynamoDbEnhancedClient.builder().dynamoDbClient(client).extensions().build();
         this.todos = enhanced.table(tableName, TodoItem.SCHEMA);
         this.idempotencyKeys = enhanced.table(tableName, IdempotencyItem.SCHEMA);
     }
@@ -93,12 +90,9 @@ public final class DynamoDbTodoRepository implements TodoRepository {
         Instant now = todo.createdAt();
         IdempotencyItem record = IdempotencyItem.of(owner, key, todo,
                 now.getEpochSecond() + TodoLimits.IDEMPOTENCY_TTL_SECONDS);
-        Expression claimable = Expression.builder()
-                .expression("attribute_not_exists(#pk) OR #expiresAt <= :now")
-                .putExpressionName("#pk", Attributes.PK)
-                .putExpressionName("#expiresAt", Attributes.EXPIRES_AT)
-                .putExpressionValue(":now", AttributeValue.fromN(Long.toString(now.getEpochSecond())))
-                .build();
+        Expression claimable = new ItemExpression("attribute_not_exists(#pk) OR #expiresAt <= :now",
+                Map.of("#pk", Attributes.PK, "#expiresAt", Attributes.EXPIRES_AT),
+                Map.of(":now", AttributeValue.fromN(Long.toString(now.getEpochSecond())))).toCondition();
         for (int attempt = 0; attempt < IDEMPOTENT_CREATE_ATTEMPTS; attempt++) {
             try {
                 call(() -> {
@@ -118,22 +112,21 @@ public final class DynamoDbTodoRepository implements TodoRepository {
             return todo;
         }
         throw new StorageUnavailableException(new IllegalStateException(
-                "Idempotency-Key could not be claimed after " + IDEMPOTENT_CREATE_ATTEMPTS + " attempts"));
+                "The idempotency key could not be claimed after " + IDEMPOTENT_CREATE_ATTEMPTS + " attempts"));
     }
 
     /** The todo of an existing, live record with the same fingerprint; written again if a crash lost it. */
     private Optional<Todo> replay(String owner, IdempotencyKey key, Instant now) {
-        Key recordKey = Key.builder().partitionValue(TodoItem.partitionKey(owner))
-                .sortValue(IdempotencyItem.sortKey(key.key())).build();
+        ItemKey recordKey = ItemKey.idempotencyRecord(owner, key.key());
         IdempotencyItem existing = call(() -> idempotencyKeys.getItem(GetItemEnhancedRequest.builder()
-                .key(recordKey).consistentRead(true).build()));
+                .key(recordKey.key()).consistentRead(true).build()));
         if (existing == null || existing.expiredAt(now)) {
             return Optional.empty();
         }
         if (!existing.fingerprint().equals(key.fingerprint())) {
             throw new IdempotencyKeyReusedException();
         }
-        Todo original = existing.todo();
+        Todo original = existing.todo().todo();
         putIfAbsent(TodoItem.of(owner, original, key.key()));
         return Optional.of(original);
     }
@@ -153,29 +146,30 @@ public final class DynamoDbTodoRepository implements TodoRepository {
 
     @Override
     public Optional<Todo> get(String owner, String id) {
-        TodoItem item = call(() -> todos.getItem(GetItemEnhancedRequest.builder()
-                .key(key(owner, id)).consistentRead(true).build()));
-        return Optional.ofNullable(item).map(TodoItem::toTodo);
+        return read(ItemKey.todo(owner, id)).map(TodoItem::todo);
+    }
+
+    /** The todo item under {@code key}, read strongly consistent. */
+    private Optional<TodoItem> read(ItemKey key) {
+        return Optional.ofNullable(call(() -> todos.getItem(GetItemEnhancedRequest.builder()
+                .key(key.key()).consistentRead(true).build())));
     }
 
     @Override
     public TodoPage list(String owner, int limit, Optional<String> startAfter) {
         // One item more than asked tells, in the same Query, whether another page exists: no empty last page.
         QueryEnhancedRequest.Builder request = QueryEnhancedRequest.builder()
-                .queryConditional(QueryConditional.sortBeginsWith(Key.builder()
-                        .partitionValue(TodoItem.partitionKey(owner)).sortValue(TodoItem.TODO_PREFIX).build()))
+                .queryConditional(new SortKeyPrefix(ItemKey.partition(owner), ItemKey.TODO_PREFIX))
                 .limit(limit + 1)
                 .consistentRead(true);
-        startAfter.ifPresent(id -> request.exclusiveStartKey(Map.of(
-                Attributes.PK, AttributeValue.fromS(TodoItem.partitionKey(owner)),
-                Attributes.SK, AttributeValue.fromS(TodoItem.sortKey(id)))));
+        startAfter.ifPresent(id -> request.exclusiveStartKey(ItemKey.todo(owner, id).attributes()));
         Page<TodoItem> page = call(() -> todos.query(request.build()).iterator().next());
         List<Todo> items = new ArrayList<>(Math.min(page.items().size(), limit));
         for (TodoItem item : page.items()) {
             if (items.size() == limit) {
                 break;
             }
-            items.add(item.toTodo());
+            items.add(item.todo());
         }
         boolean more = page.items().size() > limit;
         return new TodoPage(items, more ? Optional.of(items.getLast().id()) : Optional.empty());
@@ -186,46 +180,39 @@ public final class DynamoDbTodoRepository implements TodoRepository {
         if (precondition instanceof Precondition.Versions versions && versions.versions().isEmpty()) {
             throw explainFailedCondition(owner, id);
         }
+        ItemKey key = ItemKey.todo(owner, id);
         // Identifies this call's write. The SDK retries an attempt that timed out or lost its connection, and such an
         // attempt may have been applied: the condition below makes the retry fail instead of applying the patch a
-        // second time (version + 2, or a 412 against our own write), and the failure path recognises the write.
+        // second time (version + 2, or a version mismatch against our own write), and the failure path recognises it.
         String writeToken = UUID.randomUUID().toString();
-        UpdateExpression update = new UpdateExpression();
-        set(update, Attributes.TITLE, patch.title().map(AttributeValue::fromS));
-        set(update, Attributes.DESCRIPTION, patch.description().map(AttributeValue::fromS));
-        set(update, Attributes.COMPLETED, patch.completed().map(AttributeValue::fromBool));
-        set(update, Attributes.DUE_DATE, patch.dueDate().map(date -> AttributeValue.fromS(date.toString())));
-        update.set(Attributes.UPDATED_AT, AttributeValue.fromS(TodoJson.timestamp(now)));
-        update.sets.add("#version = #version + :one");
-        update.names.put("#version", Attributes.VERSION);
-        update.values.put(":one", AttributeValue.fromN("1"));
-        update.set(Attributes.LAST_WRITE, AttributeValue.fromS(writeToken));
-        Map<String, AttributeValue> key = Map.of(
-                Attributes.PK, AttributeValue.fromS(TodoItem.partitionKey(owner)),
-                Attributes.SK, AttributeValue.fromS(TodoItem.sortKey(id)));
+        ItemExpression update = new UpdateExpression()
+                .apply(Attributes.TITLE, patch.title().map(AttributeValue::fromS))
+                .apply(Attributes.DESCRIPTION, patch.description().map(AttributeValue::fromS))
+                .apply(Attributes.COMPLETED, patch.completed().map(AttributeValue::fromBool))
+                .apply(Attributes.DUE_DATE, patch.dueDate().map(date -> AttributeValue.fromS(date.toString())))
+                .set(Attributes.UPDATED_AT, AttributeValue.fromS(TodoItem.timestamp(now)))
+                .increment(Attributes.VERSION)
+                .set(Attributes.LAST_WRITE, AttributeValue.fromS(writeToken))
+                .build();
+        ItemExpression condition = existsAt(precondition).and(notWrittenBy(writeToken));
         UpdateItemRequest request = UpdateItemRequest.builder()
                 .tableName(tableName)
-                .key(key)
-                .updateExpression(update.expression())
-                .conditionExpression(condition(precondition, update.names, update.values)
-                        + " AND (attribute_not_exists(#lastWrite) OR #lastWrite <> :lastWrite)")
-                .expressionAttributeNames(update.names)
-                .expressionAttributeValues(update.values)
+                .key(key.attributes())
+                .updateExpression(update.text())
+                .conditionExpression(condition.text())
+                .expressionAttributeNames(ItemExpression.placeholders(update.names(), condition.names()))
+                .expressionAttributeValues(ItemExpression.placeholders(update.values(), condition.values()))
                 .returnValues(ReturnValue.ALL_NEW)
                 .build();
         try {
             Map<String, AttributeValue> stored = call(() -> client.updateItem(request).attributes());
-            return TodoItem.SCHEMA.mapToItem(stored).toTodo();
+            return TodoItem.fromAttributes(stored).todo();
         } catch (ConditionalCheckFailedException e) {
-            TodoItem current = call(() -> todos.getItem(GetItemEnhancedRequest.builder()
-                    .key(key(owner, id)).consistentRead(true).build()));
-            if (current == null) {
-                throw new TodoNotFoundException(id);
-            }
+            TodoItem current = read(key).orElseThrow(() -> new TodoNotFoundException(id));
             if (writeToken.equals(current.lastWrite()) || precondition instanceof Precondition.None) {
-                // An earlier attempt of this call was applied. (Without If-Match nothing else can fail the condition
-                // of an existing todo; another write may have followed ours before this read.)
-                return current.toTodo();
+                // An earlier attempt of this call was applied. (Without a version condition nothing else can fail the
+                // condition of an existing todo; another write may have followed ours before this read.)
+                return current.todo();
             }
             throw new VersionMismatchException(id);
         }
@@ -236,22 +223,16 @@ public final class DynamoDbTodoRepository implements TodoRepository {
         if (precondition instanceof Precondition.Versions versions && versions.versions().isEmpty()) {
             throw explainFailedCondition(owner, id);
         }
-        Map<String, String> names = new HashMap<>();
-        Map<String, AttributeValue> values = new HashMap<>();
-        Expression condition = Expression.builder()
-                .expression(condition(precondition, names, values))
-                .expressionNames(names)
-                .expressionValues(values.isEmpty() ? null : values)
-                .build();
+        Expression condition = existsAt(precondition).toCondition();
         TodoItem deleted;
         try {
             deleted = call(() -> todos.deleteItem(DeleteItemEnhancedRequest.builder()
-                    .key(key(owner, id)).conditionExpression(condition).build()));
+                    .key(ItemKey.todo(owner, id).key()).conditionExpression(condition).build()));
         } catch (ConditionalCheckFailedException e) {
             RuntimeException failure = explainFailedCondition(owner, id);
             if (failure instanceof TodoNotFoundException && e.numAttempts() != null && e.numAttempts() > 1) {
                 // The SDK retried: an earlier attempt that timed out or lost its connection may have deleted the
-                // todo. It is gone, as asked; answering 404 would tell the caller its delete did not happen.
+                // todo. It is gone, as asked; answering "not found" would tell the caller its delete did not happen.
                 return;
             }
             throw failure;
@@ -268,70 +249,42 @@ public final class DynamoDbTodoRepository implements TodoRepository {
      */
     private void forgetIdempotencyKey(String owner, String key) {
         try {
-            call(() -> idempotencyKeys.deleteItem(Key.builder().partitionValue(TodoItem.partitionKey(owner))
-                    .sortValue(IdempotencyItem.sortKey(key)).build()));
+            call(() -> idempotencyKeys.deleteItem(ItemKey.idempotencyRecord(owner, key).key()));
         } catch (StorageUnavailableException e) {
             LOG.warn("The deleted todo's Idempotency-Key record could not be deleted; it expires within 24 h",
                     e.getCause());
         }
     }
 
-    /** {@code attribute_exists(#pk)}, plus {@code #version IN (...)} for an If-Match with versions. */
-    private static String condition(Precondition precondition, Map<String, String> names,
-                                    Map<String, AttributeValue> values) {
-        names.put("#pk", Attributes.PK);
+    /**
+     * The todo exists: {@code attribute_exists(#pk)}, and for a precondition with versions, its version is one of them:
+     * {@code #version IN (:v0, ...)}, in ascending order.
+     */
+    static ItemExpression existsAt(Precondition precondition) {
+        ItemExpression exists = new ItemExpression("attribute_exists(#pk)", Map.of("#pk", Attributes.PK), Map.of());
         if (!(precondition instanceof Precondition.Versions versions)) {
-            return "attribute_exists(#pk)";
+            return exists;
         }
-        names.put("#version", Attributes.VERSION);
         List<String> placeholders = new ArrayList<>();
+        Map<String, AttributeValue> values = new HashMap<>();
         for (long version : versions.versions().stream().sorted().toList()) {
             String placeholder = ":v" + placeholders.size();
             placeholders.add(placeholder);
             values.put(placeholder, AttributeValue.fromN(Long.toString(version)));
         }
-        return "attribute_exists(#pk) AND #version IN (" + String.join(", ", placeholders) + ")";
+        return exists.and(new ItemExpression("#version IN (" + String.join(", ", placeholders) + ")",
+                Map.of("#version", Attributes.VERSION), values));
     }
 
-    /** A write's condition failed: 404 when the todo is not there (for this owner), else 412. */
+    /** The item was not last written by the update whose token is {@code writeToken}. */
+    static ItemExpression notWrittenBy(String writeToken) {
+        return new ItemExpression("(attribute_not_exists(#lastWrite) OR #lastWrite <> :lastWrite)",
+                Map.of("#lastWrite", Attributes.LAST_WRITE), Map.of(":lastWrite", AttributeValue.fromS(writeToken)));
+    }
+
+    /** A write's condition failed: not found when the todo is not there (for this owner), else a version mismatch. */
     private RuntimeException explainFailedCondition(String owner, String id) {
         return get(owner, id).isPresent() ? new VersionMismatchException(id) : new TodoNotFoundException(id);
-    }
-
-    private static void set(UpdateExpression update, String attribute, Change<AttributeValue> change) {
-        switch (change) {
-            case Change.Set<AttributeValue> set -> update.set(attribute, set.value());
-            case Change.Remove<AttributeValue> remove -> update.remove(attribute);
-            case Change.Keep<AttributeValue> keep -> {
-            }
-        }
-    }
-
-    /** SET and REMOVE clauses with their placeholders; every attribute name goes through a #name. */
-    private static final class UpdateExpression {
-        private final List<String> sets = new ArrayList<>();
-        private final List<String> removes = new ArrayList<>();
-        private final Map<String, String> names = new HashMap<>();
-        private final Map<String, AttributeValue> values = new HashMap<>();
-
-        void set(String attribute, AttributeValue value) {
-            names.put("#" + attribute, attribute);
-            values.put(":" + attribute, value);
-            sets.add("#" + attribute + " = :" + attribute);
-        }
-
-        void remove(String attribute) {
-            names.put("#" + attribute, attribute);
-            removes.add("#" + attribute);
-        }
-
-        String expression() {
-            return "SET " + String.join(", ", sets) + (removes.isEmpty() ? "" : " REMOVE " + String.join(", ", removes));
-        }
-    }
-
-    private static Key key(String owner, String id) {
-        return Key.builder().partitionValue(TodoItem.partitionKey(owner)).sortValue(TodoItem.sortKey(id)).build();
     }
 
     /**

@@ -1,104 +1,76 @@
 package io.todoapi.todo.repository;
 
-import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primaryPartitionKey;
-import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primarySortKey;
+import static io.todoapi.todo.repository.Attributes.putString;
+import static io.todoapi.todo.repository.Attributes.string;
 
-import io.todoapi.todo.json.TodoJson;
 import io.todoapi.todo.model.Todo;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
-import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * A todo as a DynamoDB item: {@code pk = USER#<owner>}, {@code sk = TODO#<id>}, then the todo's fields (dates as
- * ISO strings, version as a number), and the Idempotency-Key it was created with, if any. The schema is static: no
- * bean introspection at start-up.
+ * ISO strings, {@code completed} a boolean, {@code version} a number), the token of the update that last changed it
+ * and the Idempotency-Key it was created with, if any. Mapped by hand ({@link ItemSchema} says why).
  */
-final class TodoItem {
+record TodoItem(ItemKey key, Todo todo, String lastWrite, String idempotencyKey) {
 
-    static final String TODO_PREFIX = "TODO#";
-    static final String USER_PREFIX = "USER#";
+    static final TableSchema<TodoItem> SCHEMA = new ItemSchema<>(TodoItem.class, List.of(Attributes.PK,
+            Attributes.SK, Attributes.TITLE, Attributes.DESCRIPTION, Attributes.COMPLETED, Attributes.DUE_DATE,
+            Attributes.CREATED_AT, Attributes.UPDATED_AT, Attributes.VERSION, Attributes.LAST_WRITE,
+            Attributes.IDEMPOTENCY_KEY), TodoItem::toAttributes, TodoItem::fromAttributes);
 
-    static final TableSchema<TodoItem> SCHEMA = StaticTableSchema.builder(TodoItem.class)
-            .newItemSupplier(TodoItem::new)
-            .addAttribute(String.class, a -> a.name(Attributes.PK).getter(i -> i.pk).setter((i, v) -> i.pk = v)
-                    .tags(primaryPartitionKey()))
-            .addAttribute(String.class, a -> a.name(Attributes.SK).getter(i -> i.sk).setter((i, v) -> i.sk = v)
-                    .tags(primarySortKey()))
-            .addAttribute(String.class, a -> a.name(Attributes.TITLE).getter(i -> i.title).setter((i, v) -> i.title = v))
-            .addAttribute(String.class, a -> a.name(Attributes.DESCRIPTION).getter(i -> i.description)
-                    .setter((i, v) -> i.description = v))
-            .addAttribute(Boolean.class, a -> a.name(Attributes.COMPLETED).getter(i -> i.completed)
-                    .setter((i, v) -> i.completed = v))
-            .addAttribute(String.class, a -> a.name(Attributes.DUE_DATE).getter(i -> i.dueDate)
-                    .setter((i, v) -> i.dueDate = v))
-            .addAttribute(String.class, a -> a.name(Attributes.CREATED_AT).getter(i -> i.createdAt)
-                    .setter((i, v) -> i.createdAt = v))
-            .addAttribute(String.class, a -> a.name(Attributes.UPDATED_AT).getter(i -> i.updatedAt)
-                    .setter((i, v) -> i.updatedAt = v))
-            .addAttribute(Long.class, a -> a.name(Attributes.VERSION).getter(i -> i.version)
-                    .setter((i, v) -> i.version = v))
-            .addAttribute(String.class, a -> a.name(Attributes.LAST_WRITE).getter(i -> i.lastWrite)
-                    .setter((i, v) -> i.lastWrite = v))
-            .addAttribute(String.class, a -> a.name(Attributes.IDEMPOTENCY_KEY).getter(i -> i.idempotencyKey)
-                    .setter((i, v) -> i.idempotencyKey = v))
-            .build();
+    /**
+     * How {@code createdAt} and {@code updatedAt} are stored: RFC 3339 UTC with exactly three fraction digits. The
+     * API's JSON writes times the same way today, but stored items outlive any change to the API's format, so the
+     * storage states its own.
+     */
+    private static final DateTimeFormatter TIMESTAMP =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
-    private String pk;
-    private String sk;
-    private String title;
-    private String description;
-    private Boolean completed;
-    private String dueDate;
-    private String createdAt;
-    private String updatedAt;
-    private Long version;
-    private String lastWrite;
-    private String idempotencyKey;
-
-    static String partitionKey(String owner) {
-        return USER_PREFIX + owner;
-    }
-
-    static String sortKey(String id) {
-        return TODO_PREFIX + id;
+    static TodoItem of(String owner, Todo todo) {
+        return new TodoItem(ItemKey.todo(owner, todo.id()), todo, null, null);
     }
 
     /** The item of a todo created with Idempotency-Key {@code key}. */
     static TodoItem of(String owner, Todo todo, String key) {
-        TodoItem item = of(owner, todo);
-        item.idempotencyKey = key;
+        return new TodoItem(ItemKey.todo(owner, todo.id()), todo, null, key);
+    }
+
+    /** A time as the item stores it, e.g. {@code 2026-11-24T19:02:53.120Z}. */
+    static String timestamp(Instant time) {
+        return TIMESTAMP.format(time);
+    }
+
+    Map<String, AttributeValue> toAttributes() {
+        Map<String, AttributeValue> item = key.attributes();
+        putString(item, Attributes.TITLE, todo.title());
+        putString(item, Attributes.DESCRIPTION, todo.description());
+        item.put(Attributes.COMPLETED, AttributeValue.fromBool(todo.completed()));
+        putString(item, Attributes.DUE_DATE, todo.dueDate() == null ? null : todo.dueDate().toString());
+        putString(item, Attributes.CREATED_AT, timestamp(todo.createdAt()));
+        putString(item, Attributes.UPDATED_AT, timestamp(todo.updatedAt()));
+        item.put(Attributes.VERSION, AttributeValue.fromN(Long.toString(todo.version())));
+        putString(item, Attributes.LAST_WRITE, lastWrite);
+        putString(item, Attributes.IDEMPOTENCY_KEY, idempotencyKey);
         return item;
     }
 
-    static TodoItem of(String owner, Todo todo) {
-        TodoItem item = new TodoItem();
-        item.pk = partitionKey(owner);
-        item.sk = sortKey(todo.id());
-        item.title = todo.title();
-        item.description = todo.description();
-        item.completed = todo.completed();
-        item.dueDate = todo.dueDate() == null ? null : todo.dueDate().toString();
-        item.createdAt = TodoJson.timestamp(todo.createdAt());
-        item.updatedAt = TodoJson.timestamp(todo.updatedAt());
-        item.version = todo.version();
-        return item;
-    }
-
-    /** The Idempotency-Key the todo was created with, or null. */
-    String idempotencyKey() {
-        return idempotencyKey;
-    }
-
-    /** The token of the update that last changed this item (null until the first update). */
-    String lastWrite() {
-        return lastWrite;
-    }
-
-    Todo toTodo() {
-        return new Todo(sk.substring(TODO_PREFIX.length()), title, description, Boolean.TRUE.equals(completed),
-                dueDate == null ? null : LocalDate.parse(dueDate), Instant.parse(createdAt), Instant.parse(updatedAt),
-                version);
+    static TodoItem fromAttributes(Map<String, AttributeValue> item) {
+        ItemKey key = new ItemKey(string(item, Attributes.PK), string(item, Attributes.SK));
+        AttributeValue completed = item.get(Attributes.COMPLETED);
+        String dueDate = string(item, Attributes.DUE_DATE);
+        Todo todo = new Todo(key.sort().substring(ItemKey.TODO_PREFIX.length()), string(item, Attributes.TITLE),
+                string(item, Attributes.DESCRIPTION), completed != null && Boolean.TRUE.equals(completed.bool()),
+                dueDate == null ? null : LocalDate.parse(dueDate), Instant.parse(string(item, Attributes.CREATED_AT)),
+                Instant.parse(string(item, Attributes.UPDATED_AT)),
+                Long.parseLong(item.get(Attributes.VERSION).n()));
+        return new TodoItem(key, todo, string(item, Attributes.LAST_WRITE), string(item, Attributes.IDEMPOTENCY_KEY));
     }
 }

@@ -9,6 +9,7 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import io.todoapi.todo.error.StorageUnavailableException;
+import io.todoapi.todo.model.Precondition;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -81,5 +82,17 @@ class DynamoDbTodoRepositoryTest {
                 AwsErrorDetails.builder().errorCode("ValidationException").build()).build();
         when(client.getItem(any(GetItemRequest.class))).thenThrow(validation);
         assertThatThrownBy(() -> repository.get("alice", "id")).isSameAs(validation);
+    }
+
+    @Test
+    void aWritesConditionListsTheAcceptedVersionsInAscendingOrder() {
+        ItemExpression condition = DynamoDbTodoRepository.existsAt(Precondition.anyOf(java.util.Set.of(3L, 1L)));
+
+        assertThat(condition.text()).isEqualTo("attribute_exists(#pk) AND #version IN (:v0, :v1)");
+        assertThat(condition.names()).isEqualTo(Map.of("#pk", "pk", "#version", "version"));
+        assertThat(condition.values()).isEqualTo(Map.of(":v0", AttributeValue.fromN("1"), ":v1", AttributeValue.fromN("3")));
+        assertThat(DynamoDbTodoRepository.existsAt(Precondition.NONE).text()).isEqualTo("attribute_exists(#pk)");
+        assertThat(DynamoDbTodoRepository.notWrittenBy("token-1").values())
+                .isEqualTo(Map.of(":lastWrite", AttributeValue.fromS("token-1")));
     }
 }

@@ -35,13 +35,14 @@ public abstract class ArtifactContract {
             // Lambda Managed Instances, the telemetry log descriptor) and the trace header of older runtimes.
             "AWS_LAMBDA_LOG_FORMAT", "AWS_LAMBDA_LOG_LEVEL", "AWS_LAMBDA_MAX_CONCURRENCY",
             "AWS_LAMBDA_JAVA_NETWORKADDRESS_CACHE_NEGATIVE_TTL", "_LAMBDA_TELEMETRY_LOG_FD", "_X_AMZN_TRACE_ID",
-            // The AWS SDK's optional settings, and where it would find profile files and proxies.
-            "AWS_ACCOUNT_ID", "AWS_ACCOUNT_ID_ENDPOINT_MODE", "AWS_AUTH_SCHEME_PREFERENCE", "AWS_CONFIG_FILE",
-            "AWS_DEFAULTS_MODE", "AWS_DISABLE_REQUEST_COMPRESSION", "AWS_ENABLE_DEFAULT_SOCKET_TIMEOUT_2026",
+            // The AWS SDK's optional settings that its client builder looks up whatever the client states, and where
+            // it would find profile files. (DynamoDbClients states the defaults mode, the account-ID endpoint mode and
+            // request compression, and opens its own connections: no proxy variables.) FIPS and dual-stack endpoints
+            // are read by DynamoDbClients itself.
+            "AWS_ACCOUNT_ID", "AWS_AUTH_SCHEME_PREFERENCE", "AWS_CONFIG_FILE", "AWS_ENABLE_DEFAULT_SOCKET_TIMEOUT_2026",
             "AWS_ENDPOINT_DISCOVERY_ENABLED", "AWS_MAX_ATTEMPTS", "AWS_PARTITIONS_FILE", "AWS_PROFILE",
-            "AWS_REQUEST_MIN_COMPRESSION_SIZE_BYTES", "AWS_SDK_UA_APP_ID", "AWS_SHARED_CREDENTIALS_FILE",
-            "AWS_SIGV4A_SIGNING_REGION_SET", "AWS_USE_DUALSTACK_ENDPOINT", "AWS_USE_FIPS_ENDPOINT", "HOME",
-            "HTTP_PROXY", "http_proxy", "NO_PROXY", "no_proxy",
+            "AWS_SDK_UA_APP_ID", "AWS_SHARED_CREDENTIALS_FILE", "AWS_SIGV4A_SIGNING_REGION_SET",
+            "AWS_USE_DUALSTACK_ENDPOINT", "AWS_USE_FIPS_ENDPOINT", "HOME",
             // Powertools logging's optional settings, and the metrics' switch (RequestMetrics).
             "POWERTOOLS_LOGGER_LOG_ERROR", "POWERTOOLS_LOGGER_LOG_EVENT", "POWERTOOLS_LOGGER_LOG_RESPONSE",
             "POWERTOOLS_LOGGER_SAMPLE_RATE", "POWERTOOLS_METRICS_DISABLED");
