@@ -17,6 +17,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import javax.net.ssl.HttpsURLConnection;
@@ -64,6 +67,22 @@ class DynamoDbClientsTest {
 
         assertThat(ours.uri()).isEqualTo(sdks.uri());
         assertThat(scope(ours)).isEqualTo(scope(sdks)).contains("/dynamodb/aws4_request");
+    }
+
+    @Test
+    void aCancelledTimeoutLeavesTheSchedulersQueueAtOnce() {
+        ScheduledThreadPoolExecutor scheduler = (ScheduledThreadPoolExecutor) DynamoDbClients.overrides()
+                .scheduledExecutorService().orElseThrow();
+        try {
+            ScheduledFuture<?> timeout = scheduler.schedule(() -> { }, 5, TimeUnit.SECONDS);
+            assertThat(scheduler.getQueue()).hasSize(1);
+
+            timeout.cancel(false);
+
+            assertThat(scheduler.getQueue()).as("what a snapshot would hold").isEmpty();
+        } finally {
+            scheduler.shutdownNow();
+        }
     }
 
     @Test
