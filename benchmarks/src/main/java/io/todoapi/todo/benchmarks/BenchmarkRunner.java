@@ -1,6 +1,5 @@
 package io.todoapi.todo.benchmarks;
 
-import io.todoapi.todo.testing.TodoFunction;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import io.todoapi.todo.metrics.RequestMetrics;
 import io.todoapi.todo.model.Todo;
@@ -9,6 +8,7 @@ import io.todoapi.todo.repository.DynamoDbTodoRepository;
 import io.todoapi.todo.testing.Events;
 import io.todoapi.todo.testing.FunctionArtifact;
 import io.todoapi.todo.testing.LocalEngine;
+import io.todoapi.todo.testing.TodoFunction;
 import io.todoapi.todo.testing.TodoTables;
 import java.io.File;
 import java.nio.file.Files;
@@ -31,17 +31,19 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 public final class BenchmarkRunner {
 
-    private static final String FLOOR_HANDLER = "io.todoapi.todo.benchmarks.floor.ConstantResponseHandler::handleRequest";
+    private static final String FLOOR_HANDLER =
+            "io.todoapi.todo.benchmarks.floor.ConstantResponseHandler::handleRequest";
     /** The sections {@code benchmark.sections} can name, in the order they run. */
-    static final List<String> SECTIONS = List.of("coldstart", "snapstart", "classes", "credentials", "warm",
-            "capacity", "probes", "metrics");
+    static final List<String> SECTIONS =
+            List.of("coldstart", "snapstart", "classes", "credentials", "warm", "capacity", "probes", "metrics");
 
     /** The settings this run changed from their defaults, as {@code -Dname=value}, for the report's command line. */
     private final List<String> changedSettings = new java.util.ArrayList<>();
+
     private final int runs = Integer.parseInt(setting("benchmark.runs", "5"));
     private final int snapStartRuns = Integer.parseInt(setting("benchmark.snapStartRuns", "3"));
-    private final List<Integer> primingCounts = integers(setting("benchmark.primingCounts",
-            Integer.toString(SnapStartPriming.DEFAULT_ITERATIONS)));
+    private final List<Integer> primingCounts =
+            integers(setting("benchmark.primingCounts", Integer.toString(SnapStartPriming.DEFAULT_ITERATIONS)));
     private final List<JitFlags> jitFlags = JitFlags.parse(setting("benchmark.jitFlags", ""));
     private final int afterRestore = Integer.parseInt(setting("benchmark.afterRestore", "100"));
     private final int warmup = Integer.parseInt(setting("benchmark.warmup", "500"));
@@ -49,19 +51,22 @@ public final class BenchmarkRunner {
     private final int largeTableItems = Integer.parseInt(setting("benchmark.largeTableItems", "20000"));
     private final Set<String> sections = names(setting("benchmark.sections", String.join(",", SECTIONS)), SECTIONS);
     private final List<TodoFunction> functions = functions(setting("benchmark.functions", "all"));
-    private final List<String> functionJvmOptions = Arrays.stream(setting("benchmark.functionJvmOptions", "")
-            .split("\\s+")).filter(option -> !option.isEmpty()).toList();
+    private final List<String> functionJvmOptions = Arrays.stream(
+                    setting("benchmark.functionJvmOptions", "").split("\\s+"))
+            .filter(option -> !option.isEmpty())
+            .toList();
     private final boolean histograms = Boolean.parseBoolean(setting("benchmark.heapHistograms", "false"));
     private final String resultsName = setting("benchmark.resultsName", "results");
     private final Path functionsDir = Path.of(required("benchmark.functionsDir"));
     private final Path naiveJar = Path.of(required("benchmark.naiveJar"));
     private final Path resultsDir = Path.of(required("benchmark.resultsDir"));
     private final Path workDir = Path.of(required("benchmark.workDir"));
-    private final List<Path> runtimeClasspath = Arrays.stream(required("lambda.runtime.classpath")
-            .split(File.pathSeparator)).map(Path::of).toList();
+    private final List<Path> runtimeClasspath = Arrays.stream(
+                    required("lambda.runtime.classpath").split(File.pathSeparator))
+            .map(Path::of)
+            .toList();
 
-    private BenchmarkRunner() {
-    }
+    private BenchmarkRunner() {}
 
     public static void main(String[] args) throws Exception {
         new BenchmarkRunner().run();
@@ -70,8 +75,19 @@ public final class BenchmarkRunner {
 
     private void run() throws Exception {
         Instant started = Instant.now();
-        Results results = new Results(new Results.Settings(runs, snapStartRuns, jitFlags, primingCounts, afterRestore,
-                warmup, warm, largeTableItems, functions, List.copyOf(changedSettings)), Load.now());
+        Results results = new Results(
+                new Results.Settings(
+                        runs,
+                        snapStartRuns,
+                        jitFlags,
+                        primingCounts,
+                        afterRestore,
+                        warmup,
+                        warm,
+                        largeTableItems,
+                        functions,
+                        List.copyOf(changedSettings)),
+                Load.now());
         DynamoDbClient client = LocalEngine.client();
         String table = TodoTables.create(client, "benchmark");
         DynamoDbTodoRepository todos = new DynamoDbTodoRepository(client, table);
@@ -103,9 +119,12 @@ public final class BenchmarkRunner {
                     for (int i = 0; i < 2; i++) {
                         boolean ours = (i == 0) == oursFirst;
                         reset(client, todos, table, function);
-                        ColdStart.Result result = coldStart.run(ours ? artifact(function) : naiveJar,
+                        ColdStart.Result result = coldStart.run(
+                                ours ? artifact(function) : naiveJar,
                                 ours ? function.handler() : NaiveHandlers.of(function),
-                                ours ? environment : naiveEnvironment, events.get(function), false);
+                                ours ? environment : naiveEnvironment,
+                                events.get(function),
+                                false);
                         requireStatus(function, ours, result.statusCode());
                         results.coldStart(function, ours, result);
                     }
@@ -116,8 +135,8 @@ public final class BenchmarkRunner {
         }
 
         if (sections.contains("snapstart")) {
-            SnapStartRun snapStart = new SnapStartRun(runtimeClasspath, environment, workDir, afterRestore, warmup,
-                    warm, functionJvmOptions);
+            SnapStartRun snapStart = new SnapStartRun(
+                    runtimeClasspath, environment, workDir, afterRestore, warmup, warm, functionJvmOptions);
             List<JitFlags> flags = jitFlags;
             log("SnapStart, emulated: " + snapStartRuns + " runs x " + functions.size() + " functions x "
                     + flags.size() + " flag sets x priming counts " + primingCounts + "; " + snapStart.invocations()
@@ -130,18 +149,28 @@ public final class BenchmarkRunner {
                         JitFlags flag = flags.get(variant / primingCounts.size());
                         int count = primingCounts.get(variant % primingCounts.size());
                         reset(client, todos, table, function);
-                        IntFunction<String> series = RequestSeries.prepare(function, client, table,
-                                snapStart.invocations());
-                        Path histogram = histograms && run == 0 ? workDir.resolve("histogram-" + function.module()
-                                + "-" + flag.slug() + "-" + count + ".txt") : null;
-                        SnapStartRun.Result result = snapStart.run(artifact(function), function.handler(), flag,
-                                count, series, function.fixtureStatus(), histogram);
+                        IntFunction<String> series =
+                                RequestSeries.prepare(function, client, table, snapStart.invocations());
+                        Path histogram = histograms && run == 0
+                                ? workDir.resolve(
+                                        "histogram-" + function.module() + "-" + flag.slug() + "-" + count + ".txt")
+                                : null;
+                        SnapStartRun.Result result = snapStart.run(
+                                artifact(function),
+                                function.handler(),
+                                flag,
+                                count,
+                                series,
+                                function.fixtureStatus(),
+                                histogram);
                         results.snapStart(function, flag, count, result);
                         // Every invocation's time, in order, for a closer look than the report's percentiles.
-                        Files.write(workDir.resolve("series-" + function.module() + "-" + flag.slug() + "-" + count
-                                + "-run" + (run + 1) + ".txt"), java.util.stream.Stream.concat(
-                                        result.afterRestore().stream(), result.warm().stream())
-                                .map(millis -> String.format(java.util.Locale.ROOT, "%.3f", millis)).toList());
+                        Files.write(
+                                workDir.resolve("series-" + function.module() + "-" + flag.slug() + "-" + count + "-run"
+                                        + (run + 1) + ".txt"),
+                                java.util.stream.Stream.concat(result.afterRestore().stream(), result.warm().stream())
+                                        .map(millis -> String.format(java.util.Locale.ROOT, "%.3f", millis))
+                                        .toList());
                     }
                 }
                 log("  run " + (run + 1) + " done");
@@ -153,9 +182,12 @@ public final class BenchmarkRunner {
             for (TodoFunction function : functions) {
                 for (boolean ours : new boolean[] {true, false}) {
                     reset(client, todos, table, function);
-                    ColdStart.Result result = coldStart.run(ours ? artifact(function) : naiveJar,
+                    ColdStart.Result result = coldStart.run(
+                            ours ? artifact(function) : naiveJar,
                             ours ? function.handler() : NaiveHandlers.of(function),
-                            ours ? environment : naiveEnvironment, events.get(function), true);
+                            ours ? environment : naiveEnvironment,
+                            events.get(function),
+                            true);
                     requireStatus(function, ours, result.statusCode());
                     results.classes(function, ours, result);
                 }
@@ -187,8 +219,8 @@ public final class BenchmarkRunner {
         if (sections.contains("warm")) {
             log("warm invocations (in process, repository stubbed)");
             Path warmFile = workDir.resolve("warm.csv");
-            Process warmJvm = JvmProcess.builder(List.of(), WarmInvocations.class.getName(),
-                            new String[] {warmFile.toString()})
+            Process warmJvm = JvmProcess.builder(
+                            List.of(), WarmInvocations.class.getName(), new String[] {warmFile.toString()})
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                     .redirectError(ProcessBuilder.Redirect.INHERIT)
                     .start();
@@ -209,14 +241,14 @@ public final class BenchmarkRunner {
                 for (String library : Results.JSON_LIBRARIES) {
                     results.startup(library, JvmProcess.startupProbe(library, workDir, false));
                 }
-                results.startup(Results.LOGGING_PROBE,
-                        JvmProcess.loggingProbe(artifact(TodoFunction.GET), workDir, false));
+                results.startup(
+                        Results.LOGGING_PROBE, JvmProcess.loggingProbe(artifact(TodoFunction.GET), workDir, false));
             }
             for (String library : Results.JSON_LIBRARIES) {
                 results.startupClasses(library, JvmProcess.startupProbe(library, workDir, true));
             }
-            results.startupClasses(Results.LOGGING_PROBE,
-                    JvmProcess.loggingProbe(artifact(TodoFunction.GET), workDir, true));
+            results.startupClasses(
+                    Results.LOGGING_PROBE, JvmProcess.loggingProbe(artifact(TodoFunction.GET), workDir, true));
         }
 
         if (sections.contains("metrics")) {
@@ -230,24 +262,44 @@ public final class BenchmarkRunner {
                     boolean onFirst = run % 2 == 0;
                     for (int i = 0; i < 2; i++) {
                         boolean on = (i == 0) == onFirst;
-                        results.metricsColdStart(function, on, ours(coldStart, client, todos, table, function,
-                                on ? environment : withoutMetrics, events.get(function), false));
+                        results.metricsColdStart(
+                                function,
+                                on,
+                                ours(
+                                        coldStart,
+                                        client,
+                                        todos,
+                                        table,
+                                        function,
+                                        on ? environment : withoutMetrics,
+                                        events.get(function),
+                                        false));
                     }
                 }
                 for (String mode : MetricsProbe.MODES) {
-                    results.metricsProbe(mode, JvmProcess.metricsProbe(mode, artifact(TodoFunction.GET), workDir,
-                            false));
+                    results.metricsProbe(
+                            mode, JvmProcess.metricsProbe(mode, artifact(TodoFunction.GET), workDir, false));
                 }
             }
             for (TodoFunction function : functions) {
                 for (boolean on : new boolean[] {true, false}) {
-                    results.metricsClasses(function, on, ours(coldStart, client, todos, table, function,
-                            on ? environment : withoutMetrics, events.get(function), true));
+                    results.metricsClasses(
+                            function,
+                            on,
+                            ours(
+                                    coldStart,
+                                    client,
+                                    todos,
+                                    table,
+                                    function,
+                                    on ? environment : withoutMetrics,
+                                    events.get(function),
+                                    true));
                 }
             }
             for (String mode : MetricsProbe.MODES) {
-                results.metricsProbeClasses(mode, JvmProcess.metricsProbe(mode, artifact(TodoFunction.GET), workDir,
-                        true));
+                results.metricsProbeClasses(
+                        mode, JvmProcess.metricsProbe(mode, artifact(TodoFunction.GET), workDir, true));
             }
         }
 
@@ -260,12 +312,19 @@ public final class BenchmarkRunner {
     }
 
     /** One cold start of our {@code function}'s jar with {@code environment}, its fixture reset first. */
-    private ColdStart.Result ours(ColdStart coldStart, DynamoDbClient client, DynamoDbTodoRepository todos, String table,
-                                  TodoFunction function, Map<String, String> environment, String event,
-                                  boolean countClasses) throws Exception {
+    private ColdStart.Result ours(
+            ColdStart coldStart,
+            DynamoDbClient client,
+            DynamoDbTodoRepository todos,
+            String table,
+            TodoFunction function,
+            Map<String, String> environment,
+            String event,
+            boolean countClasses)
+            throws Exception {
         reset(client, todos, table, function);
-        ColdStart.Result result = coldStart.run(artifact(function), function.handler(), environment, event,
-                countClasses);
+        ColdStart.Result result =
+                coldStart.run(artifact(function), function.handler(), environment, event, countClasses);
         requireStatus(function, true, result.statusCode());
         return result;
     }
@@ -276,17 +335,20 @@ public final class BenchmarkRunner {
         todos.create(Events.FIXTURE_OWNER, fixture);
         for (int i = 0; i < 19; i++) {
             String id = "019ab6f2-8d3c-7e41-9a55-3c2b1d0e4f" + String.format("%02d", 70 + i);
-            todos.create(Events.FIXTURE_OWNER, new Todo(id, "Todo " + i, null, false, null, fixture.createdAt(),
-                    fixture.createdAt(), 1));
+            todos.create(
+                    Events.FIXTURE_OWNER,
+                    new Todo(id, "Todo " + i, null, false, null, fixture.createdAt(), fixture.createdAt(), 1));
         }
     }
 
     /** Puts the fixture todo back as it was (version 1) before a run that reads, changes or deletes it. */
-    private static void reset(DynamoDbClient client, DynamoDbTodoRepository todos, String table, TodoFunction function) {
+    private static void reset(
+            DynamoDbClient client, DynamoDbTodoRepository todos, String table, TodoFunction function) {
         if (function == TodoFunction.GET || function == TodoFunction.UPDATE || function == TodoFunction.DELETE) {
-            client.deleteItem(b -> b.tableName(table).key(Map.of(
-                    "pk", AttributeValue.fromS("USER#" + Events.FIXTURE_OWNER),
-                    "sk", AttributeValue.fromS("TODO#" + Events.FIXTURE_TODO_ID))));
+            client.deleteItem(b -> b.tableName(table)
+                    .key(Map.of(
+                            "pk", AttributeValue.fromS("USER#" + Events.FIXTURE_OWNER),
+                            "sk", AttributeValue.fromS("TODO#" + Events.FIXTURE_TODO_ID))));
             todos.create(Events.FIXTURE_OWNER, Events.fixtureTodo());
         }
     }
@@ -304,8 +366,11 @@ public final class BenchmarkRunner {
 
     /** {@code "1,10,50"} as numbers, in the order given. */
     static List<Integer> integers(String list) {
-        return Arrays.stream(list.split(",")).map(String::trim).filter(item -> !item.isEmpty())
-                .map(Integer::valueOf).toList();
+        return Arrays.stream(list.split(","))
+                .map(String::trim)
+                .filter(item -> !item.isEmpty())
+                .map(Integer::valueOf)
+                .toList();
     }
 
     /** The names in {@code list} ({@code "a,b"}), each one of {@code known}. */
@@ -328,8 +393,12 @@ public final class BenchmarkRunner {
         if (list.trim().equals("all")) {
             return List.of(TodoFunction.values());
         }
-        Set<String> modules = names(list, Arrays.stream(TodoFunction.values()).map(TodoFunction::module).toList());
-        return Arrays.stream(TodoFunction.values()).filter(function -> modules.contains(function.module())).toList();
+        Set<String> modules = names(
+                list,
+                Arrays.stream(TodoFunction.values()).map(TodoFunction::module).toList());
+        return Arrays.stream(TodoFunction.values())
+                .filter(function -> modules.contains(function.module()))
+                .toList();
     }
 
     /**

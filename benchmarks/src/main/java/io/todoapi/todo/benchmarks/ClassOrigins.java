@@ -13,20 +13,21 @@ public final class ClassOrigins {
     /** Origins in table order, each with the package prefixes it covers. */
     public static final Map<String, List<String>> ORIGINS = origins();
 
-    private ClassOrigins() {
-    }
+    private ClassOrigins() {}
 
     private static Map<String, List<String>> origins() {
         Map<String, List<String>> origins = new LinkedHashMap<>();
         origins.put("JDK", List.of("java.", "javax.", "jdk.", "sun.", "com.sun."));
         origins.put("Lambda runtime client, its serializers, events", List.of("com.amazonaws."));
         origins.put("AWS SDK", List.of("software.amazon.awssdk.", "software.amazon.eventstream."));
-        origins.put("Jackson databind/annotations", List.of("com.fasterxml.jackson.databind.",
-                "com.fasterxml.jackson.annotation."));
+        origins.put(
+                "Jackson databind/annotations",
+                List.of("com.fasterxml.jackson.databind.", "com.fasterxml.jackson.annotation."));
         origins.put("Jackson core (unrelocated)", List.of("com.fasterxml.jackson.core."));
         origins.put("Apache HTTP client", List.of("org.apache.hc.", "org.apache.http.", "org.apache.commons."));
-        origins.put("Logback + Powertools + SLF4J", List.of("ch.qos.logback.", "software.amazon.lambda.powertools.",
-                "org.slf4j."));
+        origins.put(
+                "Logback + Powertools + SLF4J",
+                List.of("ch.qos.logback.", "software.amazon.lambda.powertools.", "org.slf4j."));
         origins.put("Joda-Time", List.of("org.joda."));
         origins.put("our code", List.of("io.todoapi."));
         return origins;

@@ -1,6 +1,5 @@
 package io.todoapi.todo.benchmarks;
 
-import io.todoapi.todo.testing.TodoFunction;
 import io.todoapi.todo.testing.Events;
 import io.todoapi.todo.testing.LambdaEnvironment;
 import io.todoapi.todo.testing.LambdaRuntimeEmulator;
@@ -30,8 +29,12 @@ public final class ColdStart {
     public static final List<String> LAMBDA_RUNTIME_FLAGS = List.of("-XX:+UseSerialGC", "-XX:MaxRAM=1024m");
 
     /** What one cold start took: to the end of init (first poll for an invocation) and to the response. */
-    public record Result(double initMillis, double firstResponseMillis, int statusCode, int classesLoaded,
-                         Map<String, Integer> classesByOrigin) {
+    public record Result(
+            double initMillis,
+            double firstResponseMillis,
+            int statusCode,
+            int classesLoaded,
+            Map<String, Integer> classesByOrigin) {
 
         /** From the runtime's first poll for an invocation to the response: the first invocation itself. */
         public double firstInvokeMillis() {
@@ -52,8 +55,7 @@ public final class ColdStart {
      * class it loads ({@code -Xlog:class+load}) and the count up to the response is returned (that run's times are
      * slightly inflated by the logging, so timed runs do not count).
      */
-    public Result run(Path jar, String handler, Map<String, String> environment, String eventJson,
-                      boolean countClasses)
+    public Result run(Path jar, String handler, Map<String, String> environment, String eventJson, boolean countClasses)
             throws IOException, InterruptedException, TimeoutException {
         Files.createDirectories(workDir);
         Path log = Files.createTempFile(workDir, "function-", ".log");
@@ -71,8 +73,11 @@ public final class ColdStart {
         Map<String, Integer> byOrigin = Map.of();
         try (LambdaRuntimeEmulator runtime = LambdaRuntimeEmulator.start()) {
             started = System.nanoTime();
-            runtime.launch(runtimeClasspath, new LambdaRuntimeEmulator.Function(jar, handler, name, environment,
-                    LambdaEnvironment.InitializationType.ON_DEMAND, flags), log);
+            runtime.launch(
+                    runtimeClasspath,
+                    new LambdaRuntimeEmulator.Function(
+                            jar, handler, name, environment, LambdaEnvironment.InitializationType.ON_DEMAND, flags),
+                    log);
             response = runtime.invoke(eventJson, Duration.ofSeconds(120));
             responded = System.nanoTime();
             firstPoll = runtime.firstPollNanos();

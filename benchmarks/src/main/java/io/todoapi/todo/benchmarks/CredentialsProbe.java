@@ -56,8 +56,7 @@ public final class CredentialsProbe {
         }
     }
 
-    private CredentialsProbe() {
-    }
+    private CredentialsProbe() {}
 
     public static void main(String[] args) {
         AwsCredentialsProvider credentials = switch (Chain.valueOf(args[0])) {
@@ -65,9 +64,11 @@ public final class CredentialsProbe {
             case DEFAULT -> DefaultCredentialsProvider.builder().build();
         };
         try (DynamoDbClient client = DynamoDbClients.fromEnvironment(DynamoDbClients.httpClient(), credentials)) {
-            boolean found = client.getItem(b -> b.tableName(FunctionEnvironment.require("TABLE_NAME")).key(Map.of(
-                    "pk", AttributeValue.fromS("USER#" + Events.FIXTURE_OWNER),
-                    "sk", AttributeValue.fromS("TODO#" + Events.FIXTURE_TODO_ID)))).hasItem();
+            boolean found = client.getItem(b -> b.tableName(FunctionEnvironment.require("TABLE_NAME"))
+                            .key(Map.of(
+                                    "pk", AttributeValue.fromS("USER#" + Events.FIXTURE_OWNER),
+                                    "sk", AttributeValue.fromS("TODO#" + Events.FIXTURE_TODO_ID))))
+                    .hasItem();
             System.out.println("DONE " + found);
         }
     }
@@ -92,15 +93,21 @@ public final class CredentialsProbe {
             try (LambdaRuntimeEmulator credentialsEndpoint = LambdaRuntimeEmulator.start()) {
                 ProcessBuilder builder = JvmProcess.builder(
                         concat(List.of("-Duser.home=" + home), JvmProcess.flags(workDir, countClasses)),
-                        CredentialsProbe.class.getName(), chain.name());
-                Map<String, String> environment = new LinkedHashMap<>(LambdaEnvironment.of(mode.initialization,
-                        "probe", "CredentialsProbe", credentialsEndpoint.address(), taskRoot, credentialsEndpoint));
+                        CredentialsProbe.class.getName(),
+                        chain.name());
+                Map<String, String> environment = new LinkedHashMap<>(LambdaEnvironment.of(
+                        mode.initialization,
+                        "probe",
+                        "CredentialsProbe",
+                        credentialsEndpoint.address(),
+                        taskRoot,
+                        credentialsEndpoint));
                 environment.putAll(variables);
                 builder.environment().clear();
                 builder.environment().putAll(environment);
                 builder.directory(taskRoot.toFile());
-                JvmProcess.Startup startup = JvmProcess.probe(builder, "credentials " + mode + " " + chain, workDir,
-                        countClasses);
+                JvmProcess.Startup startup =
+                        JvmProcess.probe(builder, "credentials " + mode + " " + chain, workDir, countClasses);
                 if (mode == Mode.SNAP_START && credentialsEndpoint.credentialsServed() == 0) {
                     throw new IllegalStateException("the " + chain + " chain signed without the container endpoint");
                 }
@@ -112,7 +119,8 @@ public final class CredentialsProbe {
         }
 
         private static List<String> concat(List<String> first, List<String> second) {
-            return java.util.stream.Stream.concat(first.stream(), second.stream()).toList();
+            return java.util.stream.Stream.concat(first.stream(), second.stream())
+                    .toList();
         }
     }
 }

@@ -13,10 +13,11 @@ import java.util.List;
 record JitFlags(String name, String javaToolOptions) {
 
     /** Both sets keep template.yaml's heap setting, so that they differ in the JIT only. */
-    static final JitFlags C1_ONLY = new JitFlags("C1 only",
-            "-XX:+TieredCompilation -XX:TieredStopAtLevel=1 -XX:MarkSweepDeadRatio=0");
-    static final JitFlags FULL_TIERED = new JitFlags("full tiered (C1+C2)",
-            "-XX:+TieredCompilation -XX:MarkSweepDeadRatio=0");
+    static final JitFlags C1_ONLY =
+            new JitFlags("C1 only", "-XX:+TieredCompilation -XX:TieredStopAtLevel=1 -XX:MarkSweepDeadRatio=0");
+
+    static final JitFlags FULL_TIERED =
+            new JitFlags("full tiered (C1+C2)", "-XX:+TieredCompilation -XX:MarkSweepDeadRatio=0");
 
     /** template.yaml's JAVA_TOOL_OPTIONS (which the contract tests keep equal to {@link FunctionArtifact}'s). */
     static JitFlags template() {
@@ -54,7 +55,9 @@ record JitFlags(String name, String javaToolOptions) {
             if (options.isBlank()) {
                 continue;
             }
-            JitFlags known = compared().stream().filter(k -> k.sameOptionsAs(options)).findFirst()
+            JitFlags known = compared().stream()
+                    .filter(k -> k.sameOptionsAs(options))
+                    .findFirst()
                     .orElse(new JitFlags("other", options.trim()));
             if (!flags.contains(known)) {
                 flags.add(known);
@@ -79,6 +82,9 @@ record JitFlags(String name, String javaToolOptions) {
     }
 
     private static List<String> words(String options) {
-        return Arrays.stream(options.trim().split("\\s+")).filter(word -> !word.isEmpty()).sorted().toList();
+        return Arrays.stream(options.trim().split("\\s+"))
+                .filter(word -> !word.isEmpty())
+                .sorted()
+                .toList();
     }
 }

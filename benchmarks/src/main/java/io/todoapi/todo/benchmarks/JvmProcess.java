@@ -18,8 +18,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class JvmProcess {
 
-    private JvmProcess() {
-    }
+    private JvmProcess() {}
 
     static ProcessBuilder builder(List<String> extraFlags, String mainClass, String... args) {
         return withClasspath(extraFlags, System.getProperty("java.class.path"), mainClass, args);
@@ -41,13 +40,15 @@ final class JvmProcess {
     }
 
     /** What one run of {@link StartupProbe} took: to its printed result, and the classes it loaded (or -1). */
-    record Startup(double millis, int classesLoaded, Map<String, Integer> classesByOrigin) {
-    }
+    record Startup(double millis, int classesLoaded, Map<String, Integer> classesByOrigin) {}
 
     static Startup startupProbe(String probe, Path workDir, boolean countClasses)
             throws IOException, InterruptedException {
-        return probe(builder(flags(workDir, countClasses), StartupProbe.class.getName(), new String[] {probe}), probe,
-                workDir, countClasses);
+        return probe(
+                builder(flags(workDir, countClasses), StartupProbe.class.getName(), new String[] {probe}),
+                probe,
+                workDir,
+                countClasses);
     }
 
     /** {@link LoggingProbe} with this module's classes and {@code functionJar} only on the class path. */
@@ -55,14 +56,21 @@ final class JvmProcess {
             throws IOException, InterruptedException {
         String classes;
         try {
-            classes = Path.of(LoggingProbe.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+            classes = Path.of(LoggingProbe.class
+                            .getProtectionDomain()
+                            .getCodeSource()
+                            .getLocation()
+                            .toURI())
                     .toString();
         } catch (java.net.URISyntaxException e) {
             throw new IllegalStateException(e);
         }
         String classpath = classes + java.io.File.pathSeparator + functionJar;
-        return probe(withClasspath(flags(workDir, countClasses), classpath, LoggingProbe.class.getName()), "logging",
-                workDir, countClasses);
+        return probe(
+                withClasspath(flags(workDir, countClasses), classpath, LoggingProbe.class.getName()),
+                "logging",
+                workDir,
+                countClasses);
     }
 
     /**
@@ -71,20 +79,24 @@ final class JvmProcess {
      */
     static Startup metricsProbe(String mode, Path functionJar, Path workDir, boolean countClasses)
             throws IOException, InterruptedException {
-        StringBuilder classpath = new StringBuilder(codeSource(MetricsProbe.class)).append(java.io.File.pathSeparator)
+        StringBuilder classpath = new StringBuilder(codeSource(MetricsProbe.class))
+                .append(java.io.File.pathSeparator)
                 .append(functionJar);
         if (mode.equals("powertools")) {
             for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
                 String name = Path.of(entry).getFileName().toString();
-                if (name.startsWith("aws-embedded-metrics-") || name.startsWith("jackson-databind-")
-                        || name.startsWith("jackson-annotations-") || name.startsWith("jackson-core-")
-                        || name.startsWith("jackson-datatype-jsr310-") || name.startsWith("javatuples-")) {
+                if (name.startsWith("aws-embedded-metrics-")
+                        || name.startsWith("jackson-databind-")
+                        || name.startsWith("jackson-annotations-")
+                        || name.startsWith("jackson-core-")
+                        || name.startsWith("jackson-datatype-jsr310-")
+                        || name.startsWith("javatuples-")) {
                     classpath.append(java.io.File.pathSeparator).append(entry);
                 }
             }
         }
-        ProcessBuilder builder = withClasspath(flags(workDir, countClasses), classpath.toString(),
-                MetricsProbe.class.getName(), mode);
+        ProcessBuilder builder =
+                withClasspath(flags(workDir, countClasses), classpath.toString(), MetricsProbe.class.getName(), mode);
         // As on Lambda, where aws-embedded-metrics recognises the environment by this variable (else it probes EC2).
         builder.environment().put("AWS_LAMBDA_FUNCTION_NAME", "probe");
         builder.environment().put("POWERTOOLS_SERVICE_NAME", "todo-api");
@@ -93,7 +105,11 @@ final class JvmProcess {
 
     private static String codeSource(Class<?> type) {
         try {
-            return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+            return Path.of(type.getProtectionDomain()
+                            .getCodeSource()
+                            .getLocation()
+                            .toURI())
+                    .toString();
         } catch (java.net.URISyntaxException e) {
             throw new IllegalStateException(e);
         }
@@ -121,15 +137,17 @@ final class JvmProcess {
         Process process = builder.start();
         String line;
         // The logging probe writes its log line first: wait for the DONE line.
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                StandardCharsets.UTF_8))) {
+        try (BufferedReader out =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             line = out.readLine();
             while (line != null && !line.startsWith("DONE")) {
                 line = out.readLine();
             }
         }
         long done = System.nanoTime();
-        if (!process.waitFor(30, TimeUnit.SECONDS) || process.exitValue() != 0 || line == null
+        if (!process.waitFor(30, TimeUnit.SECONDS)
+                || process.exitValue() != 0
+                || line == null
                 || !line.startsWith("DONE")) {
             process.destroyForcibly();
             throw new IllegalStateException("Start-up probe " + probe + " failed: " + line);

@@ -29,12 +29,15 @@ public final class ListCapacity {
     static final String CALLER = "capacity-caller";
     static final int PAGE = 20;
 
-    public record Result(int itemsInTable, int itemsOfCaller, int itemsReturned, int count, int scannedCount,
-                         Double consumedCapacity) {
-    }
+    public record Result(
+            int itemsInTable,
+            int itemsOfCaller,
+            int itemsReturned,
+            int count,
+            int scannedCount,
+            Double consumedCapacity) {}
 
-    private ListCapacity() {
-    }
+    private ListCapacity() {}
 
     public static List<Result> measure(int largeTableItems) throws Exception {
         return List.of(measureTable(PAGE), measureTable(largeTableItems));
@@ -45,9 +48,14 @@ public final class ListCapacity {
         try (LocalTodoTable table = LocalTodoTable.create("capacity", recorder)) {
             fill(table.client(), table.name(), totalItems);
             recorder.last = null;
-            int returned = table.repository().list(CALLER, PAGE, Optional.empty()).items().size();
+            int returned = table.repository()
+                    .list(CALLER, PAGE, Optional.empty())
+                    .items()
+                    .size();
             QueryResponse query = recorder.last;
-            Double capacity = query.consumedCapacity() == null ? null : query.consumedCapacity().capacityUnits();
+            Double capacity = query.consumedCapacity() == null
+                    ? null
+                    : query.consumedCapacity().capacityUnits();
             return new Result(totalItems, PAGE, returned, query.count(), query.scannedCount(), capacity);
         }
     }
@@ -70,7 +78,9 @@ public final class ListCapacity {
         @Override
         public SdkRequest modifyRequest(Context.ModifyRequest context, ExecutionAttributes attributes) {
             if (context.request() instanceof QueryRequest query) {
-                return query.toBuilder().returnConsumedCapacity(ReturnConsumedCapacity.TOTAL).build();
+                return query.toBuilder()
+                        .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)
+                        .build();
             }
             return context.request();
         }

@@ -12,8 +12,7 @@ import software.amazon.lambda.powertools.logging.PowertoolsLogging;
  */
 public final class LoggingProbe {
 
-    private LoggingProbe() {
-    }
+    private LoggingProbe() {}
 
     public static void main(String[] args) {
         String result = PowertoolsLogging.withLogging(PrimingEvents.context("probe"), () -> {

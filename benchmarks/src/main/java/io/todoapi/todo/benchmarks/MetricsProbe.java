@@ -18,18 +18,19 @@ public final class MetricsProbe {
 
     static final java.util.List<String> MODES = java.util.List.of("none", "ours", "powertools");
 
-    private MetricsProbe() {
-    }
+    private MetricsProbe() {}
 
     public static void main(String[] args) {
         switch (args[0]) {
-            case "none" -> { }
-            case "ours" -> RequestMetrics.toStdout(RequestMetrics.DEFAULT_SERVICE, "getTodo").record(200, 1_234_567, false, "probe");
+            case "none" -> {}
+            case "ours" ->
+                RequestMetrics.toStdout(RequestMetrics.DEFAULT_SERVICE, "getTodo")
+                        .record(200, 1_234_567, false, "probe");
             case "powertools" -> {
                 Metrics metrics = MetricsFactory.getMetricsInstance();
                 metrics.setNamespace(ApiMetrics.NAMESPACE);
-                metrics.setDefaultDimensions(DimensionSet.of(ApiMetrics.SERVICE, "todo-api", ApiMetrics.OPERATION,
-                        "getTodo"));
+                metrics.setDefaultDimensions(
+                        DimensionSet.of(ApiMetrics.SERVICE, "todo-api", ApiMetrics.OPERATION, "getTodo"));
                 metrics.addMetric(ApiMetrics.REQUESTS_2XX, 1, MetricUnit.COUNT);
                 metrics.addMetric(ApiMetrics.REQUESTS_4XX, 0, MetricUnit.COUNT);
                 metrics.addMetric(ApiMetrics.REQUESTS_5XX, 0, MetricUnit.COUNT);

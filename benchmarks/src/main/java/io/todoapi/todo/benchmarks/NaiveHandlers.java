@@ -5,8 +5,7 @@ import io.todoapi.todo.testing.TodoFunction;
 /** The naive reference handler of each function: {@code naive.Naive<handler's simple name>}, same operation. */
 final class NaiveHandlers {
 
-    private NaiveHandlers() {
-    }
+    private NaiveHandlers() {}
 
     /** The Lambda handler string of the naive reference of {@code function}. */
     static String of(TodoFunction function) {

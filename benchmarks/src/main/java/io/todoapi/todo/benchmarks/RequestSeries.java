@@ -1,8 +1,8 @@
 package io.todoapi.todo.benchmarks;
 
-import io.todoapi.todo.testing.TodoFunction;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import io.todoapi.todo.testing.Events;
+import io.todoapi.todo.testing.TodoFunction;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,8 +23,7 @@ final class RequestSeries {
     /** Ids of seeded todos: UUIDv7-shaped like the fixtures', unique within one benchmark JVM. */
     private static final AtomicLong NEXT_ID = new AtomicLong();
 
-    private RequestSeries() {
-    }
+    private RequestSeries() {}
 
     /** {@code count} events for {@code function} (index 0 to count, exclusive), seeding what they need first. */
     static IntFunction<String> prepare(TodoFunction function, DynamoDbClient client, String table, int count)
@@ -36,8 +35,8 @@ final class RequestSeries {
             case UPDATE -> {
                 List<String> events = new ArrayList<>(count);
                 for (int i = 0; i < count; i++) {
-                    events.add(Events.toJson(Events.withHeader(Events.load(function.module()), "If-Match",
-                            "\"" + (i + 1) + "\"")));
+                    events.add(Events.toJson(
+                            Events.withHeader(Events.load(function.module()), "If-Match", "\"" + (i + 1) + "\"")));
                 }
                 yield events::get;
             }

@@ -18,8 +18,7 @@ final class SeededTodos {
 
     private static final int BATCH = 25;
 
-    private SeededTodos() {
-    }
+    private SeededTodos() {}
 
     /** A todo item as the repository writes it (same attributes, similar sizes), at version 1. */
     static Map<String, AttributeValue> item(String owner, String id, int n) {
@@ -43,7 +42,8 @@ final class SeededTodos {
             List<Future<?>> done = new ArrayList<>();
             for (int from = 0; from < items.size(); from += BATCH) {
                 List<WriteRequest> batch = items.subList(from, Math.min(items.size(), from + BATCH)).stream()
-                        .map(item -> WriteRequest.builder().putRequest(PutRequest.builder().item(item).build())
+                        .map(item -> WriteRequest.builder()
+                                .putRequest(PutRequest.builder().item(item).build())
                                 .build())
                         .toList();
                 done.add(pool.submit(() -> write(client, table, batch)));
@@ -59,7 +59,9 @@ final class SeededTodos {
     private static void write(DynamoDbClient client, String table, List<WriteRequest> batch) {
         Map<String, List<WriteRequest>> pending = Map.of(table, batch);
         while (!pending.isEmpty()) {
-            pending = client.batchWriteItem(BatchWriteItemRequest.builder().requestItems(pending).build())
+            pending = client.batchWriteItem(BatchWriteItemRequest.builder()
+                            .requestItems(pending)
+                            .build())
                     .unprocessedItems();
         }
     }

@@ -1,6 +1,5 @@
 package io.todoapi.todo.benchmarks;
 
-import io.todoapi.todo.testing.TodoFunction;
 import io.todoapi.todo.priming.SnapStartPriming;
 import io.todoapi.todo.testing.LambdaEnvironment;
 import io.todoapi.todo.testing.LambdaRuntimeEmulator;
@@ -79,8 +78,14 @@ final class SnapStartRun {
      * JAVA_TOOL_OPTIONS with the flags it measures. {@code extraJvmOptions} go to every function JVM, for a closer
      * look (such as {@code -Xlog:class+load}); none in a measurement.
      */
-    SnapStartRun(List<Path> runtimeClasspath, Map<String, String> variables, Path workDir, int afterRestore,
-                 int warmup, int warm, List<String> extraJvmOptions) {
+    SnapStartRun(
+            List<Path> runtimeClasspath,
+            Map<String, String> variables,
+            Path workDir,
+            int afterRestore,
+            int warmup,
+            int warm,
+            List<String> extraJvmOptions) {
         this.runtimeClasspath = runtimeClasspath;
         this.variables = variables;
         this.workDir = workDir;
@@ -101,8 +106,15 @@ final class SnapStartRun {
      * {@code expectedStatus}. With {@code histogram}, the class histogram of the heap at the snapshot point is
      * written there.
      */
-    Result run(Path jar, String handler, JitFlags flags, int primingIterations, IntFunction<String> events,
-               int expectedStatus, Path histogram) throws IOException, InterruptedException {
+    Result run(
+            Path jar,
+            String handler,
+            JitFlags flags,
+            int primingIterations,
+            IntFunction<String> events,
+            int expectedStatus,
+            Path histogram)
+            throws IOException, InterruptedException {
         Files.createDirectories(workDir);
         Path log = Files.createTempFile(workDir, "snapstart-", ".log");
         Map<String, String> environment = new LinkedHashMap<>(variables);
@@ -124,12 +136,20 @@ final class SnapStartRun {
                 }
             });
             started = System.nanoTime();
-            runtime.launch(runtimeClasspath, new LambdaRuntimeEmulator.Function(jar, handler, name, environment,
-                    LambdaEnvironment.InitializationType.SNAP_START, jvmOptions), log);
+            runtime.launch(
+                    runtimeClasspath,
+                    new LambdaRuntimeEmulator.Function(
+                            jar,
+                            handler,
+                            name,
+                            environment,
+                            LambdaEnvironment.InitializationType.SNAP_START,
+                            jvmOptions),
+                    log);
             for (int i = 0; i < invocations(); i++) {
                 // Two minutes for the first (init, priming and the snapshot hook come before it), then 30 s each.
-                LambdaRuntimeEmulator.TimedResponse response = runtime.invokeTimed(events.apply(i),
-                        Duration.ofSeconds(i == 0 ? 120 : 30));
+                LambdaRuntimeEmulator.TimedResponse response =
+                        runtime.invokeTimed(events.apply(i), Duration.ofSeconds(i == 0 ? 120 : 30));
                 requireStatus(handler, i, response.body(), expectedStatus);
                 if (i < afterRestore) {
                     restored.add(response.millis());
@@ -139,8 +159,8 @@ final class SnapStartRun {
             }
             snapshotAt = runtime.snapshotNanos();
         } catch (IllegalStateException | TimeoutException e) {
-            throw new IllegalStateException(handler + " failed under SnapStart emulation; its log:\n"
-                    + Files.readString(log), e);
+            throw new IllegalStateException(
+                    handler + " failed under SnapStart emulation; its log:\n" + Files.readString(log), e);
         }
         Files.deleteIfExists(log);
         if (snapshotAt == 0 || snapshot.get() == null) {

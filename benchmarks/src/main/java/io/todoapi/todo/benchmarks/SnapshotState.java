@@ -21,18 +21,18 @@ import java.util.regex.Pattern;
  * asks for {@code restore/next}, so on Lambda too the snapshot is taken right after a full GC; the GC here only makes
  * the figure independent of that.
  */
-record SnapshotState(long heapUsedBytes, long heapCommittedBytes, int c1Methods, int c2Methods,
-                     int pendingCompilations) {
+record SnapshotState(
+        long heapUsedBytes, long heapCommittedBytes, int c1Methods, int c2Methods, int pendingCompilations) {
 
-    private static final List<String> COMMANDS = List.of("GC.run", "GC.heap_info", "Compiler.codelist",
-            "Compiler.queue");
+    private static final List<String> COMMANDS =
+            List.of("GC.run", "GC.heap_info", "Compiler.codelist", "Compiler.queue");
     /**
      * A heap or generation line of {@code GC.heap_info}, which starts in the first column: Serial
      * ({@code DefNew     total 116224K, used 2067K [...}), Parallel ({@code PSYoungGen total ..., used ...}) or G1
      * ({@code garbage-first heap   total reserved 6184960K, committed 393216K, used 10546K [...}).
      */
-    private static final Pattern HEAP_LINE = Pattern.compile(
-            "^\\S.*?\\s+total (?:reserved \\d+K, committed (\\d+)K|(\\d+)K), used (\\d+)K");
+    private static final Pattern HEAP_LINE =
+            Pattern.compile("^\\S.*?\\s+total (?:reserved \\d+K, committed (\\d+)K|(\\d+)K), used (\\d+)K");
     /** A line of {@code Compiler.codelist}: {@code <compile id> <level> <state> <method> [...]}; state 0 is in use. */
     private static final Pattern CODE_LINE = Pattern.compile("^\\d+ (\\d) (\\d) \\S");
     /**

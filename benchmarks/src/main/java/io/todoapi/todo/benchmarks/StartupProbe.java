@@ -25,8 +25,7 @@ public final class StartupProbe {
     static final String ID = "019ab6f2-8d3c-7e41-9a55-3c2b1d0e4f60";
     static final Instant NOW = Instant.parse("2026-11-24T19:02:53.123Z");
 
-    private StartupProbe() {
-    }
+    private StartupProbe() {}
 
     /** The bean the data-binding libraries read the body into and write the todo from. */
     public static class TodoBean {

@@ -1,9 +1,9 @@
 package io.todoapi.todo.benchmarks;
 
+import io.todoapi.todo.model.Precondition;
 import io.todoapi.todo.model.Todo;
 import io.todoapi.todo.model.TodoPage;
 import io.todoapi.todo.model.TodoPatch;
-import io.todoapi.todo.model.Precondition;
 import io.todoapi.todo.repository.TodoRepository;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -23,13 +23,27 @@ final class StubTodoRepository implements TodoRepository {
     private final TodoPage page;
 
     StubTodoRepository(String todoId) {
-        this.todo = new Todo(todoId, "Buy oat milk", "2 litres, barista edition", false, LocalDate.of(2026, 11, 30),
-                CREATED, CREATED, 1);
+        this.todo = new Todo(
+                todoId,
+                "Buy oat milk",
+                "2 litres, barista edition",
+                false,
+                LocalDate.of(2026, 11, 30),
+                CREATED,
+                CREATED,
+                1);
         List<Todo> items = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
             String id = todoId.substring(0, todoId.length() - 2) + String.format("%02d", i);
-            items.add(new Todo(id, "Todo " + i, "A description of todo " + i, i % 2 == 0, LocalDate.of(2026, 12, 1),
-                    CREATED, CREATED, 1));
+            items.add(new Todo(
+                    id,
+                    "Todo " + i,
+                    "A description of todo " + i,
+                    i % 2 == 0,
+                    LocalDate.of(2026, 12, 1),
+                    CREATED,
+                    CREATED,
+                    1));
         }
         this.page = new TodoPage(items, Optional.of(items.getLast().id()));
     }
@@ -60,6 +74,5 @@ final class StubTodoRepository implements TodoRepository {
     }
 
     @Override
-    public void delete(String owner, String id, Precondition precondition) {
-    }
+    public void delete(String owner, String id, Precondition precondition) {}
 }

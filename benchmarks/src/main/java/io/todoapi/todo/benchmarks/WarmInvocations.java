@@ -1,6 +1,5 @@
 package io.todoapi.todo.benchmarks;
 
-import io.todoapi.todo.testing.TodoFunction;
 import ch.qos.logback.classic.LoggerContext;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
@@ -17,6 +16,7 @@ import io.todoapi.todo.list.ListTodosHandler;
 import io.todoapi.todo.repository.TodoRepository;
 import io.todoapi.todo.testing.Events;
 import io.todoapi.todo.testing.TestContext;
+import io.todoapi.todo.testing.TodoFunction;
 import io.todoapi.todo.update.UpdateTodoHandler;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -46,8 +46,7 @@ public final class WarmInvocations {
     static final int BATCHES = 10;
     static final int BATCH = 2_000;
 
-    private WarmInvocations() {
-    }
+    private WarmInvocations() {}
 
     public static void main(String[] args) throws Exception {
         Path out = Path.of(args[0]);
@@ -100,9 +99,14 @@ public final class WarmInvocations {
         }
         Summary time = Summary.of(nanos);
         Summary allocation = Summary.of(bytes);
-        return String.join(",", function.module(),
-                Double.toString(time.min()), Double.toString(time.median()), Double.toString(time.max()),
-                Double.toString(allocation.min()), Double.toString(allocation.median()),
+        return String.join(
+                ",",
+                function.module(),
+                Double.toString(time.min()),
+                Double.toString(time.median()),
+                Double.toString(time.max()),
+                Double.toString(allocation.min()),
+                Double.toString(allocation.median()),
                 Double.toString(allocation.max()));
     }
 
@@ -127,8 +131,7 @@ public final class WarmInvocations {
             default -> new Object[] {todos, api};
         };
         Class<?>[] types = switch (function) {
-            case CREATE -> new Class<?>[] {TodoRepository.class, Clock.class, IdGenerator.class,
-                    RequestPipeline.class};
+            case CREATE -> new Class<?>[] {TodoRepository.class, Clock.class, IdGenerator.class, RequestPipeline.class};
             case UPDATE -> new Class<?>[] {TodoRepository.class, Clock.class, RequestPipeline.class};
             default -> new Class<?>[] {TodoRepository.class, RequestPipeline.class};
         };

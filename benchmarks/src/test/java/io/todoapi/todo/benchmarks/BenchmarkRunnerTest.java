@@ -1,9 +1,9 @@
 package io.todoapi.todo.benchmarks;
 
-import io.todoapi.todo.testing.TodoFunction;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.todoapi.todo.testing.TodoFunction;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -19,7 +19,8 @@ class BenchmarkRunnerTest {
         assertThat(BenchmarkRunner.names("snapstart,credentials", BenchmarkRunner.SECTIONS))
                 .containsExactly("credentials", "snapstart");
         assertThatThrownBy(() -> BenchmarkRunner.names("snapstart,coldstarts", BenchmarkRunner.SECTIONS))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("unknown name coldstarts");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("unknown name coldstarts");
     }
 
     @Test

@@ -19,9 +19,13 @@ class ClassOriginsTest {
                 "[0.302s][info][class,load] org.example.Other source: file:/n.jar",
                 "[0.303s][info][gc] not a class line"));
 
-        assertThat(counts).containsEntry("JDK", 1).containsEntry("AWS SDK", 1)
-                .containsEntry("Logback + Powertools + SLF4J", 1).containsEntry("our code", 1)
-                .containsEntry("Jackson databind/annotations", 1).containsEntry("other", 1)
+        assertThat(counts)
+                .containsEntry("JDK", 1)
+                .containsEntry("AWS SDK", 1)
+                .containsEntry("Logback + Powertools + SLF4J", 1)
+                .containsEntry("our code", 1)
+                .containsEntry("Jackson databind/annotations", 1)
+                .containsEntry("other", 1)
                 .containsEntry("Apache HTTP client", 0);
         assertThat(counts.values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(6);
     }

@@ -10,7 +10,9 @@ class JitFlagsTest {
     @Test
     void comparesTheTemplatesFlagsFirstAndBothKnownSetsOnce() {
         assertThat(JitFlags.compared().getFirst().javaToolOptions()).isEqualTo(FunctionArtifact.JAVA_TOOL_OPTIONS);
-        assertThat(JitFlags.compared()).contains(JitFlags.C1_ONLY, JitFlags.FULL_TIERED).doesNotHaveDuplicates();
+        assertThat(JitFlags.compared())
+                .contains(JitFlags.C1_ONLY, JitFlags.FULL_TIERED)
+                .doesNotHaveDuplicates();
     }
 
     @Test
@@ -24,8 +26,9 @@ class JitFlagsTest {
     @Test
     void readsAListOfFlagSetsAndKnowsTheKnownOnesInAnyOrder() {
         assertThat(JitFlags.parse(" ")).isEqualTo(JitFlags.compared());
-        assertThat(JitFlags.parse(
-                "-XX:MarkSweepDeadRatio=0 -XX:TieredStopAtLevel=1  -XX:+TieredCompilation|-XX:+TieredCompilation -Xss1m|"))
+        assertThat(
+                        JitFlags.parse(
+                                "-XX:MarkSweepDeadRatio=0 -XX:TieredStopAtLevel=1  -XX:+TieredCompilation|-XX:+TieredCompilation -Xss1m|"))
                 .containsExactly(JitFlags.C1_ONLY, new JitFlags("other", "-XX:+TieredCompilation -Xss1m"));
     }
 }

@@ -77,6 +77,7 @@ class SnapshotStateTest {
     @Test
     void refusesOutputWithoutHeapFigures() {
         assertThatThrownBy(() -> SnapshotState.parse("1331:\nCommand executed successfully\n"))
-                .isInstanceOf(IllegalStateException.class).hasMessageStartingWith("no heap figures in the jcmd output");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageStartingWith("no heap figures in the jcmd output");
     }
 }

@@ -31,10 +31,17 @@ public final class CompositionRoot {
     public static final String FUNCTION_NAME_ENV = "AWS_LAMBDA_FUNCTION_NAME";
 
     /** Every variable a function reads, through {@link FunctionEnvironment}: template.yaml's, Lambda's and the SDK's. */
-    public static final List<String> VARIABLES = List.of(DynamoDbTodoRepository.TABLE_NAME_ENV,
-            RequestPipeline.ALLOWED_ORIGIN_ENV, RequestPipeline.USER_POOL_CLIENT_ID_ENV, DynamoDbClients.REGION_ENV,
-            DynamoDbClients.ENDPOINT_ENV, DynamoDbClients.FIPS_ENV, DynamoDbClients.DUALSTACK_ENV, FUNCTION_NAME_ENV,
-            RequestMetrics.SERVICE_ENV, RequestMetrics.DISABLED_ENV);
+    public static final List<String> VARIABLES = List.of(
+            DynamoDbTodoRepository.TABLE_NAME_ENV,
+            RequestPipeline.ALLOWED_ORIGIN_ENV,
+            RequestPipeline.USER_POOL_CLIENT_ID_ENV,
+            DynamoDbClients.REGION_ENV,
+            DynamoDbClients.ENDPOINT_ENV,
+            DynamoDbClients.FIPS_ENV,
+            DynamoDbClients.DUALSTACK_ENV,
+            FUNCTION_NAME_ENV,
+            RequestMetrics.SERVICE_ENV,
+            RequestMetrics.DISABLED_ENV);
 
     private final Clock clock = Clock.systemUTC();
     private final OfflineSwitchHttpClient http;
@@ -47,10 +54,13 @@ public final class CompositionRoot {
     private CompositionRoot(String operation) {
         this.http = new OfflineSwitchHttpClient(DynamoDbClients.httpClient());
         this.credentials = new LambdaCredentials();
-        this.repository = new DynamoDbTodoRepository(DynamoDbClients.fromEnvironment(http, credentials),
+        this.repository = new DynamoDbTodoRepository(
+                DynamoDbClients.fromEnvironment(http, credentials),
                 FunctionEnvironment.require(DynamoDbTodoRepository.TABLE_NAME_ENV));
-        this.pipeline = new RequestPipeline(FunctionEnvironment.get(RequestPipeline.ALLOWED_ORIGIN_ENV).orElse("*"),
-                FunctionEnvironment.require(RequestPipeline.USER_POOL_CLIENT_ID_ENV), metrics(operation));
+        this.pipeline = new RequestPipeline(
+                FunctionEnvironment.get(RequestPipeline.ALLOWED_ORIGIN_ENV).orElse("*"),
+                FunctionEnvironment.require(RequestPipeline.USER_POOL_CLIENT_ID_ENV),
+                metrics(operation));
         this.functionName = FunctionEnvironment.get(FUNCTION_NAME_ENV).orElse("todo-function");
     }
 
@@ -64,7 +74,9 @@ public final class CompositionRoot {
 
     /** The function's metrics: on stdout unless Powertools' switch {@value RequestMetrics#DISABLED_ENV} says off. */
     static RequestMetrics metrics(String operation) {
-        if (FunctionEnvironment.get(RequestMetrics.DISABLED_ENV).map(Boolean::parseBoolean).orElse(false)) {
+        if (FunctionEnvironment.get(RequestMetrics.DISABLED_ENV)
+                .map(Boolean::parseBoolean)
+                .orElse(false)) {
             return RequestMetrics.disabled();
         }
         return RequestMetrics.toStdout(
@@ -99,17 +111,24 @@ public final class CompositionRoot {
      * the snapshot are dropped, the next invocation counts as a cold start again, and the id generator, if the
      * function has one, is reseeded. The priming's own invocations write no metrics and use up no cold start.
      */
-    public void prime(RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> handler,
-                      Function<String, List<APIGatewayProxyRequestEvent>> events) {
+    public void prime(
+            RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> handler,
+            Function<String, List<APIGatewayProxyRequestEvent>> events) {
         List<Runnable> afterRestore = new ArrayList<>();
         afterRestore.add(credentials::discardResolved);
         afterRestore.add(pipeline.metrics()::restored);
         if (ids != null) {
             afterRestore.add(ids::reseed);
         }
-        RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> unmetered = (event, context) ->
-                pipeline.metrics().whilePriming(() -> handler.handleRequest(event, context));
-        SnapStartPriming.register(handler, unmetered, events.apply(pipeline.audience()), http,
-                credentials::resolveCredentials, afterRestore, functionName);
+        RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> unmetered =
+                (event, context) -> pipeline.metrics().whilePriming(() -> handler.handleRequest(event, context));
+        SnapStartPriming.register(
+                handler,
+                unmetered,
+                events.apply(pipeline.audience()),
+                http,
+                credentials::resolveCredentials,
+                afterRestore,
+                functionName);
     }
 }

@@ -39,6 +39,7 @@ public final class DynamoDbClients {
     public static final String ENDPOINT_ENV = "AWS_ENDPOINT_URL_DYNAMODB";
     /** The SDK's standard switches to DynamoDB's FIPS and dual-stack endpoints, read here (see {@link #settings()}). */
     public static final String FIPS_ENV = "AWS_USE_FIPS_ENDPOINT";
+
     public static final String DUALSTACK_ENV = "AWS_USE_DUALSTACK_ENDPOINT";
 
     static final int MAX_ATTEMPTS = 3;
@@ -46,21 +47,28 @@ public final class DynamoDbClients {
     static final Duration API_CALL_TIMEOUT = Duration.ofSeconds(5);
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
 
-    private DynamoDbClients() {
-    }
+    private DynamoDbClients() {}
 
     /**
      * The client the environment describes, over {@code httpClient} ({@link #httpClient()}, or one wrapping it), signing
      * with {@code credentials} (a {@link LambdaCredentials}).
      */
     public static DynamoDbClient fromEnvironment(SdkHttpClient httpClient, AwsCredentialsProvider credentials) {
-        return create(httpClient, credentials, Region.of(FunctionEnvironment.require(REGION_ENV)),
-                FunctionEnvironment.get(ENDPOINT_ENV).map(URI::create), settings());
+        return create(
+                httpClient,
+                credentials,
+                Region.of(FunctionEnvironment.require(REGION_ENV)),
+                FunctionEnvironment.get(ENDPOINT_ENV).map(URI::create),
+                settings());
     }
 
     /** The client of a region, with an endpoint override or none, and the given endpoint settings. */
-    static DynamoDbClient create(SdkHttpClient httpClient, AwsCredentialsProvider credentials, Region region,
-                                 Optional<URI> endpoint, EndpointSettings settings) {
+    static DynamoDbClient create(
+            SdkHttpClient httpClient,
+            AwsCredentialsProvider credentials,
+            Region region,
+            Optional<URI> endpoint,
+            EndpointSettings settings) {
         DynamoDbClientBuilder builder = DynamoDbClient.builder()
                 // The SDK's defaults, stated: each setting left open is looked up in a variable and a profile file at
                 // client build, which costs classes and reads that a function does not need. The defaults mode only
@@ -79,8 +87,7 @@ public final class DynamoDbClients {
     }
 
     /** FIPS and dual-stack endpoints: off unless the standard variables switch them on (never read from a profile). */
-    record EndpointSettings(boolean fips, boolean dualstack) {
-    }
+    record EndpointSettings(boolean fips, boolean dualstack) {}
 
     static EndpointSettings settings() {
         return new EndpointSettings(FunctionEnvironment.flag(FIPS_ENV), FunctionEnvironment.flag(DUALSTACK_ENV));

@@ -10,8 +10,7 @@ import java.util.Optional;
  */
 public final class FunctionEnvironment {
 
-    private FunctionEnvironment() {
-    }
+    private FunctionEnvironment() {}
 
     public static Optional<String> get(String name) {
         String value = System.getProperty(name);
@@ -23,17 +22,20 @@ public final class FunctionEnvironment {
 
     /** A {@code true}/{@code false} setting (any case), false when unset; anything else is a configuration error. */
     public static boolean flag(String name) {
-        return get(name).map(value -> {
-            if (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false")) {
-                return Boolean.parseBoolean(value);
-            }
-            throw new IllegalStateException("The environment variable " + name + " must be true or false, not '"
-                    + value + "'.");
-        }).orElse(false);
+        return get(name)
+                .map(value -> {
+                    if (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false")) {
+                        return Boolean.parseBoolean(value);
+                    }
+                    throw new IllegalStateException(
+                            "The environment variable " + name + " must be true or false, not '" + value + "'.");
+                })
+                .orElse(false);
     }
 
     public static String require(String name) {
-        return get(name).orElseThrow(() -> new IllegalStateException(
-                "The environment variable " + name + " is not set (template.yaml sets it for every function)."));
+        return get(name)
+                .orElseThrow(() -> new IllegalStateException("The environment variable " + name
+                        + " is not set (template.yaml sets it for every function)."));
     }
 }

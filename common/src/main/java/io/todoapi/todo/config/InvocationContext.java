@@ -11,9 +11,15 @@ import java.nio.charset.StandardCharsets;
  * filled as the runtime fills it. The log group is {@code /aws/lambda/<function name>}; the logger writes to stdout,
  * as the runtime's does; the remaining time counts down to {@code deadlineEpochMillis}.
  */
-public record InvocationContext(String awsRequestId, String functionName, String functionVersion,
-                                String invokedFunctionArn, String logStreamName, int memoryLimitInMB,
-                                long deadlineEpochMillis) implements Context {
+public record InvocationContext(
+        String awsRequestId,
+        String functionName,
+        String functionVersion,
+        String invokedFunctionArn,
+        String logStreamName,
+        int memoryLimitInMB,
+        long deadlineEpochMillis)
+        implements Context {
 
     private static final LambdaLogger STDOUT = new LambdaLogger() {
         @Override

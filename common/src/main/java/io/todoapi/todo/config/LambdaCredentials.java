@@ -30,7 +30,8 @@ public final class LambdaCredentials implements AwsCredentialsProvider {
 
     private static AwsCredentialsProvider chain() {
         return AwsCredentialsProviderChain.builder()
-                .credentialsProviders(SystemPropertyCredentialsProvider.create(),
+                .credentialsProviders(
+                        SystemPropertyCredentialsProvider.create(),
                         EnvironmentVariableCredentialsProvider.create(),
                         new ContainerEndpoint())
                 .reuseLastProviderEnabled(true)
@@ -47,9 +48,11 @@ public final class LambdaCredentials implements AwsCredentialsProvider {
         try {
             return chain.resolveCredentials();
         } catch (SdkClientException e) {
-            throw new CredentialsUnavailableException("The function has no AWS credentials: neither the access-key"
-                    + " variables (on demand) nor the container credentials endpoint (SnapStart) provided any. "
-                    + e.getMessage(), e);
+            throw new CredentialsUnavailableException(
+                    "The function has no AWS credentials: neither the access-key"
+                            + " variables (on demand) nor the container credentials endpoint (SnapStart) provided any. "
+                            + e.getMessage(),
+                    e);
         }
     }
 

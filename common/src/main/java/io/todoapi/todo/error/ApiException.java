@@ -7,9 +7,14 @@ package io.todoapi.todo.error;
  * {@code detail}, adding what is HTTP's (headers, what to send instead).
  */
 public abstract sealed class ApiException extends RuntimeException
-        permits InvalidRequestException, UnauthorizedException, TodoNotFoundException, VersionMismatchException,
-        PayloadTooLargeException, UnsupportedMediaTypeException, IdempotencyKeyReusedException,
-        StorageUnavailableException {
+        permits InvalidRequestException,
+                UnauthorizedException,
+                TodoNotFoundException,
+                VersionMismatchException,
+                PayloadTooLargeException,
+                UnsupportedMediaTypeException,
+                IdempotencyKeyReusedException,
+                StorageUnavailableException {
 
     protected ApiException(String message) {
         super(message, null, false, false);

@@ -10,7 +10,9 @@ import java.util.Objects;
 public record FieldError(Location location, String name, String detail) {
 
     public enum Location {
-        POINTER("pointer"), PARAMETER("parameter"), HEADER("header");
+        POINTER("pointer"),
+        PARAMETER("parameter"),
+        HEADER("header");
 
         private final String member;
 
@@ -41,8 +43,11 @@ public record FieldError(Location location, String name, String detail) {
     public static FieldError body(String member, String detail) {
         String pointer = "#/" + member.replace("~", "~0").replace("/", "~1");
         if (pointer.length() > MAX_ECHO_LENGTH) {
-            return new FieldError(Location.POINTER, "#", "has a member whose name (" + member.length()
-                    + " characters) is too long to repeat, which " + detail);
+            return new FieldError(
+                    Location.POINTER,
+                    "#",
+                    "has a member whose name (" + member.length() + " characters) is too long to repeat, which "
+                            + detail);
         }
         return new FieldError(Location.POINTER, pointer, detail);
     }

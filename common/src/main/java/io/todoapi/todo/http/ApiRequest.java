@@ -8,10 +8,10 @@ import io.todoapi.todo.error.UnauthorizedException;
 import io.todoapi.todo.error.UnsupportedMediaTypeException;
 import io.todoapi.todo.json.JsonBodyParser;
 import io.todoapi.todo.model.NewTodo;
+import io.todoapi.todo.model.Precondition;
 import io.todoapi.todo.model.Todo;
 import io.todoapi.todo.model.TodoLimits;
 import io.todoapi.todo.model.TodoPatch;
-import io.todoapi.todo.model.Precondition;
 import io.todoapi.todo.validation.TodoValidator;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -58,7 +58,8 @@ public final class ApiRequest {
         Map<String, String> path = event.getPathParameters();
         String id = path == null ? null : path.get("todoId");
         if (id == null || !TodoLimits.TODO_ID.matcher(id).matches()) {
-            throw new InvalidRequestException("The todo id in the path is not valid.",
+            throw new InvalidRequestException(
+                    "The todo id in the path is not valid.",
                     FieldError.parameter("todoId", "must be a todo id (a lowercase UUID)"));
         }
         return id;
@@ -81,7 +82,8 @@ public final class ApiRequest {
 
     /** The body of updateTodo: a JSON Merge Patch, at most 16 KiB, a valid {@code TodoPatch}. */
     public TodoPatch patch() {
-        return TodoValidator.patch(JsonBodyParser.parseObject(body("Accept-Patch", List.of(MediaTypes.MERGE_PATCH_JSON, MediaTypes.JSON))));
+        return TodoValidator.patch(JsonBodyParser.parseObject(
+                body("Accept-Patch", List.of(MediaTypes.MERGE_PATCH_JSON, MediaTypes.JSON))));
     }
 
     /** The If-Match condition of updateTodo and deleteTodo. */
@@ -102,10 +104,15 @@ public final class ApiRequest {
         }
         // At most three digits: never an overflow, and "0042"-style values are no harder to read than "42".
         int limit = !value.isEmpty() && value.length() <= 3 && value.chars().allMatch(c -> c >= '0' && c <= '9')
-                ? Integer.parseInt(value) : -1;
+                ? Integer.parseInt(value)
+                : -1;
         if (limit < TodoLimits.LIST_MIN_LIMIT || limit > TodoLimits.LIST_MAX_LIMIT) {
-            throw new InvalidRequestException("The limit query parameter is not valid.", FieldError.parameter("limit",
-                    "must be an integer from " + TodoLimits.LIST_MIN_LIMIT + " to " + TodoLimits.LIST_MAX_LIMIT));
+            throw new InvalidRequestException(
+                    "The limit query parameter is not valid.",
+                    FieldError.parameter(
+                            "limit",
+                            "must be an integer from " + TodoLimits.LIST_MIN_LIMIT + " to "
+                                    + TodoLimits.LIST_MAX_LIMIT));
         }
         return limit;
     }
@@ -122,7 +129,8 @@ public final class ApiRequest {
             return Optional.empty();
         }
         if (!TodoLimits.IDEMPOTENCY_KEY.matcher(key).matches()) {
-            throw new InvalidRequestException("The Idempotency-Key header is not valid.",
+            throw new InvalidRequestException(
+                    "The Idempotency-Key header is not valid.",
                     FieldError.header("Idempotency-Key", "must be 1 to 128 characters of A-Z, a-z, 0-9, _ and -"));
         }
         return Optional.of(key);
@@ -132,8 +140,8 @@ public final class ApiRequest {
         requireMediaType(acceptHeader, mediaTypes);
         String body = event.getBody();
         if (body == null || body.isEmpty()) {
-            throw new InvalidRequestException("The request body is missing.",
-                    FieldError.wholeBody("is required: send a JSON object"));
+            throw new InvalidRequestException(
+                    "The request body is missing.", FieldError.wholeBody("is required: send a JSON object"));
         }
         boolean base64 = Boolean.TRUE.equals(event.getIsBase64Encoded());
         // Every char is at least one byte of UTF-8, and base64 takes 4 chars per 3 bytes: a body longer than this
@@ -146,8 +154,8 @@ public final class ApiRequest {
             try {
                 bytes = Base64.getDecoder().decode(body);
             } catch (IllegalArgumentException e) {
-                throw new InvalidRequestException("The request body is not valid base64.",
-                        FieldError.wholeBody("is not valid base64"));
+                throw new InvalidRequestException(
+                        "The request body is not valid base64.", FieldError.wholeBody("is not valid base64"));
             }
         } else {
             bytes = body.getBytes(StandardCharsets.UTF_8);
@@ -194,7 +202,9 @@ public final class ApiRequest {
         Map<String, Object> authorizer = context == null ? null : context.getAuthorizer();
         Map<?, ?> claims = authorizer != null && authorizer.get("claims") instanceof Map<?, ?> map ? map : Map.of();
         Object sub = claims.get("sub");
-        if (!(sub instanceof String owner) || owner.isBlank() || owner.length() > MAX_OWNER_LENGTH
+        if (!(sub instanceof String owner)
+                || owner.isBlank()
+                || owner.length() > MAX_OWNER_LENGTH
                 || owner.chars().anyMatch(c -> c < 0x20 || c == 0x7F)) {
             throw new UnauthorizedException("The request has no valid caller identity: send a valid bearer token.");
         }

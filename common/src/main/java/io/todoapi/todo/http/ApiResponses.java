@@ -11,12 +11,14 @@ public final class ApiResponses {
     private static final String CACHE_CONTROL = "Cache-Control";
     private static final String REVALIDATE = "private, no-cache";
 
-    private ApiResponses() {
-    }
+    private ApiResponses() {}
 
     /** 201 with the todo, {@code Location: /todos/{id}} and its ETag. */
     public static ApiResponse created(Todo todo) {
-        return ApiResponse.json(201, MediaTypes.JSON, TodoJson.todo(todo),
+        return ApiResponse.json(
+                201,
+                MediaTypes.JSON,
+                TodoJson.todo(todo),
                 Map.of("Location", "/todos/" + todo.id(), "ETag", EntityTags.of(todo)));
     }
 
@@ -25,7 +27,11 @@ public final class ApiResponses {
      * never shows a stale todo and a repeat costs a 304 without a body.
      */
     public static ApiResponse okWithETag(Todo todo) {
-        return ApiResponse.json(200, MediaTypes.JSON, TodoJson.todo(todo), Map.of("ETag", EntityTags.of(todo), CACHE_CONTROL, REVALIDATE));
+        return ApiResponse.json(
+                200,
+                MediaTypes.JSON,
+                TodoJson.todo(todo),
+                Map.of("ETag", EntityTags.of(todo), CACHE_CONTROL, REVALIDATE));
     }
 
     /** 304 for a conditional GET whose If-None-Match matched: no body, the current ETag. */
@@ -35,7 +41,8 @@ public final class ApiResponses {
 
     /** 200 with a page of todos; the nextToken is bound to {@code owner}. */
     public static ApiResponse page(String owner, TodoPage page) {
-        String nextToken = page.lastId().map(lastId -> PageTokens.encode(owner, lastId)).orElse(null);
+        String nextToken =
+                page.lastId().map(lastId -> PageTokens.encode(owner, lastId)).orElse(null);
         return ApiResponse.json(200, MediaTypes.JSON, TodoJson.todoList(page.items(), nextToken), Map.of());
     }
 

@@ -2,9 +2,9 @@ package io.todoapi.todo.http;
 
 import io.todoapi.todo.error.FieldError;
 import io.todoapi.todo.error.InvalidRequestException;
+import io.todoapi.todo.model.Precondition;
 import io.todoapi.todo.model.Todo;
 import io.todoapi.todo.model.TodoLimits;
-import io.todoapi.todo.model.Precondition;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -21,8 +21,7 @@ public final class EntityTags {
     static final String IF_MATCH = "If-Match";
     static final String IF_NONE_MATCH = "If-None-Match";
 
-    private EntityTags() {
-    }
+    private EntityTags() {}
 
     /** The strong entity tag of a todo's representation: its version in quotes, e.g. {@code "3"}. */
     public static String of(Todo todo) {
@@ -60,14 +59,14 @@ public final class EntityTags {
     }
 
     /** One entity tag; {@code version} is null when its opaque value is not one of ours. */
-    private record Tag(boolean weak, Long version) {
-    }
+    private record Tag(boolean weak, Long version) {}
 
     private static List<Tag> parse(String headerName, String header) {
         List<Tag> tags = new ArrayList<>();
         String[] parts = header.split(",", -1);
         if (parts.length > TodoLimits.MAX_ENTITY_TAGS) {
-            throw new InvalidRequestException("The " + headerName + " header lists too many entity tags.",
+            throw new InvalidRequestException(
+                    "The " + headerName + " header lists too many entity tags.",
                     FieldError.header(headerName, "must list at most " + TodoLimits.MAX_ENTITY_TAGS + " entity tags"));
         }
         for (String part : parts) {
@@ -76,9 +75,12 @@ public final class EntityTags {
             if (weak) {
                 tag = tag.substring(2);
             }
-            if (tag.length() < 2 || tag.charAt(0) != '"' || tag.charAt(tag.length() - 1) != '"'
+            if (tag.length() < 2
+                    || tag.charAt(0) != '"'
+                    || tag.charAt(tag.length() - 1) != '"'
                     || tag.substring(1, tag.length() - 1).indexOf('"') >= 0) {
-                throw new InvalidRequestException("The " + headerName + " header is malformed.",
+                throw new InvalidRequestException(
+                        "The " + headerName + " header is malformed.",
                         FieldError.header(headerName, "must be * or a list of entity tags such as \"3\""));
             }
             tags.add(new Tag(weak, versionOf(tag.substring(1, tag.length() - 1))));

@@ -9,6 +9,5 @@ public final class MediaTypes {
     /** Problem details (RFC 9457), the body of every error. */
     public static final String PROBLEM_JSON = "application/problem+json";
 
-    private MediaTypes() {
-    }
+    private MediaTypes() {}
 }

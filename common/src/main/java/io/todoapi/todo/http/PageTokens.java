@@ -27,8 +27,7 @@ public final class PageTokens {
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
 
-    private PageTokens() {
-    }
+    private PageTokens() {}
 
     public static String encode(String owner, String lastId) {
         UUID id = UUID.fromString(lastId);
@@ -68,8 +67,10 @@ public final class PageTokens {
             digest.update("todo-api/nextToken/v1\0".getBytes(StandardCharsets.UTF_8));
             digest.update(owner.getBytes(StandardCharsets.UTF_8));
             digest.update((byte) 0);
-            digest.update(ByteBuffer.allocate(16).putLong(id.getMostSignificantBits())
-                    .putLong(id.getLeastSignificantBits()).array());
+            digest.update(ByteBuffer.allocate(16)
+                    .putLong(id.getMostSignificantBits())
+                    .putLong(id.getLeastSignificantBits())
+                    .array());
             return Arrays.copyOf(digest.digest(), CHECK_BYTES);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is always available", e);
@@ -77,8 +78,9 @@ public final class PageTokens {
     }
 
     private static InvalidRequestException invalid() {
-        return new InvalidRequestException("The nextToken is not valid for this list.",
-                FieldError.parameter(PARAMETER, "is not a token returned by this API for your list; start again"
-                        + " without it"));
+        return new InvalidRequestException(
+                "The nextToken is not valid for this list.",
+                FieldError.parameter(
+                        PARAMETER, "is not a token returned by this API for your list; start again" + " without it"));
     }
 }

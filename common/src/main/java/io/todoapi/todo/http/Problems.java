@@ -27,40 +27,71 @@ public final class Problems {
     /** Seconds a caller should wait before retrying a 503 (the Retry-After header). */
     public static final int RETRY_AFTER_SECONDS = 1;
 
-    private Problems() {
-    }
+    private Problems() {}
 
     public static ApiResponse of(ApiException failure) {
         return switch (failure) {
             case InvalidRequestException e ->
-                    problem(400, INVALID_REQUEST, "Invalid request", e.getMessage(), e.errors(), Map.of());
-            case UnauthorizedException e -> problem(401, ABOUT_BLANK, "Unauthorized", e.getMessage(), List.of(),
-                    Map.of("WWW-Authenticate", "Bearer"));
+                problem(400, INVALID_REQUEST, "Invalid request", e.getMessage(), e.errors(), Map.of());
+            case UnauthorizedException e ->
+                problem(
+                        401,
+                        ABOUT_BLANK,
+                        "Unauthorized",
+                        e.getMessage(),
+                        List.of(),
+                        Map.of("WWW-Authenticate", "Bearer"));
             case TodoNotFoundException e -> problem(404, ABOUT_BLANK, "Not Found", e.getMessage(), List.of(), Map.of());
-            case VersionMismatchException e -> problem(412, ABOUT_BLANK, "Precondition Failed", "Todo " + e.todoId()
-                    + " has changed since the version in If-Match; fetch it again and retry.", List.of(), Map.of());
+            case VersionMismatchException e ->
+                problem(
+                        412,
+                        ABOUT_BLANK,
+                        "Precondition Failed",
+                        "Todo " + e.todoId() + " has changed since the version in If-Match; fetch it again and retry.",
+                        List.of(),
+                        Map.of());
             case PayloadTooLargeException e ->
-                    problem(413, ABOUT_BLANK, "Content Too Large", e.getMessage(), List.of(), Map.of());
+                problem(413, ABOUT_BLANK, "Content Too Large", e.getMessage(), List.of(), Map.of());
             case UnsupportedMediaTypeException e ->
-                    problem(415, ABOUT_BLANK, "Unsupported Media Type", e.getMessage(), List.of(),
-                            Map.of(e.acceptHeader(), String.join(", ", e.accepted())));
+                problem(
+                        415,
+                        ABOUT_BLANK,
+                        "Unsupported Media Type",
+                        e.getMessage(),
+                        List.of(),
+                        Map.of(e.acceptHeader(), String.join(", ", e.accepted())));
             case IdempotencyKeyReusedException e ->
-                    problem(422, IDEMPOTENCY_KEY_REUSED, "Idempotency-Key reused", e.getMessage(), List.of(), Map.of());
-            case StorageUnavailableException e -> problem(503, ABOUT_BLANK, "Service Unavailable",
-                    "The service is temporarily unavailable; retry in " + RETRY_AFTER_SECONDS + " second.", List.of(),
-                    Map.of("Retry-After", Integer.toString(RETRY_AFTER_SECONDS)));
+                problem(422, IDEMPOTENCY_KEY_REUSED, "Idempotency-Key reused", e.getMessage(), List.of(), Map.of());
+            case StorageUnavailableException e ->
+                problem(
+                        503,
+                        ABOUT_BLANK,
+                        "Service Unavailable",
+                        "The service is temporarily unavailable; retry in " + RETRY_AFTER_SECONDS + " second.",
+                        List.of(),
+                        Map.of("Retry-After", Integer.toString(RETRY_AFTER_SECONDS)));
         };
     }
 
     /** The answer to a failure nobody anticipated: no exception text, class or stack trace leaves the function. */
     public static ApiResponse unexpected() {
-        return problem(500, ABOUT_BLANK, "Internal Server Error",
-                "The server failed to process the request; it has been logged.", List.of(), Map.of());
+        return problem(
+                500,
+                ABOUT_BLANK,
+                "Internal Server Error",
+                "The server failed to process the request; it has been logged.",
+                List.of(),
+                Map.of());
     }
 
-    private static ApiResponse problem(int status, String type, String title, String detail, List<FieldError> errors,
-                                       Map<String, String> headers) {
-        return ApiResponse.json(status, MediaTypes.PROBLEM_JSON, TodoJson.problem(type, title, status, detail, errors),
-                headers);
+    private static ApiResponse problem(
+            int status,
+            String type,
+            String title,
+            String detail,
+            List<FieldError> errors,
+            Map<String, String> headers) {
+        return ApiResponse.json(
+                status, MediaTypes.PROBLEM_JSON, TodoJson.problem(type, title, status, detail, errors), headers);
     }
 }

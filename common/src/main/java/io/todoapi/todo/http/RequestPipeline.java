@@ -26,6 +26,7 @@ public final class RequestPipeline {
     public static final String ALLOWED_ORIGIN_ENV = "ALLOWED_ORIGIN";
     /** Env var with the Cognito app client id whose ID tokens the API accepts (the tokens' {@code aud}). */
     public static final String USER_POOL_CLIENT_ID_ENV = "USER_POOL_CLIENT_ID";
+
     static final String EXPOSED_HEADERS = "ETag, Location, Retry-After";
 
     private static final Logger LOG = LoggerFactory.getLogger(RequestPipeline.class);
@@ -71,13 +72,14 @@ public final class RequestPipeline {
         ApiResponse apply(ApiRequest request);
     }
 
-    public APIGatewayProxyResponseEvent handle(APIGatewayProxyRequestEvent event, Context context,
-                                               Operation operation) {
+    public APIGatewayProxyResponseEvent handle(
+            APIGatewayProxyRequestEvent event, Context context, Operation operation) {
         return PowertoolsLogging.withLogging(context, () -> {
             long started = System.nanoTime();
             ApiResponse response = null;
             try {
-                if (event.getRequestContext() != null && event.getRequestContext().getRequestId() != null) {
+                if (event.getRequestContext() != null
+                        && event.getRequestContext().getRequestId() != null) {
                     MDC.put("correlation_id", event.getRequestContext().getRequestId());
                 }
                 response = respond(event, operation);
@@ -99,7 +101,9 @@ public final class RequestPipeline {
      */
     private void record(ApiResponse response, long latencyNanos, Context context) {
         try {
-            metrics.record(response == null ? 0 : response.statusCode(), latencyNanos,
+            metrics.record(
+                    response == null ? 0 : response.statusCode(),
+                    latencyNanos,
                     response != null && response.idempotentReplay(),
                     context == null ? null : context.getAwsRequestId());
         } catch (RuntimeException e) {

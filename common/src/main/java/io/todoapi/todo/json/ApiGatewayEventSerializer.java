@@ -136,8 +136,9 @@ public final class ApiGatewayEventSerializer implements CustomPojoSerializer {
                 case "authorizer" -> context.setAuthorizer(objectMap(parser));
                 case "extendedRequestId" -> context.setExtendedRequestId(text(parser));
                 case "requestTime" -> context.setRequestTime(text(parser));
-                case "requestTimeEpoch" -> context.setRequestTimeEpoch(
-                        parser.currentToken() == JsonToken.VALUE_NULL ? null : parser.getValueAsLong());
+                case "requestTimeEpoch" ->
+                    context.setRequestTimeEpoch(
+                            parser.currentToken() == JsonToken.VALUE_NULL ? null : parser.getValueAsLong());
                 case "domainName" -> context.setDomainName(text(parser));
                 case "domainPrefix" -> context.setDomainPrefix(text(parser));
                 case "protocol" -> context.setProtocol(text(parser));
@@ -416,8 +417,8 @@ public final class ApiGatewayEventSerializer implements CustomPojoSerializer {
 
     private static void expect(JsonParser parser, JsonToken token) throws IOException {
         if (parser.currentToken() != token) {
-            throw new IOException("expected " + token + " but found " + parser.currentToken() + " at "
-                    + parser.currentLocation());
+            throw new IOException(
+                    "expected " + token + " but found " + parser.currentToken() + " at " + parser.currentLocation());
         }
     }
 

@@ -1,14 +1,5 @@
 package io.todoapi.todo.json;
 
-import software.amazon.awssdk.thirdparty.jackson.core.JsonFactory;
-import software.amazon.awssdk.thirdparty.jackson.core.JsonFactoryBuilder;
-import software.amazon.awssdk.thirdparty.jackson.core.JsonLocation;
-import software.amazon.awssdk.thirdparty.jackson.core.JsonParser;
-import software.amazon.awssdk.thirdparty.jackson.core.JsonProcessingException;
-import software.amazon.awssdk.thirdparty.jackson.core.JsonToken;
-import software.amazon.awssdk.thirdparty.jackson.core.StreamReadConstraints;
-import software.amazon.awssdk.thirdparty.jackson.core.StreamReadFeature;
-import software.amazon.awssdk.thirdparty.jackson.core.exc.StreamConstraintsException;
 import io.todoapi.todo.error.FieldError;
 import io.todoapi.todo.error.InvalidRequestException;
 import java.io.IOException;
@@ -19,6 +10,15 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import software.amazon.awssdk.thirdparty.jackson.core.JsonFactory;
+import software.amazon.awssdk.thirdparty.jackson.core.JsonFactoryBuilder;
+import software.amazon.awssdk.thirdparty.jackson.core.JsonLocation;
+import software.amazon.awssdk.thirdparty.jackson.core.JsonParser;
+import software.amazon.awssdk.thirdparty.jackson.core.JsonProcessingException;
+import software.amazon.awssdk.thirdparty.jackson.core.JsonToken;
+import software.amazon.awssdk.thirdparty.jackson.core.StreamReadConstraints;
+import software.amazon.awssdk.thirdparty.jackson.core.StreamReadFeature;
+import software.amazon.awssdk.thirdparty.jackson.core.exc.StreamConstraintsException;
 
 /**
  * Reads a request body that must be one JSON object, with Jackson's streaming parser (no data binding: it is the
@@ -37,8 +37,7 @@ public final class JsonBodyParser {
                     .build())
             .build();
 
-    private JsonBodyParser() {
-    }
+    private JsonBodyParser() {}
 
     /** The members of the object in {@code utf8}, in document order. */
     public static Map<String, JsonValue> parseObject(byte[] utf8) {
@@ -92,7 +91,8 @@ public final class JsonBodyParser {
      */
     private static boolean isStrictUtf8(byte[] bytes) {
         try {
-            StandardCharsets.UTF_8.newDecoder()
+            StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(bytes));

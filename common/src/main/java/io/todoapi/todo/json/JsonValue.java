@@ -24,7 +24,10 @@ public sealed interface JsonValue {
     }
 
     enum Other implements JsonValue {
-        NULL("null"), NUMBER("number"), OBJECT("object"), ARRAY("array");
+        NULL("null"),
+        NUMBER("number"),
+        OBJECT("object"),
+        ARRAY("array");
 
         private final String typeName;
 

@@ -1,7 +1,5 @@
 package io.todoapi.todo.json;
 
-import software.amazon.awssdk.thirdparty.jackson.core.JsonFactory;
-import software.amazon.awssdk.thirdparty.jackson.core.JsonGenerator;
 import io.todoapi.todo.error.FieldError;
 import io.todoapi.todo.model.Todo;
 import java.io.IOException;
@@ -11,6 +9,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import software.amazon.awssdk.thirdparty.jackson.core.JsonFactory;
+import software.amazon.awssdk.thirdparty.jackson.core.JsonGenerator;
 
 /**
  * Writes the API's response bodies with Jackson's streaming generator. Unset optional fields are omitted, never
@@ -22,8 +22,7 @@ public final class TodoJson {
     private static final DateTimeFormatter TIMESTAMP =
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
-    private TodoJson() {
-    }
+    private TodoJson() {}
 
     /** {@code 2026-11-24T19:02:53.123Z}. */
     public static String timestamp(Instant instant) {

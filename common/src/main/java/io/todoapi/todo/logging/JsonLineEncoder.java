@@ -34,6 +34,7 @@ public final class JsonLineEncoder extends EncoderBase<ILoggingEvent> {
     /** Exactly three fraction digits, UTC: {@code 2026-11-30T16:02:53.120Z}. Immutable: one instance serves every line. */
     private static final DateTimeFormatter TIMESTAMP =
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+
     private static final Set<String> OWN_FIELDS = Set.of("level", "logger", "message", "timestamp", "error");
     private static final String COLD_START = "cold_start";
 

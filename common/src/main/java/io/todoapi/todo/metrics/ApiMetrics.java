@@ -22,6 +22,7 @@ public final class ApiMetrics {
      * Modified) counts as a 2xx; a function that fails without a response (API Gateway answers 502) as a 5xx.
      */
     public static final String REQUESTS_2XX = "Requests2xx";
+
     public static final String REQUESTS_4XX = "Requests4xx";
     public static final String REQUESTS_5XX = "Requests5xx";
     /** Time from the event's arrival in the function to its response (Milliseconds). */
@@ -37,9 +38,8 @@ public final class ApiMetrics {
     public static final String COLD_START = "ColdStart";
 
     /** The operations, one per function: the values of {@link #OPERATION}. */
-    public static final List<String> OPERATIONS = List.of("createTodo", "listTodos", "getTodo", "updateTodo",
-            "deleteTodo");
+    public static final List<String> OPERATIONS =
+            List.of("createTodo", "listTodos", "getTodo", "updateTodo", "deleteTodo");
 
-    private ApiMetrics() {
-    }
+    private ApiMetrics() {}
 }

@@ -32,6 +32,7 @@ public final class EmfMetrics implements Metrics {
 
     /** EMF: at most 100 metrics in one directive, 30 dimensions in a set; a namespace of 1..255 characters. */
     static final int MAX_METRICS = 100;
+
     static final int MAX_DIMENSIONS = 30;
     private static final JsonFactory JSON = new JsonFactory();
 
@@ -46,8 +47,7 @@ public final class EmfMetrics implements Metrics {
     private Instant timestamp;
 
     /** One metric of a line: its unit and resolution, and every value added since the last flush. */
-    private record Metric(MetricUnit unit, MetricResolution resolution, List<Double> values) {
-    }
+    private record Metric(MetricUnit unit, MetricResolution resolution, List<Double> values) {}
 
     /** Writes each line to {@code out} (stdout on Lambda), stamped with {@code clock}'s time unless set. */
     public EmfMetrics(String namespace, Consumer<String> out, Clock clock) {

@@ -26,7 +26,7 @@ public final class RequestMetrics {
     /** The service when {@value #SERVICE_ENV} is unset: template.yaml's value. */
     public static final String DEFAULT_SERVICE = "todo-api";
 
-    private static final Consumer<String> DISCARD = line -> { };
+    private static final Consumer<String> DISCARD = line -> {};
 
     private final DimensionSet dimensions;
     private final Consumer<String> out;

@@ -42,8 +42,7 @@ public sealed interface Change<T> {
     final class Keep<T> implements Change<T> {
         private static final Keep<?> INSTANCE = new Keep<>();
 
-        private Keep() {
-        }
+        private Keep() {}
 
         @Override
         public T applyTo(T current) {
@@ -72,8 +71,7 @@ public sealed interface Change<T> {
     final class Remove<T> implements Change<T> {
         private static final Remove<?> INSTANCE = new Remove<>();
 
-        private Remove() {
-        }
+        private Remove() {}
 
         @Override
         public T applyTo(T current) {

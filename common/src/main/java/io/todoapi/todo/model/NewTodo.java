@@ -26,11 +26,20 @@ public record NewTodo(String title, String description, boolean completed, Local
      */
     public String fingerprint() {
         StringBuilder canonical = new StringBuilder(64 + title.length())
-                .append("title=").append(title.length()).append(':').append(title)
-                .append("|completed=").append(completed)
-                .append("|dueDate=").append(dueDate == null ? "" : dueDate.toString());
+                .append("title=")
+                .append(title.length())
+                .append(':')
+                .append(title)
+                .append("|completed=")
+                .append(completed)
+                .append("|dueDate=")
+                .append(dueDate == null ? "" : dueDate.toString());
         if (description != null) {
-            canonical.append("|description=").append(description.length()).append(':').append(description);
+            canonical
+                    .append("|description=")
+                    .append(description.length())
+                    .append(':')
+                    .append(description);
         }
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256")

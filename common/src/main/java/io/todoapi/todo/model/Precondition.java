@@ -15,8 +15,7 @@ public sealed interface Precondition {
         return new Versions(versions);
     }
 
-    record None() implements Precondition {
-    }
+    record None() implements Precondition {}
 
     record Versions(Set<Long> versions) implements Precondition {
         public Versions {

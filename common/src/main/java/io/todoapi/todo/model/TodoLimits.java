@@ -10,6 +10,7 @@ public final class TodoLimits {
 
     /** Title length in Unicode code points (as JSON Schema counts {@code maxLength}). */
     public static final int TITLE_MIN_LENGTH = 1;
+
     public static final int TITLE_MAX_LENGTH = 200;
     public static final int DESCRIPTION_MAX_LENGTH = 2000;
 
@@ -21,8 +22,7 @@ public final class TodoLimits {
     public static final int LIST_MAX_LIMIT = 100;
     public static final int NEXT_TOKEN_MAX_LENGTH = 64;
 
-    public static final String TODO_ID_PATTERN =
-            "^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$";
+    public static final String TODO_ID_PATTERN = "^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$";
     public static final String IDEMPOTENCY_KEY_PATTERN = "^[A-Za-z0-9_-]{1,128}$";
     public static final String DUE_DATE_PATTERN = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$";
 
@@ -39,6 +39,5 @@ public final class TodoLimits {
     public static final Pattern IDEMPOTENCY_KEY = Pattern.compile(IDEMPOTENCY_KEY_PATTERN);
     public static final Pattern DUE_DATE = Pattern.compile(DUE_DATE_PATTERN);
 
-    private TodoLimits() {
-    }
+    private TodoLimits() {}
 }

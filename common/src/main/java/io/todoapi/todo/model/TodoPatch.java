@@ -8,8 +8,8 @@ import java.util.Objects;
  * A validated JSON Merge Patch of a todo ({@code TodoPatch} in openapi.yaml). Required fields ({@code title},
  * {@code completed}) can be set but never removed; at least one field changes.
  */
-public record TodoPatch(Change<String> title, Change<String> description, Change<Boolean> completed,
-                        Change<LocalDate> dueDate) {
+public record TodoPatch(
+        Change<String> title, Change<String> description, Change<Boolean> completed, Change<LocalDate> dueDate) {
 
     public TodoPatch {
         Objects.requireNonNull(title, "title");
@@ -30,8 +30,14 @@ public record TodoPatch(Change<String> title, Change<String> description, Change
      * it states the semantics that the update expression implements, for tests and models.
      */
     public Todo applyTo(Todo todo, Instant now) {
-        return new Todo(todo.id(), title.applyTo(todo.title()), description.applyTo(todo.description()),
-                completed.applyTo(todo.completed()), dueDate.applyTo(todo.dueDate()), todo.createdAt(), now,
+        return new Todo(
+                todo.id(),
+                title.applyTo(todo.title()),
+                description.applyTo(todo.description()),
+                completed.applyTo(todo.completed()),
+                dueDate.applyTo(todo.dueDate()),
+                todo.createdAt(),
+                now,
                 todo.version() + 1);
     }
 }

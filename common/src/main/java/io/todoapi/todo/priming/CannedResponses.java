@@ -17,8 +17,7 @@ final class CannedResponses {
             + "\"updatedAt\":{\"S\":\"2026-01-01T00:00:00.000Z\"},"
             + "\"version\":{\"N\":\"1\"}}";
 
-    private CannedResponses() {
-    }
+    private CannedResponses() {}
 
     static String forOperation(String operation) {
         return switch (operation) {

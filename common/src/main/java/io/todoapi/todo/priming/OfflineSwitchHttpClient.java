@@ -54,7 +54,8 @@ public final class OfflineSwitchHttpClient implements SdkHttpClient {
         if (!offline) {
             return delegate.prepareRequest(request);
         }
-        String target = request.httpRequest().firstMatchingHeader("X-Amz-Target").orElse("");
+        String target =
+                request.httpRequest().firstMatchingHeader("X-Amz-Target").orElse("");
         String operation = target.startsWith(TARGET_PREFIX) ? target.substring(TARGET_PREFIX.length()) : target;
         byte[] body = CannedResponses.forOperation(operation).getBytes(StandardCharsets.UTF_8);
         CRC32 checksum = new CRC32();
@@ -78,8 +79,7 @@ public final class OfflineSwitchHttpClient implements SdkHttpClient {
             }
 
             @Override
-            public void abort() {
-            }
+            public void abort() {}
         };
     }
 

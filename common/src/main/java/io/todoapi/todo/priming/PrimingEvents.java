@@ -24,39 +24,53 @@ public final class PrimingEvents {
     /** The request id of every priming event; Powertools logs it as the correlation id of the priming log lines. */
     public static final String REQUEST_ID = "snapstart-priming";
 
-    private PrimingEvents() {
-    }
+    private PrimingEvents() {}
 
     /**
      * The Lambda context of a priming invocation of {@code functionName}: the priming request id, version and log
      * stream, and 10 s to answer.
      */
     public static Context context(String functionName) {
-        return new InvocationContext(REQUEST_ID, functionName, "snapstart-priming",
-                "arn:aws:lambda:::function:" + functionName, "snapstart-priming", 0, System.currentTimeMillis() + 10_000);
+        return new InvocationContext(
+                REQUEST_ID,
+                functionName,
+                "snapstart-priming",
+                "arn:aws:lambda:::function:" + functionName,
+                "snapstart-priming",
+                0,
+                System.currentTimeMillis() + 10_000);
     }
 
     public static List<APIGatewayProxyRequestEvent> createTodo(String audience) {
         String body = "{\"title\":\"Prime the function\",\"description\":\"Warms the create path\","
                 + "\"completed\":false,\"dueDate\":\"2026-12-31\"}";
         return List.of(
-                event(audience, "POST", "/todos", "/todos").withBody(body).withHeaders(headers(
-                        "Content-Type", "application/json")),
-                event(audience, "POST", "/todos", "/todos").withBody(body).withHeaders(headers(
-                        "Content-Type", "application/json; charset=utf-8", "Idempotency-Key", "snapstart-priming")));
+                event(audience, "POST", "/todos", "/todos")
+                        .withBody(body)
+                        .withHeaders(headers("Content-Type", "application/json")),
+                event(audience, "POST", "/todos", "/todos")
+                        .withBody(body)
+                        .withHeaders(headers(
+                                "Content-Type",
+                                "application/json; charset=utf-8",
+                                "Idempotency-Key",
+                                "snapstart-priming")));
     }
 
     public static List<APIGatewayProxyRequestEvent> listTodos(String audience) {
         return List.of(
                 event(audience, "GET", "/todos", "/todos"),
-                event(audience, "GET", "/todos", "/todos").withQueryStringParameters(Map.of(
-                        "limit", "50", "nextToken", PageTokens.encode(OWNER, TODO_ID))));
+                event(audience, "GET", "/todos", "/todos")
+                        .withQueryStringParameters(
+                                Map.of("limit", "50", "nextToken", PageTokens.encode(OWNER, TODO_ID))));
     }
 
     public static List<APIGatewayProxyRequestEvent> getTodo(String audience) {
         return List.of(
-                event(audience, "GET", "/todos/{todoId}", "/todos/" + TODO_ID).withPathParameters(Map.of("todoId", TODO_ID)),
-                event(audience, "GET", "/todos/{todoId}", "/todos/" + TODO_ID).withPathParameters(Map.of("todoId", TODO_ID))
+                event(audience, "GET", "/todos/{todoId}", "/todos/" + TODO_ID)
+                        .withPathParameters(Map.of("todoId", TODO_ID)),
+                event(audience, "GET", "/todos/{todoId}", "/todos/" + TODO_ID)
+                        .withPathParameters(Map.of("todoId", TODO_ID))
                         .withHeaders(headers("If-None-Match", "\"1\"")));
     }
 
@@ -73,8 +87,7 @@ public final class PrimingEvents {
                 .withHeaders(headers("If-Match", "\"1\"")));
     }
 
-    private static APIGatewayProxyRequestEvent event(String audience, String method, String resource,
-                                                      String path) {
+    private static APIGatewayProxyRequestEvent event(String audience, String method, String resource, String path) {
         Map<String, Object> authorizer = new LinkedHashMap<>();
         authorizer.put("claims", Map.of("sub", OWNER, "token_use", "id", "aud", audience));
         ProxyRequestContext context = new ProxyRequestContext()

@@ -48,7 +48,8 @@ public final class SnapStartPriming implements Resource {
     private static final Logger LOG = LoggerFactory.getLogger(SnapStartPriming.class);
     private static final ApiGatewayEventSerializer SERIALIZER = new ApiGatewayEventSerializer();
     /** Strong references to the registered primings, which the CRaC context holds weakly, by function. */
-    private static final Map<Object, SnapStartPriming> REGISTERED = Collections.synchronizedMap(new IdentityHashMap<>());
+    private static final Map<Object, SnapStartPriming> REGISTERED =
+            Collections.synchronizedMap(new IdentityHashMap<>());
 
     private final RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> handler;
     private final List<APIGatewayProxyRequestEvent> events;
@@ -59,16 +60,31 @@ public final class SnapStartPriming implements Resource {
     private final int iterations;
     private volatile List<Integer> lastStatusCodes = List.of();
 
-    SnapStartPriming(RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> handler,
-                     List<APIGatewayProxyRequestEvent> events, OfflineSwitchHttpClient http, Runnable precondition,
-                     List<Runnable> afterRestore, String functionName) {
-        this(handler, events, http, precondition, afterRestore, functionName,
+    SnapStartPriming(
+            RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> handler,
+            List<APIGatewayProxyRequestEvent> events,
+            OfflineSwitchHttpClient http,
+            Runnable precondition,
+            List<Runnable> afterRestore,
+            String functionName) {
+        this(
+                handler,
+                events,
+                http,
+                precondition,
+                afterRestore,
+                functionName,
                 iterations(System.getProperty(ITERATIONS_PROPERTY)));
     }
 
-    SnapStartPriming(RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> handler,
-                     List<APIGatewayProxyRequestEvent> events, OfflineSwitchHttpClient http, Runnable precondition,
-                     List<Runnable> afterRestore, String functionName, int iterations) {
+    SnapStartPriming(
+            RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> handler,
+            List<APIGatewayProxyRequestEvent> events,
+            OfflineSwitchHttpClient http,
+            Runnable precondition,
+            List<Runnable> afterRestore,
+            String functionName,
+            int iterations) {
         if (iterations < 0) {
             throw new IllegalArgumentException("priming iterations must be >= 0: " + iterations);
         }
@@ -97,7 +113,8 @@ public final class SnapStartPriming implements Resource {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new IllegalArgumentException(ITERATIONS_PROPERTY + " must be a whole number >= 0, not '" + property + "'");
+        throw new IllegalArgumentException(
+                ITERATIONS_PROPERTY + " must be a whole number >= 0, not '" + property + "'");
     }
 
     /**
@@ -106,11 +123,15 @@ public final class SnapStartPriming implements Resource {
      * resources weakly, so the priming is also kept here for as long as the function lives.
      */
     public static SnapStartPriming register(
-            Object owner, RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> handler,
-            List<APIGatewayProxyRequestEvent> events, OfflineSwitchHttpClient http, Runnable precondition,
-            List<Runnable> afterRestore, String functionName) {
-        SnapStartPriming priming = new SnapStartPriming(handler, events, http, precondition, afterRestore,
-                functionName);
+            Object owner,
+            RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> handler,
+            List<APIGatewayProxyRequestEvent> events,
+            OfflineSwitchHttpClient http,
+            Runnable precondition,
+            List<Runnable> afterRestore,
+            String functionName) {
+        SnapStartPriming priming =
+                new SnapStartPriming(handler, events, http, precondition, afterRestore, functionName);
         REGISTERED.put(owner, priming);
         Core.getGlobalContext().register(priming);
         return priming;
@@ -140,7 +161,10 @@ public final class SnapStartPriming implements Resource {
         try {
             precondition.run();
             http.runOffline(this::answerEvents);
-            LOG.debug("SnapStart priming answered {} {} times in {} ms", lastStatusCodes, iterations,
+            LOG.debug(
+                    "SnapStart priming answered {} {} times in {} ms",
+                    lastStatusCodes,
+                    iterations,
                     (System.nanoTime() - started) / 1_000_000);
         } catch (CredentialsUnavailableException e) {
             LOG.error("SnapStart priming: the function has no AWS credentials; failing init", e);
@@ -159,16 +183,19 @@ public final class SnapStartPriming implements Resource {
             List<Integer> statusCodes = new ArrayList<>();
             for (APIGatewayProxyRequestEvent event : events) {
                 // Through the serializer the runtime uses, both ways, so that its code is primed too.
-                APIGatewayProxyRequestEvent received = SERIALIZER.fromJson(SERIALIZER.toJson(event),
-                        APIGatewayProxyRequestEvent.class);
-                APIGatewayProxyResponseEvent response = handler.handleRequest(received,
-                        PrimingEvents.context(functionName));
+                APIGatewayProxyRequestEvent received =
+                        SERIALIZER.fromJson(SERIALIZER.toJson(event), APIGatewayProxyRequestEvent.class);
+                APIGatewayProxyResponseEvent response =
+                        handler.handleRequest(received, PrimingEvents.context(functionName));
                 SERIALIZER.toJson(response);
                 statusCodes.add(response.getStatusCode());
                 if (response.getStatusCode() >= 400 && iteration == 0) {
                     // Valid requests against canned success: an error status here is a bug, not bad input. Every
                     // iteration answers the same, so the first one says it.
-                    LOG.warn("SnapStart priming: {} {} answered {}", event.getHttpMethod(), event.getPath(),
+                    LOG.warn(
+                            "SnapStart priming: {} {} answered {}",
+                            event.getHttpMethod(),
+                            event.getPath(),
                             response.getStatusCode());
                 }
             }

@@ -23,6 +23,7 @@ final class Attributes {
      * whose response was lost recognise its own write when the SDK retries it.
      */
     static final String LAST_WRITE = "lastWrite";
+
     static final String FINGERPRINT = "fingerprint";
     /** On a todo created with an Idempotency-Key: the key, so that deleting the todo deletes the key's record. */
     static final String IDEMPOTENCY_KEY = "idempotencyKey";
@@ -31,8 +32,7 @@ final class Attributes {
     /** Epoch seconds; the table's TTL attribute. */
     static final String EXPIRES_AT = "expiresAt";
 
-    private Attributes() {
-    }
+    private Attributes() {}
 
     /** Puts a string attribute unless the value is null: items leave out what they do not have. */
     static void putString(Map<String, AttributeValue> item, String name, String value) {

@@ -52,8 +52,8 @@ public final class DynamoDbTodoRepository implements TodoRepository {
     /** Env var with the table name. */
     public static final String TABLE_NAME_ENV = "TABLE_NAME";
 
-    private static final Expression NOT_EXISTS = new ItemExpression("attribute_not_exists(#pk)",
-            Map.of("#pk", Attributes.PK), Map.of()).toCondition();
+    private static final Expression NOT_EXISTS =
+            new ItemExpression("attribute_not_exists(#pk)", Map.of("#pk", Attributes.PK), Map.of()).toCondition();
     /** Bounds the loop of an idempotent create racing with an expiring record; reaching it means contention. */
     private static final int IDEMPOTENT_CREATE_ATTEMPTS = 3;
 
@@ -67,7 +67,10 @@ public final class DynamoDbTodoRepository implements TodoRepository {
         this.tableName = tableName;
         // No extensions: the default ones (versioned records, atomic counters) act only on attributes tagged for them,
         // and these schemas tag none; without them no extension hook runs on any call.
-        DynamoDbEnhancedClient enhanced = DynamoDbEnhancedClient.builder().dynamoDbClient(client).extensions().build();
+        DynamoDbEnhancedClient enhanced = DynamoDbEnhancedClient.builder()
+                .dynamoDbClient(client)
+                .extensions()
+                .build();
         this.todos = enhanced.table(tableName, TodoItem.SCHEMA);
         this.idempotencyKeys = enhanced.table(tableName, IdempotencyItem.SCHEMA);
     }
@@ -88,16 +91,20 @@ public final class DynamoDbTodoRepository implements TodoRepository {
     @Override
     public Todo create(String owner, Todo todo, IdempotencyKey key) {
         Instant now = todo.createdAt();
-        IdempotencyItem record = IdempotencyItem.of(owner, key, todo,
-                now.getEpochSecond() + TodoLimits.IDEMPOTENCY_TTL_SECONDS);
-        Expression claimable = new ItemExpression("attribute_not_exists(#pk) OR #expiresAt <= :now",
-                Map.of("#pk", Attributes.PK, "#expiresAt", Attributes.EXPIRES_AT),
-                Map.of(":now", AttributeValue.fromN(Long.toString(now.getEpochSecond())))).toCondition();
+        IdempotencyItem record =
+                IdempotencyItem.of(owner, key, todo, now.getEpochSecond() + TodoLimits.IDEMPOTENCY_TTL_SECONDS);
+        Expression claimable = new ItemExpression(
+                        "attribute_not_exists(#pk) OR #expiresAt <= :now",
+                        Map.of("#pk", Attributes.PK, "#expiresAt", Attributes.EXPIRES_AT),
+                        Map.of(":now", AttributeValue.fromN(Long.toString(now.getEpochSecond()))))
+                .toCondition();
         for (int attempt = 0; attempt < IDEMPOTENT_CREATE_ATTEMPTS; attempt++) {
             try {
                 call(() -> {
                     idempotencyKeys.putItem(PutItemEnhancedRequest.builder(IdempotencyItem.class)
-                            .item(record).conditionExpression(claimable).build());
+                            .item(record)
+                            .conditionExpression(claimable)
+                            .build());
                     return null;
                 });
             } catch (ConditionalCheckFailedException keyTaken) {
@@ -119,7 +126,9 @@ public final class DynamoDbTodoRepository implements TodoRepository {
     private Optional<Todo> replay(String owner, IdempotencyKey key, Instant now) {
         ItemKey recordKey = ItemKey.idempotencyRecord(owner, key.key());
         IdempotencyItem existing = call(() -> idempotencyKeys.getItem(GetItemEnhancedRequest.builder()
-                .key(recordKey.key()).consistentRead(true).build()));
+                .key(recordKey.key())
+                .consistentRead(true)
+                .build()));
         if (existing == null || existing.expiredAt(now)) {
             return Optional.empty();
         }
@@ -135,7 +144,9 @@ public final class DynamoDbTodoRepository implements TodoRepository {
         try {
             call(() -> {
                 todos.putItem(PutItemEnhancedRequest.builder(TodoItem.class)
-                        .item(item).conditionExpression(NOT_EXISTS).build());
+                        .item(item)
+                        .conditionExpression(NOT_EXISTS)
+                        .build());
                 return null;
             });
             return true;
@@ -152,7 +163,9 @@ public final class DynamoDbTodoRepository implements TodoRepository {
     /** The todo item under {@code key}, read strongly consistent. */
     private Optional<TodoItem> read(ItemKey key) {
         return Optional.ofNullable(call(() -> todos.getItem(GetItemEnhancedRequest.builder()
-                .key(key.key()).consistentRead(true).build())));
+                .key(key.key())
+                .consistentRead(true)
+                .build())));
     }
 
     @Override
@@ -162,7 +175,8 @@ public final class DynamoDbTodoRepository implements TodoRepository {
                 .queryConditional(new SortKeyPrefix(ItemKey.partition(owner), ItemKey.TODO_PREFIX))
                 .limit(limit + 1)
                 .consistentRead(true);
-        startAfter.ifPresent(id -> request.exclusiveStartKey(ItemKey.todo(owner, id).attributes()));
+        startAfter.ifPresent(
+                id -> request.exclusiveStartKey(ItemKey.todo(owner, id).attributes()));
         Page<TodoItem> page = call(() -> todos.query(request.build()).iterator().next());
         List<Todo> items = new ArrayList<>(Math.min(page.items().size(), limit));
         for (TodoItem item : page.items()) {
@@ -177,7 +191,8 @@ public final class DynamoDbTodoRepository implements TodoRepository {
 
     @Override
     public Todo update(String owner, String id, TodoPatch patch, Precondition precondition, Instant now) {
-        if (precondition instanceof Precondition.Versions versions && versions.versions().isEmpty()) {
+        if (precondition instanceof Precondition.Versions versions
+                && versions.versions().isEmpty()) {
             throw explainFailedCondition(owner, id);
         }
         ItemKey key = ItemKey.todo(owner, id);
@@ -205,7 +220,8 @@ public final class DynamoDbTodoRepository implements TodoRepository {
                 .returnValues(ReturnValue.ALL_NEW)
                 .build();
         try {
-            Map<String, AttributeValue> stored = call(() -> client.updateItem(request).attributes());
+            Map<String, AttributeValue> stored =
+                    call(() -> client.updateItem(request).attributes());
             return TodoItem.fromAttributes(stored).todo();
         } catch (ConditionalCheckFailedException e) {
             TodoItem current = read(key).orElseThrow(() -> new TodoNotFoundException(id));
@@ -220,14 +236,17 @@ public final class DynamoDbTodoRepository implements TodoRepository {
 
     @Override
     public void delete(String owner, String id, Precondition precondition) {
-        if (precondition instanceof Precondition.Versions versions && versions.versions().isEmpty()) {
+        if (precondition instanceof Precondition.Versions versions
+                && versions.versions().isEmpty()) {
             throw explainFailedCondition(owner, id);
         }
         Expression condition = existsAt(precondition).toCondition();
         TodoItem deleted;
         try {
             deleted = call(() -> todos.deleteItem(DeleteItemEnhancedRequest.builder()
-                    .key(ItemKey.todo(owner, id).key()).conditionExpression(condition).build()));
+                    .key(ItemKey.todo(owner, id).key())
+                    .conditionExpression(condition)
+                    .build()));
         } catch (ConditionalCheckFailedException e) {
             RuntimeException failure = explainFailedCondition(owner, id);
             if (failure instanceof TodoNotFoundException && e.numAttempts() != null && e.numAttempts() > 1) {
@@ -249,9 +268,11 @@ public final class DynamoDbTodoRepository implements TodoRepository {
      */
     private void forgetIdempotencyKey(String owner, String key) {
         try {
-            call(() -> idempotencyKeys.deleteItem(ItemKey.idempotencyRecord(owner, key).key()));
+            call(() -> idempotencyKeys.deleteItem(
+                    ItemKey.idempotencyRecord(owner, key).key()));
         } catch (StorageUnavailableException e) {
-            LOG.warn("The deleted todo's Idempotency-Key record could not be deleted; it expires within 24 h",
+            LOG.warn(
+                    "The deleted todo's Idempotency-Key record could not be deleted; it expires within 24 h",
                     e.getCause());
         }
     }
@@ -272,14 +293,18 @@ public final class DynamoDbTodoRepository implements TodoRepository {
             placeholders.add(placeholder);
             values.put(placeholder, AttributeValue.fromN(Long.toString(version)));
         }
-        return exists.and(new ItemExpression("#version IN (" + String.join(", ", placeholders) + ")",
-                Map.of("#version", Attributes.VERSION), values));
+        return exists.and(new ItemExpression(
+                "#version IN (" + String.join(", ", placeholders) + ")",
+                Map.of("#version", Attributes.VERSION),
+                values));
     }
 
     /** The item was not last written by the update whose token is {@code writeToken}. */
     static ItemExpression notWrittenBy(String writeToken) {
-        return new ItemExpression("(attribute_not_exists(#lastWrite) OR #lastWrite <> :lastWrite)",
-                Map.of("#lastWrite", Attributes.LAST_WRITE), Map.of(":lastWrite", AttributeValue.fromS(writeToken)));
+        return new ItemExpression(
+                "(attribute_not_exists(#lastWrite) OR #lastWrite <> :lastWrite)",
+                Map.of("#lastWrite", Attributes.LAST_WRITE),
+                Map.of(":lastWrite", AttributeValue.fromS(writeToken)));
     }
 
     /** A write's condition failed: not found when the todo is not there (for this owner), else a version mismatch. */

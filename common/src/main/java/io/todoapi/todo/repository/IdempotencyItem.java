@@ -18,13 +18,15 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 record IdempotencyItem(ItemKey key, String fingerprint, TodoItem todo, Long expiresAt) {
 
-    static final TableSchema<IdempotencyItem> SCHEMA = new ItemSchema<>(IdempotencyItem.class, List.of(Attributes.PK,
-            Attributes.SK, Attributes.FINGERPRINT, Attributes.TODO, Attributes.EXPIRES_AT),
-            IdempotencyItem::toAttributes, IdempotencyItem::fromAttributes);
+    static final TableSchema<IdempotencyItem> SCHEMA = new ItemSchema<>(
+            IdempotencyItem.class,
+            List.of(Attributes.PK, Attributes.SK, Attributes.FINGERPRINT, Attributes.TODO, Attributes.EXPIRES_AT),
+            IdempotencyItem::toAttributes,
+            IdempotencyItem::fromAttributes);
 
     static IdempotencyItem of(String owner, TodoRepository.IdempotencyKey key, Todo todo, long expiresAt) {
-        return new IdempotencyItem(ItemKey.idempotencyRecord(owner, key.key()), key.fingerprint(),
-                TodoItem.of(owner, todo), expiresAt);
+        return new IdempotencyItem(
+                ItemKey.idempotencyRecord(owner, key.key()), key.fingerprint(), TodoItem.of(owner, todo), expiresAt);
     }
 
     /** Whether the record outlived its TTL (DynamoDB deletes expired items late, dynalite never). */
@@ -44,8 +46,10 @@ record IdempotencyItem(ItemKey key, String fingerprint, TodoItem todo, Long expi
 
     static IdempotencyItem fromAttributes(Map<String, AttributeValue> item) {
         AttributeValue expiresAt = item.get(Attributes.EXPIRES_AT);
-        return new IdempotencyItem(new ItemKey(string(item, Attributes.PK), string(item, Attributes.SK)),
-                string(item, Attributes.FINGERPRINT), TodoItem.fromAttributes(item.get(Attributes.TODO).m()),
+        return new IdempotencyItem(
+                new ItemKey(string(item, Attributes.PK), string(item, Attributes.SK)),
+                string(item, Attributes.FINGERPRINT),
+                TodoItem.fromAttributes(item.get(Attributes.TODO).m()),
                 expiresAt == null ? null : Long.valueOf(expiresAt.n()));
     }
 }

@@ -18,8 +18,8 @@ record ItemExpression(String text, Map<String, String> names, Map<String, Attrib
 
     /** Both conditions; a placeholder both use must stand for the same thing in each. */
     ItemExpression and(ItemExpression other) {
-        return new ItemExpression(text + " AND " + other.text, placeholders(names, other.names),
-                placeholders(values, other.values));
+        return new ItemExpression(
+                text + " AND " + other.text, placeholders(names, other.names), placeholders(values, other.values));
     }
 
     /** The placeholders of all the expressions of one request, which DynamoDB takes together. */
@@ -28,8 +28,8 @@ record ItemExpression(String text, Map<String, String> names, Map<String, Attrib
         second.forEach((placeholder, value) -> {
             V previous = all.putIfAbsent(placeholder, value);
             if (previous != null && !previous.equals(value)) {
-                throw new IllegalArgumentException("The placeholder " + placeholder + " stands for two things: "
-                        + previous + " and " + value);
+                throw new IllegalArgumentException(
+                        "The placeholder " + placeholder + " stands for two things: " + previous + " and " + value);
             }
         });
         return all;

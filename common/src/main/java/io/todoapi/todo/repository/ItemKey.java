@@ -31,7 +31,9 @@ record ItemKey(String partition, String sort) {
 
     /** For the enhanced client's GetItem and DeleteItem; given as attribute values, so no converter is looked up. */
     Key key() {
-        return Key.builder().partitionValue(AttributeValue.fromS(partition)).sortValue(AttributeValue.fromS(sort))
+        return Key.builder()
+                .partitionValue(AttributeValue.fromS(partition))
+                .sortValue(AttributeValue.fromS(sort))
                 .build();
     }
 

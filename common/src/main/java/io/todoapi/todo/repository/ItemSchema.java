@@ -37,8 +37,11 @@ final class ItemSchema<T> implements TableSchema<T> {
      * A schema whose items have {@code attributeNames} (the key's first) and are written by {@code toAttributes}, which
      * leaves out what an item does not have, and read by {@code fromAttributes}.
      */
-    ItemSchema(Class<T> type, List<String> attributeNames, Function<T, Map<String, AttributeValue>> toAttributes,
-               Function<Map<String, AttributeValue>, T> fromAttributes) {
+    ItemSchema(
+            Class<T> type,
+            List<String> attributeNames,
+            Function<T, Map<String, AttributeValue>> toAttributes,
+            Function<Map<String, AttributeValue>, T> fromAttributes) {
         this.type = EnhancedType.of(type);
         this.attributeNames = List.copyOf(attributeNames);
         this.toAttributes = toAttributes;

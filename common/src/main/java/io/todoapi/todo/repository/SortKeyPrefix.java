@@ -22,15 +22,16 @@ record SortKeyPrefix(String partition, String prefix) implements QueryConditiona
     public Expression expression(TableSchema<?> tableSchema, String indexName) {
         TableMetadata metadata = tableSchema.tableMetadata();
         String partitionKey = metadata.indexPartitionKey(indexName);
-        String sortKey = metadata.indexSortKey(indexName).orElseThrow(() -> new IllegalArgumentException(
-                "A sort key prefix needs an index with a sort key: " + indexName));
+        String sortKey = metadata.indexSortKey(indexName)
+                .orElseThrow(() ->
+                        new IllegalArgumentException("A sort key prefix needs an index with a sort key: " + indexName));
         String pk = PLACEHOLDER + partitionKey;
         String sk = PLACEHOLDER + sortKey;
         return Expression.builder()
                 .expression("#" + pk + " = :" + pk + " AND begins_with(#" + sk + ", :" + sk + ")")
                 .expressionNames(Map.of("#" + pk, partitionKey, "#" + sk, sortKey))
-                .expressionValues(Map.of(":" + pk, AttributeValue.fromS(partition), ":" + sk,
-                        AttributeValue.fromS(prefix)))
+                .expressionValues(
+                        Map.of(":" + pk, AttributeValue.fromS(partition), ":" + sk, AttributeValue.fromS(prefix)))
                 .build();
     }
 }

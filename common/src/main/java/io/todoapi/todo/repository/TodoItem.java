@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
@@ -21,10 +20,22 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 record TodoItem(ItemKey key, Todo todo, String lastWrite, String idempotencyKey) {
 
-    static final TableSchema<TodoItem> SCHEMA = new ItemSchema<>(TodoItem.class, List.of(Attributes.PK,
-            Attributes.SK, Attributes.TITLE, Attributes.DESCRIPTION, Attributes.COMPLETED, Attributes.DUE_DATE,
-            Attributes.CREATED_AT, Attributes.UPDATED_AT, Attributes.VERSION, Attributes.LAST_WRITE,
-            Attributes.IDEMPOTENCY_KEY), TodoItem::toAttributes, TodoItem::fromAttributes);
+    static final TableSchema<TodoItem> SCHEMA = new ItemSchema<>(
+            TodoItem.class,
+            List.of(
+                    Attributes.PK,
+                    Attributes.SK,
+                    Attributes.TITLE,
+                    Attributes.DESCRIPTION,
+                    Attributes.COMPLETED,
+                    Attributes.DUE_DATE,
+                    Attributes.CREATED_AT,
+                    Attributes.UPDATED_AT,
+                    Attributes.VERSION,
+                    Attributes.LAST_WRITE,
+                    Attributes.IDEMPOTENCY_KEY),
+            TodoItem::toAttributes,
+            TodoItem::fromAttributes);
 
     /**
      * How {@code createdAt} and {@code updatedAt} are stored: RFC 3339 UTC with exactly three fraction digits. The
@@ -53,7 +64,10 @@ record TodoItem(ItemKey key, Todo todo, String lastWrite, String idempotencyKey)
         putString(item, Attributes.TITLE, todo.title());
         putString(item, Attributes.DESCRIPTION, todo.description());
         item.put(Attributes.COMPLETED, AttributeValue.fromBool(todo.completed()));
-        putString(item, Attributes.DUE_DATE, todo.dueDate() == null ? null : todo.dueDate().toString());
+        putString(
+                item,
+                Attributes.DUE_DATE,
+                todo.dueDate() == null ? null : todo.dueDate().toString());
         putString(item, Attributes.CREATED_AT, timestamp(todo.createdAt()));
         putString(item, Attributes.UPDATED_AT, timestamp(todo.updatedAt()));
         item.put(Attributes.VERSION, AttributeValue.fromN(Long.toString(todo.version())));
@@ -66,9 +80,13 @@ record TodoItem(ItemKey key, Todo todo, String lastWrite, String idempotencyKey)
         ItemKey key = new ItemKey(string(item, Attributes.PK), string(item, Attributes.SK));
         AttributeValue completed = item.get(Attributes.COMPLETED);
         String dueDate = string(item, Attributes.DUE_DATE);
-        Todo todo = new Todo(key.sort().substring(ItemKey.TODO_PREFIX.length()), string(item, Attributes.TITLE),
-                string(item, Attributes.DESCRIPTION), completed != null && Boolean.TRUE.equals(completed.bool()),
-                dueDate == null ? null : LocalDate.parse(dueDate), Instant.parse(string(item, Attributes.CREATED_AT)),
+        Todo todo = new Todo(
+                key.sort().substring(ItemKey.TODO_PREFIX.length()),
+                string(item, Attributes.TITLE),
+                string(item, Attributes.DESCRIPTION),
+                completed != null && Boolean.TRUE.equals(completed.bool()),
+                dueDate == null ? null : LocalDate.parse(dueDate),
+                Instant.parse(string(item, Attributes.CREATED_AT)),
                 Instant.parse(string(item, Attributes.UPDATED_AT)),
                 Long.parseLong(item.get(Attributes.VERSION).n()));
         return new TodoItem(key, todo, string(item, Attributes.LAST_WRITE), string(item, Attributes.IDEMPOTENCY_KEY));

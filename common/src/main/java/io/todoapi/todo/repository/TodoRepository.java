@@ -39,6 +39,5 @@ public interface TodoRepository {
     void delete(String owner, String id, Precondition precondition);
 
     /** The Idempotency-Key of a create and the fingerprint of its request body. */
-    record IdempotencyKey(String key, String fingerprint) {
-    }
+    record IdempotencyKey(String key, String fingerprint) {}
 }

@@ -11,8 +11,7 @@ package io.todoapi.todo.validation;
  */
 public final class TextRules {
 
-    private TextRules() {
-    }
+    private TextRules() {}
 
     /** Why {@code text} is not acceptable, or {@code null} when it is. */
     static String problem(String text, int minLength, int maxLength, boolean multiline) {
@@ -47,8 +46,15 @@ public final class TextRules {
     static boolean isBlank(String text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            boolean space = c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r' || c == 0xFEFF
-                    || c == 0x2028 || c == 0x2029 || Character.getType(c) == Character.SPACE_SEPARATOR;
+            boolean space = c == '\t'
+                    || c == '\n'
+                    || c == 0x0B
+                    || c == '\f'
+                    || c == '\r'
+                    || c == 0xFEFF
+                    || c == 0x2028
+                    || c == 0x2029
+                    || Character.getType(c) == Character.SPACE_SEPARATOR;
             if (!space) {
                 return false;
             }

@@ -27,8 +27,7 @@ public final class TodoValidator {
     private static final String COMPLETED = "completed";
     private static final String DUE_DATE = "dueDate";
 
-    private TodoValidator() {
-    }
+    private TodoValidator() {}
 
     public static NewTodo newTodo(Map<String, JsonValue> body) {
         Errors errors = new Errors();
@@ -105,7 +104,9 @@ public final class TodoValidator {
             for (String member : body.keySet()) {
                 if (SERVER_SET.contains(member)) {
                     add(member, "is read-only: the server sets it");
-                } else if (!member.equals(TITLE) && !member.equals(DESCRIPTION) && !member.equals(COMPLETED)
+                } else if (!member.equals(TITLE)
+                        && !member.equals(DESCRIPTION)
+                        && !member.equals(COMPLETED)
                         && !member.equals(DUE_DATE)) {
                     add(member, "is not a known field");
                 }

@@ -24,10 +24,18 @@ class CompositionRootTest {
 
     @Test
     void everyVariableItReadsIsListedOnce() {
-        assertThat(CompositionRoot.VARIABLES).doesNotHaveDuplicates()
-                .contains("TABLE_NAME", "ALLOWED_ORIGIN", "USER_POOL_CLIENT_ID", "AWS_REGION",
-                        "AWS_ENDPOINT_URL_DYNAMODB", "AWS_USE_FIPS_ENDPOINT", "AWS_USE_DUALSTACK_ENDPOINT",
-                        "AWS_LAMBDA_FUNCTION_NAME", "POWERTOOLS_SERVICE_NAME",
+        assertThat(CompositionRoot.VARIABLES)
+                .doesNotHaveDuplicates()
+                .contains(
+                        "TABLE_NAME",
+                        "ALLOWED_ORIGIN",
+                        "USER_POOL_CLIENT_ID",
+                        "AWS_REGION",
+                        "AWS_ENDPOINT_URL_DYNAMODB",
+                        "AWS_USE_FIPS_ENDPOINT",
+                        "AWS_USE_DUALSTACK_ENDPOINT",
+                        "AWS_LAMBDA_FUNCTION_NAME",
+                        "POWERTOOLS_SERVICE_NAME",
                         "POWERTOOLS_METRICS_DISABLED");
     }
 }

@@ -50,20 +50,31 @@ class DynamoDbClientsTest {
 
     /** Every Region the SDK lists, which covers each partition (aws, aws-cn, aws-us-gov, aws-iso*, aws-eusc), and more. */
     static Stream<String> regions() {
-        List<String> regions = new ArrayList<>(Region.regions().stream().map(Region::id).toList());
+        List<String> regions =
+                new ArrayList<>(Region.regions().stream().map(Region::id).toList());
         // Regions the SDK's list does not have yet (the partition is matched by the name's pattern, or is aws), the
         // DynamoDB "local" Region, and a FIPS pseudo-Region.
-        regions.addAll(List.of("xx-unknown-1", "us-gov-north-7", "cn-south-9", "us-iso-north-3", "eusc-fr-west-2",
-                "local", "fips-us-gov-west-1"));
+        regions.addAll(List.of(
+                "xx-unknown-1",
+                "us-gov-north-7",
+                "cn-south-9",
+                "us-iso-north-3",
+                "eusc-fr-west-2",
+                "local",
+                "fips-us-gov-west-1"));
         return regions.stream();
     }
 
     @ParameterizedTest
     @MethodSource("regions")
     void resolvesTheEndpointAndSigningScopeTheSdkResolvesInEveryRegion(String region) {
-        RecordingHttpClient.Request ours = firstRequest(http -> DynamoDbClients.create(http, CREDENTIALS,
-                Region.of(region), Optional.empty(), new DynamoDbClients.EndpointSettings(false, false)));
-        RecordingHttpClient.Request sdks = firstRequest(http -> sdkDefaults(http, Region.of(region), builder -> { }));
+        RecordingHttpClient.Request ours = firstRequest(http -> DynamoDbClients.create(
+                http,
+                CREDENTIALS,
+                Region.of(region),
+                Optional.empty(),
+                new DynamoDbClients.EndpointSettings(false, false)));
+        RecordingHttpClient.Request sdks = firstRequest(http -> sdkDefaults(http, Region.of(region), builder -> {}));
 
         assertThat(ours.uri()).isEqualTo(sdks.uri());
         assertThat(scope(ours)).isEqualTo(scope(sdks)).contains("/dynamodb/aws4_request");
@@ -71,10 +82,10 @@ class DynamoDbClientsTest {
 
     @Test
     void aCancelledTimeoutLeavesTheSchedulersQueueAtOnce() {
-        ScheduledThreadPoolExecutor scheduler = (ScheduledThreadPoolExecutor) DynamoDbClients.overrides()
-                .scheduledExecutorService().orElseThrow();
+        ScheduledThreadPoolExecutor scheduler = (ScheduledThreadPoolExecutor)
+                DynamoDbClients.overrides().scheduledExecutorService().orElseThrow();
         try {
-            ScheduledFuture<?> timeout = scheduler.schedule(() -> { }, 5, TimeUnit.SECONDS);
+            ScheduledFuture<?> timeout = scheduler.schedule(() -> {}, 5, TimeUnit.SECONDS);
             assertThat(scheduler.getQueue()).hasSize(1);
 
             timeout.cancel(false);
@@ -95,9 +106,15 @@ class DynamoDbClientsTest {
                 "us-isob-east-1", "https://dynamodb.us-isob-east-1.sc2s.sgov.gov/",
                 "xx-unknown-1", "https://dynamodb.xx-unknown-1.amazonaws.com/",
                 "local", "http://localhost:8000/");
-        expected.forEach((region, uri) -> assertThat(firstRequest(http -> DynamoDbClients.create(http, CREDENTIALS,
-                Region.of(region), Optional.empty(), new DynamoDbClients.EndpointSettings(false, false))).uri())
-                .as(region).isEqualTo(uri));
+        expected.forEach((region, uri) -> assertThat(firstRequest(http -> DynamoDbClients.create(
+                                http,
+                                CREDENTIALS,
+                                Region.of(region),
+                                Optional.empty(),
+                                new DynamoDbClients.EndpointSettings(false, false)))
+                        .uri())
+                .as(region)
+                .isEqualTo(uri));
     }
 
     @ParameterizedTest
@@ -105,11 +122,20 @@ class DynamoDbClientsTest {
     void fipsAndDualStackSettingsSwitchTheEndpointAsTheSdksOwnDo(String region) {
         for (boolean fips : new boolean[] {false, true}) {
             for (boolean dualstack : new boolean[] {false, true}) {
-                String ours = outcome(http -> DynamoDbClients.create(http, CREDENTIALS, Region.of(region),
-                        Optional.empty(), new DynamoDbClients.EndpointSettings(fips, dualstack)));
-                String sdks = outcome(http -> sdkDefaults(http, Region.of(region),
-                        builder -> builder.fipsEnabled(fips || region.startsWith("fips-")).dualstackEnabled(dualstack)));
-                assertThat(ours).as("%s, FIPS %s, dual-stack %s", region, fips, dualstack).isEqualTo(sdks);
+                String ours = outcome(http -> DynamoDbClients.create(
+                        http,
+                        CREDENTIALS,
+                        Region.of(region),
+                        Optional.empty(),
+                        new DynamoDbClients.EndpointSettings(fips, dualstack)));
+                String sdks = outcome(http -> sdkDefaults(
+                        http,
+                        Region.of(region),
+                        builder -> builder.fipsEnabled(fips || region.startsWith("fips-"))
+                                .dualstackEnabled(dualstack)));
+                assertThat(ours)
+                        .as("%s, FIPS %s, dual-stack %s", region, fips, dualstack)
+                        .isEqualTo(sdks);
             }
         }
     }
@@ -117,7 +143,10 @@ class DynamoDbClientsTest {
     @Test
     void theStandardVariablesSwitchOnFipsAndDualStackEndpoints() {
         Map<String, String> saved = new TreeMap<>();
-        for (String name : List.of(DynamoDbClients.REGION_ENV, DynamoDbClients.FIPS_ENV, DynamoDbClients.DUALSTACK_ENV,
+        for (String name : List.of(
+                DynamoDbClients.REGION_ENV,
+                DynamoDbClients.FIPS_ENV,
+                DynamoDbClients.DUALSTACK_ENV,
                 DynamoDbClients.ENDPOINT_ENV)) {
             saved.put(name, System.getProperty(name, ""));
         }
@@ -126,18 +155,23 @@ class DynamoDbClientsTest {
             System.clearProperty(DynamoDbClients.ENDPOINT_ENV);
             System.setProperty(DynamoDbClients.FIPS_ENV, "TRUE");
             System.setProperty(DynamoDbClients.DUALSTACK_ENV, "false");
-            assertThat(firstRequest(http -> DynamoDbClients.fromEnvironment(http, CREDENTIALS)).uri())
+            assertThat(firstRequest(http -> DynamoDbClients.fromEnvironment(http, CREDENTIALS))
+                            .uri())
                     .isEqualTo("https://dynamodb.us-gov-west-1.amazonaws.com/"); // DynamoDB's FIPS host in GovCloud
             System.setProperty(DynamoDbClients.REGION_ENV, "eu-west-1");
-            assertThat(firstRequest(http -> DynamoDbClients.fromEnvironment(http, CREDENTIALS)).uri())
+            assertThat(firstRequest(http -> DynamoDbClients.fromEnvironment(http, CREDENTIALS))
+                            .uri())
                     .isEqualTo("https://dynamodb-fips.eu-west-1.amazonaws.com/");
             System.setProperty(DynamoDbClients.FIPS_ENV, "false");
             System.setProperty(DynamoDbClients.DUALSTACK_ENV, "true");
-            assertThat(firstRequest(http -> DynamoDbClients.fromEnvironment(http, CREDENTIALS)).uri())
+            assertThat(firstRequest(http -> DynamoDbClients.fromEnvironment(http, CREDENTIALS))
+                            .uri())
                     .isEqualTo("https://dynamodb.eu-west-1.api.aws/");
             System.setProperty(DynamoDbClients.DUALSTACK_ENV, "yes");
-            assertThatThrownBy(DynamoDbClients::settings).isInstanceOf(IllegalStateException.class)
-                    .hasMessage("The environment variable AWS_USE_DUALSTACK_ENDPOINT must be true or false, not 'yes'.");
+            assertThatThrownBy(DynamoDbClients::settings)
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessage(
+                            "The environment variable AWS_USE_DUALSTACK_ENDPOINT must be true or false, not 'yes'.");
         } finally {
             saved.forEach((name, value) -> {
                 if (value.isEmpty()) {
@@ -155,14 +189,22 @@ class DynamoDbClientsTest {
         URI override = URI.create("http://127.0.0.1:8000");
         if (region.startsWith("fips-")) {
             // A FIPS pseudo-Region and an endpoint override contradict each other: refused by both.
-            assertThat(outcome(http -> DynamoDbClients.create(http, CREDENTIALS, Region.of(region), Optional.of(override),
-                    new DynamoDbClients.EndpointSettings(false, false))))
+            assertThat(outcome(http -> DynamoDbClients.create(
+                            http,
+                            CREDENTIALS,
+                            Region.of(region),
+                            Optional.of(override),
+                            new DynamoDbClients.EndpointSettings(false, false))))
                     .isEqualTo(outcome(http -> sdkDefaults(http, Region.of(region), b -> b.endpointOverride(override))))
                     .isEqualTo("Invalid Configuration: FIPS and custom endpoint are not supported");
             return;
         }
-        RecordingHttpClient.Request request = firstRequest(http -> DynamoDbClients.create(http, CREDENTIALS,
-                Region.of(region), Optional.of(override), new DynamoDbClients.EndpointSettings(false, false)));
+        RecordingHttpClient.Request request = firstRequest(http -> DynamoDbClients.create(
+                http,
+                CREDENTIALS,
+                Region.of(region),
+                Optional.of(override),
+                new DynamoDbClients.EndpointSettings(false, false)));
         assertThat(request.uri()).isEqualTo("http://127.0.0.1:8000/");
         assertThat(request.headers().get("Host")).containsExactly("127.0.0.1:8000");
     }
@@ -170,8 +212,8 @@ class DynamoDbClientsTest {
     @Test
     void connectionsHaveTheTimeoutsAndTheJvmsDefaultTls() throws Exception {
         SSLSocketFactory tls = SSLContext.getDefault().getSocketFactory();
-        HttpURLConnection https = DynamoDbClients.openConnection(
-                URI.create("https://dynamodb.eu-west-1.amazonaws.com/"), tls);
+        HttpURLConnection https =
+                DynamoDbClients.openConnection(URI.create("https://dynamodb.eu-west-1.amazonaws.com/"), tls);
         assertThat(https).isInstanceOf(HttpsURLConnection.class);
         assertThat(((HttpsURLConnection) https).getSSLSocketFactory()).isSameAs(tls);
         assertThat(https.getConnectTimeout()).isEqualTo(2_000);
@@ -207,20 +249,32 @@ class DynamoDbClientsTest {
         server.start();
         URI endpoint = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
         try {
-            for (SdkHttpClient http : List.of(DynamoDbClients.httpClient(), UrlConnectionHttpClient.builder()
-                    .connectionTimeout(DynamoDbClients.CONNECT_TIMEOUT)
-                    .socketTimeout(DynamoDbClients.API_CALL_ATTEMPT_TIMEOUT).build())) {
-                try (DynamoDbClient client = DynamoDbClients.create(http, CREDENTIALS, Region.EU_WEST_1,
-                        Optional.of(endpoint), new DynamoDbClients.EndpointSettings(false, false))) {
-                    client.putItem(b -> b.tableName("todos").item(Map.of("pk",
-                            software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("USER#alice"))));
+            for (SdkHttpClient http : List.of(
+                    DynamoDbClients.httpClient(),
+                    UrlConnectionHttpClient.builder()
+                            .connectionTimeout(DynamoDbClients.CONNECT_TIMEOUT)
+                            .socketTimeout(DynamoDbClients.API_CALL_ATTEMPT_TIMEOUT)
+                            .build())) {
+                try (DynamoDbClient client = DynamoDbClients.create(
+                        http,
+                        CREDENTIALS,
+                        Region.EU_WEST_1,
+                        Optional.of(endpoint),
+                        new DynamoDbClients.EndpointSettings(false, false))) {
+                    client.putItem(b -> b.tableName("todos")
+                            .item(Map.of(
+                                    "pk",
+                                    software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(
+                                            "USER#alice"))));
                 }
             }
         } finally {
             server.stop(0);
         }
         assertThat(received).hasSize(2);
-        assertThat(received.get(0)).isEqualTo(received.get(1)).contains("POST / ")
+        assertThat(received.get(0))
+                .isEqualTo(received.get(1))
+                .contains("POST / ")
                 .contains("{\"TableName\":\"todos\",\"Item\":{\"pk\":{\"S\":\"USER#alice\"}}}");
     }
 
@@ -237,11 +291,15 @@ class DynamoDbClientsTest {
         server.start();
         try {
             long started = System.nanoTime();
-            assertThatThrownBy(() -> DynamoDbClients.httpClient().prepareRequest(
-                    software.amazon.awssdk.http.HttpExecuteRequest.builder().request(
-                            software.amazon.awssdk.http.SdkHttpRequest.builder()
-                                    .uri(URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/"))
-                                    .method(software.amazon.awssdk.http.SdkHttpMethod.GET).build()).build()).call())
+            assertThatThrownBy(() -> DynamoDbClients.httpClient()
+                            .prepareRequest(software.amazon.awssdk.http.HttpExecuteRequest.builder()
+                                    .request(software.amazon.awssdk.http.SdkHttpRequest.builder()
+                                            .uri(URI.create("http://127.0.0.1:"
+                                                    + server.getAddress().getPort() + "/"))
+                                            .method(software.amazon.awssdk.http.SdkHttpMethod.GET)
+                                            .build())
+                                    .build())
+                            .call())
                     .isInstanceOf(java.net.SocketTimeoutException.class);
             assertThat((System.nanoTime() - started) / 1_000_000).isBetween(1_900L, 6_000L);
         } finally {
@@ -250,7 +308,9 @@ class DynamoDbClientsTest {
     }
 
     private static DynamoDbClient sdkDefaults(SdkHttpClient http, Region region, Consumer<DynamoDbClientBuilder> more) {
-        DynamoDbClientBuilder builder = DynamoDbClient.builder().region(region).credentialsProvider(CREDENTIALS)
+        DynamoDbClientBuilder builder = DynamoDbClient.builder()
+                .region(region)
+                .credentialsProvider(CREDENTIALS)
                 .httpClient(http);
         more.accept(builder);
         return builder.build();
@@ -269,8 +329,9 @@ class DynamoDbClientsTest {
             java.util.function.Function<SdkHttpClient, DynamoDbClient> factory) {
         RecordingHttpClient http = new RecordingHttpClient().answer(200, "{}");
         try (DynamoDbClient client = factory.apply(http)) {
-            client.getItem(b -> b.tableName("todos").key(Map.of("pk",
-                    software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("USER#alice"))));
+            client.getItem(b -> b.tableName("todos")
+                    .key(Map.of(
+                            "pk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("USER#alice"))));
         }
         return http.requests().getFirst();
     }
@@ -278,8 +339,8 @@ class DynamoDbClientsTest {
     /** The credential scope of the signature: access key id, region and service (the date left out). */
     private static String scope(RecordingHttpClient.Request request) {
         String authorization = request.headers().get("Authorization").getFirst();
-        String credential = authorization.substring(authorization.indexOf("Credential=") + 11,
-                authorization.indexOf(','));
+        String credential =
+                authorization.substring(authorization.indexOf("Credential=") + 11, authorization.indexOf(','));
         return credential.replaceFirst("/\\d{8}/", "/<date>/");
     }
 }

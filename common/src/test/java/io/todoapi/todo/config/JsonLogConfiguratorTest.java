@@ -42,7 +42,9 @@ class JsonLogConfiguratorTest {
         new ContextInitializer(context).autoConfig();
 
         assertThat(context.getLogger(Logger.ROOT_LOGGER_NAME).getLevel()).isEqualTo(Level.WARN);
-        assertThat(context.getLogger("io.todoapi").getLevel()).as("ours would set INFO").isNull();
+        assertThat(context.getLogger("io.todoapi").getLevel())
+                .as("ours would set INFO")
+                .isNull();
         context.stop();
     }
 

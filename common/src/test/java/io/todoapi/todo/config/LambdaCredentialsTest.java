@@ -39,8 +39,10 @@ class LambdaCredentialsTest {
         endpoint.createContext("/credentials", exchange -> {
             authorizations.add(exchange.getRequestHeaders().getFirst("Authorization"));
             byte[] body = ("{\"AccessKeyId\":\"ASIAFROMENDPOINT\",\"SecretAccessKey\":\"secret\",\"Token\":\"token\","
-                    + "\"Expiration\":\"" + Instant.now().plus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS)
-                    + "\"}").getBytes(StandardCharsets.UTF_8);
+                            + "\"Expiration\":\""
+                            + Instant.now().plus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS)
+                            + "\"}")
+                    .getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             exchange.sendResponseHeaders(200, body.length);
             try (OutputStream out = exchange.getResponseBody()) {
@@ -76,7 +78,7 @@ class LambdaCredentialsTest {
 
     @Test
     void isNamedLikeTheSdksProviderInTheChainsErrors() {
-        assertThat(new LambdaCredentials.ContainerEndpoint()).hasToString(
-                ContainerCredentialsProvider.builder().build().toString());
+        assertThat(new LambdaCredentials.ContainerEndpoint())
+                .hasToString(ContainerCredentialsProvider.builder().build().toString());
     }
 }

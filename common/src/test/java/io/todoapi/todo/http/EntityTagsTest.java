@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.todoapi.todo.error.FieldError;
 import io.todoapi.todo.error.InvalidRequestException;
-import io.todoapi.todo.model.Todo;
 import io.todoapi.todo.model.Precondition;
+import io.todoapi.todo.model.Todo;
 import java.time.Instant;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -16,7 +16,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class EntityTagsTest {
 
     private static final Instant T = Instant.parse("2026-11-24T19:02:53.123Z");
-    private static final Todo VERSION_3 = new Todo("019ab6f2-8d3c-7e41-9a55-3c2b1d0e4f60", "t", null, false, null, T, T, 3);
+    private static final Todo VERSION_3 =
+            new Todo("019ab6f2-8d3c-7e41-9a55-3c2b1d0e4f60", "t", null, false, null, T, T, 3);
 
     @Test
     void noHeaderOrStarOnlyRequiresExistence() {
@@ -36,21 +37,30 @@ class EntityTagsTest {
     @ValueSource(strings = {"3", "\"3", "3\"", "\"3\"\"", "W/3", "\"3\",", "\"a\"b\""})
     void malformedIfMatchIsA400NamingTheHeader(String header) {
         assertThatThrownBy(() -> EntityTags.ifMatch(header))
-                .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.errors()).containsExactly(
-                        FieldError.header("If-Match", "must be * or a list of entity tags such as \"3\"")));
+                .isInstanceOfSatisfying(
+                        InvalidRequestException.class,
+                        e -> assertThat(e.errors())
+                                .containsExactly(FieldError.header(
+                                        "If-Match", "must be * or a list of entity tags such as \"3\"")));
     }
 
     @Test
     void atMost100EntityTagsBecauseDynamoDbAllowsAtMost100OperandsForIn() {
-        String hundred = java.util.stream.IntStream.rangeClosed(1, 100).mapToObj(v -> "\"" + v + "\"")
+        String hundred = java.util.stream.IntStream.rangeClosed(1, 100)
+                .mapToObj(v -> "\"" + v + "\"")
                 .collect(java.util.stream.Collectors.joining(", "));
-        assertThat(EntityTags.ifMatch(hundred)).isInstanceOfSatisfying(Precondition.Versions.class,
-                versions -> assertThat(versions.versions()).hasSize(100));
+        assertThat(EntityTags.ifMatch(hundred))
+                .isInstanceOfSatisfying(
+                        Precondition.Versions.class,
+                        versions -> assertThat(versions.versions()).hasSize(100));
         assertThatThrownBy(() -> EntityTags.ifMatch(hundred + ", \"101\""))
-                .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.errors()).containsExactly(
-                        FieldError.header("If-Match", "must list at most 100 entity tags")));
+                .isInstanceOfSatisfying(
+                        InvalidRequestException.class,
+                        e -> assertThat(e.errors())
+                                .containsExactly(FieldError.header("If-Match", "must list at most 100 entity tags")));
         assertThatThrownBy(() -> EntityTags.noneMatchHits(hundred + ", W/\"101\"", VERSION_3))
-                .isInstanceOfSatisfying(InvalidRequestException.class,
+                .isInstanceOfSatisfying(
+                        InvalidRequestException.class,
                         e -> assertThat(e.errors().getFirst().name()).isEqualTo("If-None-Match"));
     }
 
@@ -67,7 +77,8 @@ class EntityTagsTest {
     @Test
     void malformedIfNoneMatchIsA400() {
         assertThatThrownBy(() -> EntityTags.noneMatchHits("3", VERSION_3))
-                .isInstanceOfSatisfying(InvalidRequestException.class,
+                .isInstanceOfSatisfying(
+                        InvalidRequestException.class,
                         e -> assertThat(e.errors().getFirst().name()).isEqualTo("If-None-Match"));
     }
 

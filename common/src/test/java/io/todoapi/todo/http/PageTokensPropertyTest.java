@@ -25,7 +25,9 @@ class PageTokensPropertyTest {
 
     private static String owner(Random random) {
         return switch (random.nextInt(4)) {
-            case 0 -> UUID.nameUUIDFromBytes(Long.toString(random.nextLong()).getBytes()).toString();
+            case 0 ->
+                UUID.nameUUIDFromBytes(Long.toString(random.nextLong()).getBytes())
+                        .toString();
             case 1 -> "user-" + random.nextInt(1000);
             case 2 -> Generators.title(random, 1 + random.nextInt(40));
             default -> Generators.text(random, 1 + random.nextInt(256), Generators.TITLE_SAFE);
@@ -33,16 +35,21 @@ class PageTokensPropertyTest {
     }
 
     private static String id(Random random) {
-        return new UUID((random.nextLong() & ~0xF000L) | 0x7000L,
-                (random.nextLong() & 0x3FFF_FFFF_FFFF_FFFFL) | 0x8000_0000_0000_0000L).toString();
+        return new UUID(
+                        (random.nextLong() & ~0xF000L) | 0x7000L,
+                        (random.nextLong() & 0x3FFF_FFFF_FFFF_FFFFL) | 0x8000_0000_0000_0000L)
+                .toString();
     }
 
     private static void assertRejected(String owner, String token) {
         assertThatThrownBy(() -> PageTokens.decode(owner, token))
                 .as("token %s", token)
-                .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.errors())
-                        .singleElement().extracting(FieldError::location, FieldError::name)
-                        .containsExactly(FieldError.Location.PARAMETER, "nextToken"));
+                .isInstanceOfSatisfying(
+                        InvalidRequestException.class,
+                        e -> assertThat(e.errors())
+                                .singleElement()
+                                .extracting(FieldError::location, FieldError::name)
+                                .containsExactly(FieldError.Location.PARAMETER, "nextToken"));
     }
 
     @Test
@@ -86,9 +93,24 @@ class PageTokensPropertyTest {
                 case 0 -> Generators.text(random, random.nextInt(80), kinds);
                 case 1 -> Generators.text(random, 34, List.of(Generators.Kind.ASCII));
                 case 2 -> "=".repeat(random.nextInt(3)) + URL.encodeToString(new byte[random.nextInt(30)]) + "==";
-                default -> Generators.pick(random, "", " ", "%00", "null", "undefined", "[]", "{}", "-1", "0",
-                        "A".repeat(65), "A".repeat(100_000), "../../etc/passwd", "' OR '1'='1", "\u0000",
-                        "AQAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA");
+                default ->
+                    Generators.pick(
+                            random,
+                            "",
+                            " ",
+                            "%00",
+                            "null",
+                            "undefined",
+                            "[]",
+                            "{}",
+                            "-1",
+                            "0",
+                            "A".repeat(65),
+                            "A".repeat(100_000),
+                            "../../etc/passwd",
+                            "' OR '1'='1",
+                            "\u0000",
+                            "AQAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA");
             };
             assertRejected(owner(random), token);
         });
@@ -105,8 +127,8 @@ class PageTokensPropertyTest {
             assertRejected(owner, URL.encodeToString(bytes));
             String truncated = token.substring(0, random.nextInt(token.length()));
             assertRejected(owner, truncated);
-            assertRejected(owner, token + Generators.text(random, 1 + random.nextInt(4),
-                    List.of(Generators.Kind.ASCII)));
+            assertRejected(
+                    owner, token + Generators.text(random, 1 + random.nextInt(4), List.of(Generators.Kind.ASCII)));
         });
     }
 
@@ -118,7 +140,8 @@ class PageTokensPropertyTest {
             String victimsTodo = id(random);
             byte[] mine = Base64.getUrlDecoder().decode(PageTokens.encode(mallory, id(random)));
             UUID target = UUID.fromString(victimsTodo);
-            ByteBuffer.wrap(mine, 1, 16).putLong(target.getMostSignificantBits())
+            ByteBuffer.wrap(mine, 1, 16)
+                    .putLong(target.getMostSignificantBits())
                     .putLong(target.getLeastSignificantBits());
             assertRejected(mallory, URL.encodeToString(mine));
             // and a token of the victim's, replayed by mallory, is rejected as well

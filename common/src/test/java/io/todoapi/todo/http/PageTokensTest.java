@@ -59,8 +59,11 @@ class PageTokensTest {
 
     private static void assertInvalid(String token) {
         assertThatThrownBy(() -> PageTokens.decode(OWNER, token))
-                .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.errors()).containsExactly(
-                        FieldError.parameter("nextToken",
-                                "is not a token returned by this API for your list; start again without it")));
+                .isInstanceOfSatisfying(
+                        InvalidRequestException.class,
+                        e -> assertThat(e.errors())
+                                .containsExactly(FieldError.parameter(
+                                        "nextToken",
+                                        "is not a token returned by this API for your list; start again without it")));
     }
 }

@@ -25,17 +25,29 @@ class ProblemsTest {
     static Stream<Arguments> failures() {
         String id = "019ab6f2-8d3c-7e41-9a55-3c2b1d0e4f60";
         return Stream.of(
-                Arguments.of(new InvalidRequestException("bad", FieldError.body("title", "is required")), 400,
-                        Problems.INVALID_REQUEST, "Invalid request"),
+                Arguments.of(
+                        new InvalidRequestException("bad", FieldError.body("title", "is required")),
+                        400,
+                        Problems.INVALID_REQUEST,
+                        "Invalid request"),
                 Arguments.of(new UnauthorizedException("who?"), 401, "about:blank", "Unauthorized"),
                 Arguments.of(new TodoNotFoundException(id), 404, "about:blank", "Not Found"),
                 Arguments.of(new VersionMismatchException(id), 412, "about:blank", "Precondition Failed"),
                 Arguments.of(new PayloadTooLargeException(16384), 413, "about:blank", "Content Too Large"),
-                Arguments.of(new UnsupportedMediaTypeException("Accept-Post", List.of("application/json")), 415,
-                        "about:blank", "Unsupported Media Type"),
-                Arguments.of(new IdempotencyKeyReusedException(), 422, Problems.IDEMPOTENCY_KEY_REUSED,
+                Arguments.of(
+                        new UnsupportedMediaTypeException("Accept-Post", List.of("application/json")),
+                        415,
+                        "about:blank",
+                        "Unsupported Media Type"),
+                Arguments.of(
+                        new IdempotencyKeyReusedException(),
+                        422,
+                        Problems.IDEMPOTENCY_KEY_REUSED,
                         "Idempotency-Key reused"),
-                Arguments.of(new StorageUnavailableException(new RuntimeException("x")), 503, "about:blank",
+                Arguments.of(
+                        new StorageUnavailableException(new RuntimeException("x")),
+                        503,
+                        "about:blank",
                         "Service Unavailable"));
     }
 
@@ -51,8 +63,8 @@ class ProblemsTest {
         assertThat(body.get("status").asInt()).isEqualTo(status);
         // The domain's own words, except where HTTP has to be named: what to send again, when to retry.
         String detail = switch (failure) {
-            case VersionMismatchException e -> "Todo " + e.todoId()
-                    + " has changed since the version in If-Match; fetch it again and retry.";
+            case VersionMismatchException e ->
+                "Todo " + e.todoId() + " has changed since the version in If-Match; fetch it again and retry.";
             case StorageUnavailableException e -> "The service is temporarily unavailable; retry in 1 second.";
             default -> failure.getMessage();
         };

@@ -23,15 +23,15 @@ class RequestPipelineTest {
 
     private static final RequestPipeline ANY_ORIGIN = Events.pipeline();
 
-    private static APIGatewayProxyResponseEvent run(RequestPipeline api, APIGatewayProxyRequestEvent event,
-                                                    RequestPipeline.Operation operation) {
+    private static APIGatewayProxyResponseEvent run(
+            RequestPipeline api, APIGatewayProxyRequestEvent event, RequestPipeline.Operation operation) {
         return api.handle(event, TestContext.of("TestFunction"), operation);
     }
 
     @Test
     void everyResponseCarriesCorsAndSafetyHeaders() {
-        APIGatewayProxyResponseEvent response = run(ANY_ORIGIN, Events.load("delete-todo"),
-                request -> ApiResponses.noContent());
+        APIGatewayProxyResponseEvent response =
+                run(ANY_ORIGIN, Events.load("delete-todo"), request -> ApiResponses.noContent());
         assertThat(response.getStatusCode()).isEqualTo(204);
         assertThat(response.getBody()).isNull();
         assertThat(response.getHeaders())
@@ -45,8 +45,8 @@ class RequestPipelineTest {
     @Test
     void aConfiguredOriginIsSentWithVaryOriginOnErrorsToo() {
         RequestPipeline api = new RequestPipeline("https://app.example.com", Events.FIXTURE_AUDIENCE);
-        APIGatewayProxyResponseEvent response = run(api, Events.withOwner(Events.load("get-todo"), null),
-                request -> ApiResponses.noContent());
+        APIGatewayProxyResponseEvent response =
+                run(api, Events.withOwner(Events.load("get-todo"), null), request -> ApiResponses.noContent());
         assertThat(response.getStatusCode()).isEqualTo(401);
         assertThat(response.getHeaders())
                 .containsEntry("Access-Control-Allow-Origin", "https://app.example.com")
@@ -58,8 +58,8 @@ class RequestPipelineTest {
     @Test
     void withoutClaimsTheOperationNeverRuns() {
         AtomicBoolean ran = new AtomicBoolean();
-        APIGatewayProxyResponseEvent response = run(ANY_ORIGIN, Events.withOwner(Events.load("create-todo"), null),
-                request -> {
+        APIGatewayProxyResponseEvent response =
+                run(ANY_ORIGIN, Events.withOwner(Events.load("create-todo"), null), request -> {
                     ran.set(true);
                     return ApiResponses.noContent();
                 });
@@ -81,7 +81,8 @@ class RequestPipelineTest {
                 .isEqualTo("{\"type\":\"about:blank\",\"title\":\"Internal Server Error\",\"status\":500,"
                         + "\"detail\":\"The server failed to process the request; it has been logged.\"}")
                 .doesNotContain("IllegalState", "todos-prod", "123456789012", "at io.");
-        assertThat(response.getHeaders()).containsEntry("Content-Type", "application/problem+json")
+        assertThat(response.getHeaders())
+                .containsEntry("Content-Type", "application/problem+json")
                 .containsEntry("Access-Control-Allow-Origin", "*");
     }
 
@@ -106,7 +107,8 @@ class RequestPipelineTest {
     void storageTroubleIsA503WithRetryAfterAndNoAwsDetail() {
         APIGatewayProxyResponseEvent response = run(ANY_ORIGIN, Events.load("list-todos"), request -> {
             throw new StorageUnavailableException(ProvisionedThroughputExceededException.builder()
-                    .message("Rate of requests exceeds the allowed throughput for table todos-prod").build());
+                    .message("Rate of requests exceeds the allowed throughput for table todos-prod")
+                    .build());
         });
         assertThat(response.getStatusCode()).isEqualTo(503);
         assertThat(response.getHeaders()).containsEntry("Retry-After", "1");
@@ -127,12 +129,13 @@ class RequestPipelineTest {
             assertThat(logs.lines()).hasSize(1);
             JsonNode line = Json.parse(logs.lines().getFirst());
             assertThat(line.get("message").asText()).isEqualTo("POST /todos -> 204");
-            assertThat(line.get("correlation_id").asText()).isEqualTo(event.getRequestContext().getRequestId());
+            assertThat(line.get("correlation_id").asText())
+                    .isEqualTo(event.getRequestContext().getRequestId());
             assertThat(line.get("status").asText()).isEqualTo("204");
             assertThat(line.get("function_name").asText()).isEqualTo("TestFunction");
             assertThat(line.has("cold_start")).isTrue();
-            assertThat(logs.lines().getFirst()).doesNotContain(token, "Buy oat milk", "barista", "Authorization",
-                    Events.FIXTURE_OWNER);
+            assertThat(logs.lines().getFirst())
+                    .doesNotContain(token, "Buy oat milk", "barista", "Authorization", Events.FIXTURE_OWNER);
         }
     }
 
@@ -158,22 +161,31 @@ class RequestPipelineTest {
         List<String> emf = new ArrayList<>();
         RequestPipeline api = Events.pipeline("getTodo", emf::add);
         assertThatThrownBy(() -> run(api, Events.load("get-todo"), request -> {
-            throw new StackOverflowError("deep");
-        })).isInstanceOf(StackOverflowError.class);
+                    throw new StackOverflowError("deep");
+                }))
+                .isInstanceOf(StackOverflowError.class);
 
         assertThat(emf).hasSize(1);
-        assertThat(EmfLines.ofOperation(emf.getFirst(), "getTodo").get("Requests5xx").asInt()).isEqualTo(1);
+        assertThat(EmfLines.ofOperation(emf.getFirst(), "getTodo")
+                        .get("Requests5xx")
+                        .asInt())
+                .isEqualTo(1);
     }
 
     @Test
     void aReplayedResponseIsCountedAsAnIdempotentReplay() {
         List<String> emf = new ArrayList<>();
         RequestPipeline api = Events.pipeline("createTodo", emf::add);
-        APIGatewayProxyResponseEvent response = run(api, Events.load("create-todo"),
+        APIGatewayProxyResponseEvent response = run(
+                api,
+                Events.load("create-todo"),
                 request -> ApiResponses.noContent().asIdempotentReplay());
 
         assertThat(response.getStatusCode()).isEqualTo(204);
-        assertThat(EmfLines.ofOperation(emf.getFirst(), "createTodo").get("IdempotentReplays").asInt()).isEqualTo(1);
+        assertThat(EmfLines.ofOperation(emf.getFirst(), "createTodo")
+                        .get("IdempotentReplays")
+                        .asInt())
+                .isEqualTo(1);
     }
 
     @Test
@@ -182,9 +194,11 @@ class RequestPipelineTest {
             throw new IllegalStateException("stdout closed");
         });
         try (CapturedLogs logs = new CapturedLogs()) {
-            APIGatewayProxyResponseEvent response = run(api, Events.load("get-todo"), request -> ApiResponses.noContent());
+            APIGatewayProxyResponseEvent response =
+                    run(api, Events.load("get-todo"), request -> ApiResponses.noContent());
             assertThat(response.getStatusCode()).isEqualTo(204);
-            assertThat(logs.lines()).anySatisfy(line -> assertThat(line).contains("Could not write the request's metrics"));
+            assertThat(logs.lines())
+                    .anySatisfy(line -> assertThat(line).contains("Could not write the request's metrics"));
         }
     }
 }

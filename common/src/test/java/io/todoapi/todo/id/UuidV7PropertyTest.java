@@ -104,7 +104,7 @@ class UuidV7PropertyTest {
             for (int i = 0; i < 500; i++) {
                 int step = random.nextInt(10);
                 if (step < 5) {
-                    clock.millis.addAndGet(0);          // same millisecond
+                    clock.millis.addAndGet(0); // same millisecond
                 } else if (step < 8) {
                     clock.millis.addAndGet(1 + random.nextInt(5));
                 } else {

@@ -28,13 +28,15 @@ class ApiGatewayEventSerializerTest {
     @ValueSource(strings = {"create-todo", "list-todos", "get-todo", "update-todo", "delete-todo"})
     void readsEveryFixtureExactlyAsTheLambdaRuntimeDoes(String fixture) throws IOException {
         byte[] json = Files.readAllBytes(Events.eventsDirectory().resolve(fixture + ".json"));
-        APIGatewayProxyRequestEvent ours = serializer.fromJson(new ByteArrayInputStream(json),
-                APIGatewayProxyRequestEvent.class);
+        APIGatewayProxyRequestEvent ours =
+                serializer.fromJson(new ByteArrayInputStream(json), APIGatewayProxyRequestEvent.class);
         APIGatewayProxyRequestEvent lambdas = Events.load(fixture);
         assertThat(ours).isEqualTo(lambdas);
         assertThat(ours.getRequestContext()).isEqualTo(lambdas.getRequestContext());
-        assertThat(ours.getRequestContext().getIdentity()).isEqualTo(lambdas.getRequestContext().getIdentity());
-        assertThat(ours.getRequestContext().getAuthorizer()).isEqualTo(lambdas.getRequestContext().getAuthorizer());
+        assertThat(ours.getRequestContext().getIdentity())
+                .isEqualTo(lambdas.getRequestContext().getIdentity());
+        assertThat(ours.getRequestContext().getAuthorizer())
+                .isEqualTo(lambdas.getRequestContext().getAuthorizer());
         assertThat(ours.toString()).isEqualTo(lambdas.toString());
     }
 
@@ -81,17 +83,24 @@ class ApiGatewayEventSerializerTest {
         assertThat(event.getIsBase64Encoded()).isTrue();
         assertThat(event.getBody()).isNull();
         @SuppressWarnings("unchecked")
-        Map<String, Object> claims = (Map<String, Object>) event.getRequestContext().getAuthorizer().get("claims");
-        assertThat(claims).containsEntry("sub", "u").containsEntry("n", 12).containsEntry("big", 12345678901234L)
-                .containsEntry("f", 1.5).containsEntry("t", true)
+        Map<String, Object> claims =
+                (Map<String, Object>) event.getRequestContext().getAuthorizer().get("claims");
+        assertThat(claims)
+                .containsEntry("sub", "u")
+                .containsEntry("n", 12)
+                .containsEntry("big", 12345678901234L)
+                .containsEntry("f", 1.5)
+                .containsEntry("t", true)
                 .containsEntry("list", java.util.Arrays.asList("a", null));
     }
 
     @Test
     void readsNullAsNull() {
-        assertThat(serializer.<APIGatewayProxyRequestEvent>fromJson("null", APIGatewayProxyRequestEvent.class)).isNull();
+        assertThat(serializer.<APIGatewayProxyRequestEvent>fromJson("null", APIGatewayProxyRequestEvent.class))
+                .isNull();
         assertThat(serializer.<APIGatewayProxyRequestEvent>fromJson(
-                new ByteArrayInputStream("null".getBytes(StandardCharsets.UTF_8)), APIGatewayProxyRequestEvent.class))
+                        new ByteArrayInputStream("null".getBytes(StandardCharsets.UTF_8)),
+                        APIGatewayProxyRequestEvent.class))
                 .isNull();
     }
 

@@ -27,13 +27,16 @@ class JsonBodyParserPropertyTest {
             + "\"completed\":true,\"dueDate\":\"2026-12-01\"}";
 
     /** JSON structure, quotes and escapes, NUL, and bytes that start or break UTF-8 sequences. */
-    private static final int[] SPECIAL_BYTES = {'{', '}', '[', ']', '"', '\\', ',', ':', 0, 0x80, 0xC0, 0xED, 0xF4,
-        0xFF};
+    private static final int[] SPECIAL_BYTES = {'{', '}', '[', ']', '"', '\\', ',', ':', 0, 0x80, 0xC0, 0xED, 0xF4, 0xFF
+    };
 
     private static boolean isUtf8(byte[] bytes) {
         try {
-            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes));
+            StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes));
             return true;
         } catch (CharacterCodingException e) {
             return false;
@@ -48,18 +51,21 @@ class JsonBodyParserPropertyTest {
         Map<String, JsonValue> members;
         try {
             members = JsonBodyParser.parseObject(body);
-            assertThat(isUtf8(body)).as("accepted a body that is not UTF-8: %s",
-                    HexFormat.of().formatHex(body, 0, Math.min(body.length, 64))).isTrue();
+            assertThat(isUtf8(body))
+                    .as(
+                            "accepted a body that is not UTF-8: %s",
+                            HexFormat.of().formatHex(body, 0, Math.min(body.length, 64)))
+                    .isTrue();
         } catch (InvalidRequestException e) {
             assertThat(e.errors()).isNotEmpty();
             assertThat(e.getMessage()).startsWith("The request body");
             return false;
         } catch (RuntimeException e) {
-            throw new AssertionError("body " + HexFormat.of().formatHex(body, 0, Math.min(body.length, 64))
-                    + " threw " + e, e);
+            throw new AssertionError(
+                    "body " + HexFormat.of().formatHex(body, 0, Math.min(body.length, 64)) + " threw " + e, e);
         }
-        for (Runnable validate : new Runnable[] {() -> TodoValidator.newTodo(members),
-            () -> TodoValidator.patch(members)}) {
+        for (Runnable validate :
+                new Runnable[] {() -> TodoValidator.newTodo(members), () -> TodoValidator.patch(members)}) {
             try {
                 validate.run();
             } catch (InvalidRequestException expected) {
@@ -118,13 +124,20 @@ class JsonBodyParserPropertyTest {
             {(byte) 0xFF, (byte) 0xFE, '{', 0, '}', 0},
         };
         for (byte[] body : bodies) {
-            assertThatThrownBy(() -> JsonBodyParser.parseObject(body)).as(HexFormat.of().formatHex(body))
+            assertThatThrownBy(() -> JsonBodyParser.parseObject(body))
+                    .as(HexFormat.of().formatHex(body))
                     .isInstanceOf(InvalidRequestException.class);
         }
-        for (Charset charset : new Charset[] {StandardCharsets.UTF_16BE, StandardCharsets.UTF_16LE,
-            StandardCharsets.UTF_16, Charset.forName("UTF-32BE"), Charset.forName("UTF-32LE")}) {
+        for (Charset charset : new Charset[] {
+            StandardCharsets.UTF_16BE,
+            StandardCharsets.UTF_16LE,
+            StandardCharsets.UTF_16,
+            Charset.forName("UTF-32BE"),
+            Charset.forName("UTF-32LE")
+        }) {
             assertThatThrownBy(() -> JsonBodyParser.parseObject("{\"title\":\"x\"}".getBytes(charset)))
-                    .as(charset.name()).isInstanceOf(InvalidRequestException.class);
+                    .as(charset.name())
+                    .isInstanceOf(InvalidRequestException.class);
         }
         // a UTF-8 byte order mark is tolerated (RFC 8259 allows a parser to ignore it)
         byte[] bom = "\uFEFF{\"title\":\"x\"}".getBytes(StandardCharsets.UTF_8);
@@ -135,29 +148,33 @@ class JsonBodyParserPropertyTest {
     void malformedUtf8IsA400AndNeverDecodedLeniently() {
         // Regression: Jackson's byte parser decoded the overlong C0 AF as "/" and stored it.
         byte[][] sequences = {
-            {(byte) 0xC0, (byte) 0xAF},                         // overlong "/"
-            {(byte) 0xC0, (byte) 0xA2},                         // overlong quote
-            {(byte) 0xC0, (byte) 0x80},                         // overlong NUL
-            {(byte) 0xE0, (byte) 0x80, (byte) 0xAF},            // 3-byte overlong "/"
+            {(byte) 0xC0, (byte) 0xAF}, // overlong "/"
+            {(byte) 0xC0, (byte) 0xA2}, // overlong quote
+            {(byte) 0xC0, (byte) 0x80}, // overlong NUL
+            {(byte) 0xE0, (byte) 0x80, (byte) 0xAF}, // 3-byte overlong "/"
             {(byte) 0xF0, (byte) 0x80, (byte) 0x80, (byte) 0xAF}, // 4-byte overlong "/"
-            {(byte) 0xED, (byte) 0xA0, (byte) 0x80},            // UTF-8-encoded surrogate U+D800
+            {(byte) 0xED, (byte) 0xA0, (byte) 0x80}, // UTF-8-encoded surrogate U+D800
             {(byte) 0xF4, (byte) 0x90, (byte) 0x80, (byte) 0x80}, // above U+10FFFF
-            {(byte) 0xE2, (byte) 0x82},                         // truncated sequence
-            {(byte) 0x80},                                      // lone continuation byte
+            {(byte) 0xE2, (byte) 0x82}, // truncated sequence
+            {(byte) 0x80}, // lone continuation byte
             {(byte) 0xF8, (byte) 0x88, (byte) 0x80, (byte) 0x80, (byte) 0x80}, // 5-byte form
         };
         for (byte[] sequence : sequences) {
-            for (String[] around : new String[][] {{"{\"title\":\"", "\"}"}, {"{\"title\":\"a", "b\"}"},
-                {"{\"title\":\"x\",\"description\":\"", "\"}"}}) {
+            for (String[] around : new String[][] {
+                {"{\"title\":\"", "\"}"}, {"{\"title\":\"a", "b\"}"}, {"{\"title\":\"x\",\"description\":\"", "\"}"}
+            }) {
                 byte[] prefix = around[0].getBytes(StandardCharsets.UTF_8);
                 byte[] suffix = around[1].getBytes(StandardCharsets.UTF_8);
                 byte[] body = new byte[prefix.length + sequence.length + suffix.length];
                 System.arraycopy(prefix, 0, body, 0, prefix.length);
                 System.arraycopy(sequence, 0, body, prefix.length, sequence.length);
                 System.arraycopy(suffix, 0, body, prefix.length + sequence.length, suffix.length);
-                assertThatThrownBy(() -> JsonBodyParser.parseObject(body)).as(HexFormat.of().formatHex(body))
-                        .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.errors().getFirst()
-                                .detail()).isEqualTo("is not valid JSON: it must be encoded in UTF-8"));
+                assertThatThrownBy(() -> JsonBodyParser.parseObject(body))
+                        .as(HexFormat.of().formatHex(body))
+                        .isInstanceOfSatisfying(
+                                InvalidRequestException.class,
+                                e -> assertThat(e.errors().getFirst().detail())
+                                        .isEqualTo("is not valid JSON: it must be encoded in UTF-8"));
             }
         }
     }
@@ -195,12 +212,14 @@ class JsonBodyParserPropertyTest {
         Property.forAll("parser-duplicates", 1000, (random, trial) -> {
             String name = Generators.pick(random, "title", "description", "completed", "dueDate", "x");
             String first = "\"" + name + "\":" + Generators.pick(random, "\"a\"", "true", "null", "1");
-            String second = Generators.jsonString(random, name) + ":" + Generators.pick(random, "\"b\"", "false",
-                    "null", "2");
+            String second =
+                    Generators.jsonString(random, name) + ":" + Generators.pick(random, "\"b\"", "false", "null", "2");
             String body = "{" + first + "," + (random.nextBoolean() ? "\"other\":1," : "") + second + "}";
             assertThatThrownBy(() -> JsonBodyParser.parseObject(body.getBytes(StandardCharsets.UTF_8)))
-                    .as(body).isInstanceOfSatisfying(InvalidRequestException.class, e ->
-                            assertThat(e.errors().getFirst().detail()).startsWith("has a duplicate member name"));
+                    .as(body)
+                    .isInstanceOfSatisfying(
+                            InvalidRequestException.class,
+                            e -> assertThat(e.errors().getFirst().detail()).startsWith("has a duplicate member name"));
         });
     }
 }

@@ -33,7 +33,9 @@ class JsonBodyParserTest {
 
     @Test
     void readsMembersInDocumentOrderWithTheirTypes() {
-        assertThat(parse(" {\"s\":\"x\",\"t\":true,\"f\":false,\"n\":null,\"i\":1,\"d\":1.5e3,\"o\":{\"a\":[1]},\"a\":[]} "))
+        assertThat(
+                        parse(
+                                " {\"s\":\"x\",\"t\":true,\"f\":false,\"n\":null,\"i\":1,\"d\":1.5e3,\"o\":{\"a\":[1]},\"a\":[]} "))
                 .containsExactly(
                         Map.entry("s", new JsonValue.JsonString("x")),
                         Map.entry("t", new JsonValue.JsonBoolean(true)),
@@ -93,10 +95,9 @@ class JsonBodyParserTest {
     @Test
     void boundsNestingDepthAndNumberLength() {
         String deep = "{\"a\":" + "[".repeat(10_000) + "]".repeat(10_000) + "}";
-        assertThat(errorOf(deep).detail()).isEqualTo(
-                "is nested too deeply or has a number or string that is too long");
-        assertThat(errorOf("{\"a\":" + "9".repeat(1000) + "}").detail()).isEqualTo(
-                "is nested too deeply or has a number or string that is too long");
+        assertThat(errorOf(deep).detail()).isEqualTo("is nested too deeply or has a number or string that is too long");
+        assertThat(errorOf("{\"a\":" + "9".repeat(1000) + "}").detail())
+                .isEqualTo("is nested too deeply or has a number or string that is too long");
     }
 
     @Test

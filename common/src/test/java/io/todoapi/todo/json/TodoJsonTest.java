@@ -15,26 +15,37 @@ class TodoJsonTest {
 
     @Test
     void writesEveryFieldWithMillisecondTimestamps() {
-        Todo todo = new Todo("019ab6f2-8d3c-7e41-9a55-3c2b1d0e4f60", "Buy \"oat\" milk \u00e9\uD83D\uDE00", "2 l",
-                true, LocalDate.of(2026, 11, 30), T, T.plusMillis(5), 7);
-        assertThat(TodoJson.todo(todo)).isEqualTo("{\"id\":\"019ab6f2-8d3c-7e41-9a55-3c2b1d0e4f60\","
-                + "\"title\":\"Buy \\\"oat\\\" milk \u00e9\uD83D\uDE00\",\"description\":\"2 l\",\"completed\":true,"
-                + "\"dueDate\":\"2026-11-30\",\"createdAt\":\"2026-11-24T19:02:00.000Z\","
-                + "\"updatedAt\":\"2026-11-24T19:02:00.005Z\",\"version\":7}");
+        Todo todo = new Todo(
+                "019ab6f2-8d3c-7e41-9a55-3c2b1d0e4f60",
+                "Buy \"oat\" milk \u00e9\uD83D\uDE00",
+                "2 l",
+                true,
+                LocalDate.of(2026, 11, 30),
+                T,
+                T.plusMillis(5),
+                7);
+        assertThat(TodoJson.todo(todo))
+                .isEqualTo("{\"id\":\"019ab6f2-8d3c-7e41-9a55-3c2b1d0e4f60\","
+                        + "\"title\":\"Buy \\\"oat\\\" milk \u00e9\uD83D\uDE00\",\"description\":\"2 l\",\"completed\":true,"
+                        + "\"dueDate\":\"2026-11-30\",\"createdAt\":\"2026-11-24T19:02:00.000Z\","
+                        + "\"updatedAt\":\"2026-11-24T19:02:00.005Z\",\"version\":7}");
     }
 
     @Test
     void omitsUnsetOptionalFieldsInsteadOfWritingNull() {
         Todo todo = new Todo("id", "t", null, false, null, T, T, 1);
-        assertThat(TodoJson.todo(todo)).isEqualTo("{\"id\":\"id\",\"title\":\"t\",\"completed\":false,"
-                + "\"createdAt\":\"2026-11-24T19:02:00.000Z\",\"updatedAt\":\"2026-11-24T19:02:00.000Z\",\"version\":1}");
+        assertThat(TodoJson.todo(todo))
+                .isEqualTo(
+                        "{\"id\":\"id\",\"title\":\"t\",\"completed\":false,"
+                                + "\"createdAt\":\"2026-11-24T19:02:00.000Z\",\"updatedAt\":\"2026-11-24T19:02:00.000Z\",\"version\":1}");
     }
 
     @Test
     void writesAListWithAndWithoutNextToken() {
         Todo todo = new Todo("id", "t", null, false, null, T, T, 1);
         assertThat(TodoJson.todoList(List.of(), null)).isEqualTo("{\"items\":[]}");
-        assertThat(TodoJson.todoList(List.of(todo), "tok")).startsWith("{\"items\":[{\"id\":\"id\"")
+        assertThat(TodoJson.todoList(List.of(todo), "tok"))
+                .startsWith("{\"items\":[{\"id\":\"id\"")
                 .endsWith("}],\"nextToken\":\"tok\"}");
     }
 
@@ -42,8 +53,15 @@ class TodoJsonTest {
     void writesProblemsWithTheirErrors() {
         assertThat(TodoJson.problem("about:blank", "Not Found", 404, "gone", List.of()))
                 .isEqualTo("{\"type\":\"about:blank\",\"title\":\"Not Found\",\"status\":404,\"detail\":\"gone\"}");
-        assertThat(TodoJson.problem("t", "x", 400, "d", List.of(FieldError.body("title", "is required"),
-                FieldError.parameter("limit", "too big"), FieldError.header("If-Match", "bad"))))
+        assertThat(TodoJson.problem(
+                        "t",
+                        "x",
+                        400,
+                        "d",
+                        List.of(
+                                FieldError.body("title", "is required"),
+                                FieldError.parameter("limit", "too big"),
+                                FieldError.header("If-Match", "bad"))))
                 .isEqualTo("{\"type\":\"t\",\"title\":\"x\",\"status\":400,\"detail\":\"d\",\"errors\":["
                         + "{\"pointer\":\"#/title\",\"detail\":\"is required\"},"
                         + "{\"parameter\":\"limit\",\"detail\":\"too big\"},"

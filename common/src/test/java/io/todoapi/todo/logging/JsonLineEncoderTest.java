@@ -107,8 +107,11 @@ class JsonLineEncoderTest {
 
         String line = encode(event);
 
-        assertThat(line).containsOnlyOnce("\"message\"").containsOnlyOnce("\"level\"")
-                .containsOnlyOnce("\"timestamp\"").doesNotContain("\"error\"", "from the MDC");
+        assertThat(line)
+                .containsOnlyOnce("\"message\"")
+                .containsOnlyOnce("\"level\"")
+                .containsOnlyOnce("\"timestamp\"")
+                .doesNotContain("\"error\"", "from the MDC");
         assertThat(Json.parse(line).get("message").asText()).isEqualTo("the message");
     }
 
@@ -126,8 +129,8 @@ class JsonLineEncoderTest {
 
     @Test
     void aThrowableBecomesAnErrorObjectWithNameMessageAndStackIncludingTheCause() {
-        IllegalStateException error = new IllegalStateException("table is gone",
-                new java.io.UncheckedIOException(new java.io.IOException("connection reset")));
+        IllegalStateException error = new IllegalStateException(
+                "table is gone", new java.io.UncheckedIOException(new java.io.IOException("connection reset")));
 
         String line = encode(event(Level.ERROR, "request failed", error));
 
@@ -159,7 +162,9 @@ class JsonLineEncoderTest {
                 log.info("inside");
                 return null;
             });
-            List<String> lines = logs.lines().stream().filter(line -> line.contains("\"inside\"")).toList();
+            List<String> lines = logs.lines().stream()
+                    .filter(line -> line.contains("\"inside\""))
+                    .toList();
             assertThat(lines).hasSize(1);
             JsonNode json = Json.parse(lines.getFirst());
             assertThat(json.get("function_name").asText()).isEqualTo("ProbeFunction");

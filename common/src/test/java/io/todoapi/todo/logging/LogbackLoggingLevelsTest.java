@@ -87,14 +87,19 @@ class LogbackLoggingLevelsTest {
     @Test
     void thePowertoolsInterfaceItImplementsIsTheOneItWasWrittenFor() {
         assertThat(java.util.Arrays.stream(LoggingManager.class.getDeclaredMethods())
-                .filter(method -> java.lang.reflect.Modifier.isAbstract(method.getModifiers()))
-                .map(method -> method.getReturnType().getName() + " " + method.getName() + java.util.Arrays.stream(
-                        method.getParameterTypes()).map(Class::getName).toList())
-                .sorted().toList())
+                        .filter(method -> java.lang.reflect.Modifier.isAbstract(method.getModifiers()))
+                        .map(method -> method.getReturnType().getName() + " " + method.getName()
+                                + java.util.Arrays.stream(method.getParameterTypes())
+                                        .map(Class::getName)
+                                        .toList())
+                        .sorted()
+                        .toList())
                 .as("Powertools' LoggingManager SPI, which LogbackLoggingLevels implements")
-                .containsExactly("org.slf4j.event.Level getLogLevel[org.slf4j.Logger]",
+                .containsExactly(
+                        "org.slf4j.event.Level getLogLevel[org.slf4j.Logger]",
                         "void setLogLevel[org.slf4j.event.Level]");
-        assertThat(LoggingManager.class.getPackage().getImplementationVersion()).as("powertools-logging version")
+        assertThat(LoggingManager.class.getPackage().getImplementationVersion())
+                .as("powertools-logging version")
                 .isIn("2.9.0", null);
     }
 }

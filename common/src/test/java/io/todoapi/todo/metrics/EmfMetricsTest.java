@@ -29,10 +29,11 @@ class EmfMetricsTest {
         metrics.addMetric("Latency", 12.5, MetricUnit.MILLISECONDS);
         metrics.flush();
 
-        assertThat(lines).containsExactly("{\"_aws\":{\"Timestamp\":1796551200123,\"CloudWatchMetrics\":[{"
-                + "\"Namespace\":\"TodoApi\",\"Dimensions\":[[\"service\",\"operation\"]],\"Metrics\":["
-                + "{\"Name\":\"Requests2xx\",\"Unit\":\"Count\"},{\"Name\":\"Latency\",\"Unit\":\"Milliseconds\"}]}]},"
-                + "\"service\":\"todo-api\",\"operation\":\"createTodo\",\"Requests2xx\":1,\"Latency\":12.5}");
+        assertThat(lines)
+                .containsExactly("{\"_aws\":{\"Timestamp\":1796551200123,\"CloudWatchMetrics\":[{"
+                        + "\"Namespace\":\"TodoApi\",\"Dimensions\":[[\"service\",\"operation\"]],\"Metrics\":["
+                        + "{\"Name\":\"Requests2xx\",\"Unit\":\"Count\"},{\"Name\":\"Latency\",\"Unit\":\"Milliseconds\"}]}]},"
+                        + "\"service\":\"todo-api\",\"operation\":\"createTodo\",\"Requests2xx\":1,\"Latency\":12.5}");
     }
 
     @Test
@@ -40,12 +41,15 @@ class EmfMetricsTest {
         metrics.addMetric("Latency", 3, MetricUnit.MILLISECONDS, MetricResolution.HIGH);
         metrics.addMetric("Latency", 4, MetricUnit.MILLISECONDS, MetricResolution.HIGH);
         assertThatThrownBy(() -> metrics.addMetric("Latency", 5, MetricUnit.SECONDS))
-                .as("one unit per metric in a line").isInstanceOf(IllegalArgumentException.class);
+                .as("one unit per metric in a line")
+                .isInstanceOf(IllegalArgumentException.class);
         metrics.flush();
 
         JsonNode line = Json.parse(lines.getFirst());
         assertThat(line.get("Latency").toString()).isEqualTo("[3,4]");
-        assertThat(line.at("/_aws/CloudWatchMetrics/0/Metrics/0/StorageResolution").asInt()).isEqualTo(1);
+        assertThat(line.at("/_aws/CloudWatchMetrics/0/Metrics/0/StorageResolution")
+                        .asInt())
+                .isEqualTo(1);
     }
 
     @Test
@@ -61,7 +65,8 @@ class EmfMetricsTest {
 
         assertThat(lines).hasSize(2);
         JsonNode first = Json.parse(lines.get(0));
-        assertThat(first.at("/_aws/CloudWatchMetrics/0/Dimensions").toString()).isEqualTo("[[\"service\",\"operation\"]]");
+        assertThat(first.at("/_aws/CloudWatchMetrics/0/Dimensions").toString())
+                .isEqualTo("[[\"service\",\"operation\"]]");
         assertThat(first.get("function_request_id").asText()).isEqualTo("r-1");
         JsonNode second = Json.parse(lines.get(1));
         assertThat(second.at("/_aws/CloudWatchMetrics/0/Dimensions").toString()).isEqualTo("[[\"service\"]]");
@@ -87,7 +92,9 @@ class EmfMetricsTest {
         JsonNode line = Json.parse(lines.getFirst());
         assertThat(line.get("ColdStart").asInt()).isEqualTo(1);
         assertThat(line.get("operation").asText()).isEqualTo("listTodos");
-        assertThat(line.has("Requests2xx")).as("the pending line is flushed on its own").isFalse();
+        assertThat(line.has("Requests2xx"))
+                .as("the pending line is flushed on its own")
+                .isFalse();
     }
 
     @Test

@@ -17,20 +17,21 @@ class RequestMetricsTest {
     private static final Instant NOW = Instant.parse("2026-12-06T10:00:00.123Z");
 
     private final List<String> lines = new ArrayList<>();
-    private final RequestMetrics metrics = new RequestMetrics("todo-api", "updateTodo", lines::add,
-            Clock.fixed(NOW, ZoneOffset.UTC));
+    private final RequestMetrics metrics =
+            new RequestMetrics("todo-api", "updateTodo", lines::add, Clock.fixed(NOW, ZoneOffset.UTC));
 
     @Test
     void theFirstInvocationIsOneLineWithItsStatusClassLatencyAndTheColdStart() {
         metrics.record(200, 12_345_678, false, "req-1");
 
-        assertThat(lines).containsExactly("{\"_aws\":{\"Timestamp\":1796551200123,\"CloudWatchMetrics\":[{"
-                + "\"Namespace\":\"TodoApi\",\"Dimensions\":[[\"service\",\"operation\"]],\"Metrics\":["
-                + "{\"Name\":\"Requests2xx\",\"Unit\":\"Count\"},{\"Name\":\"Requests4xx\",\"Unit\":\"Count\"},"
-                + "{\"Name\":\"Requests5xx\",\"Unit\":\"Count\"},{\"Name\":\"Latency\",\"Unit\":\"Milliseconds\"},"
-                + "{\"Name\":\"ColdStart\",\"Unit\":\"Count\"}]}]},\"service\":\"todo-api\",\"operation\":\"updateTodo\","
-                + "\"Requests2xx\":1,\"Requests4xx\":0,\"Requests5xx\":0,\"Latency\":12.346,\"ColdStart\":1,"
-                + "\"function_request_id\":\"req-1\"}");
+        assertThat(lines)
+                .containsExactly("{\"_aws\":{\"Timestamp\":1796551200123,\"CloudWatchMetrics\":[{"
+                        + "\"Namespace\":\"TodoApi\",\"Dimensions\":[[\"service\",\"operation\"]],\"Metrics\":["
+                        + "{\"Name\":\"Requests2xx\",\"Unit\":\"Count\"},{\"Name\":\"Requests4xx\",\"Unit\":\"Count\"},"
+                        + "{\"Name\":\"Requests5xx\",\"Unit\":\"Count\"},{\"Name\":\"Latency\",\"Unit\":\"Milliseconds\"},"
+                        + "{\"Name\":\"ColdStart\",\"Unit\":\"Count\"}]}]},\"service\":\"todo-api\",\"operation\":\"updateTodo\","
+                        + "\"Requests2xx\":1,\"Requests4xx\":0,\"Requests5xx\":0,\"Latency\":12.346,\"ColdStart\":1,"
+                        + "\"function_request_id\":\"req-1\"}");
         EmfLines.ofOperation(lines.getFirst(), "updateTodo");
     }
 
@@ -42,7 +43,8 @@ class RequestMetricsTest {
         metrics.record(200, 1_000_000, false, "req-3");
 
         assertThat(lines).hasSize(3);
-        assertThat(lines.stream().map(line -> EmfLines.ofOperation(line, "updateTodo").has("ColdStart")))
+        assertThat(lines.stream()
+                        .map(line -> EmfLines.ofOperation(line, "updateTodo").has("ColdStart")))
                 .containsExactly(true, false, true);
     }
 
@@ -53,7 +55,9 @@ class RequestMetricsTest {
         assertThat(line.get("Requests2xx").asInt()).isZero();
         assertThat(line.get("Conflicts").asInt()).isEqualTo(1);
         assertThat(line.has("IdempotentReplays")).isFalse();
-        assertThat(recorded(404, false).has("Conflicts")).as("only a 412 is a conflict").isFalse();
+        assertThat(recorded(404, false).has("Conflicts"))
+                .as("only a 412 is a conflict")
+                .isFalse();
     }
 
     @Test
@@ -96,7 +100,8 @@ class RequestMetricsTest {
     @Test
     void theOperationIsOneOfTheApisSoNoOtherValueBecomesADimension() {
         assertThatThrownBy(() -> new RequestMetrics("todo-api", "GET /todos/0194", lines::add, Clock.systemUTC()))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("createTodo");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("createTodo");
     }
 
     private JsonNode recorded(int status, boolean replay) {

@@ -45,7 +45,8 @@ class MergePatchPropertyTest {
     /** RFC 7396 section 2, verbatim: the reference the implementation is compared with. */
     static JsonNode mergePatch(JsonNode target, JsonNode patch) {
         if (patch.isObject()) {
-            ObjectNode result = target != null && target.isObject() ? ((ObjectNode) target).deepCopy()
+            ObjectNode result = target != null && target.isObject()
+                    ? ((ObjectNode) target).deepCopy()
                     : JsonNodeFactory.instance.objectNode();
             for (Map.Entry<String, JsonNode> member : patch.properties()) {
                 if (member.getValue().isNull()) {
@@ -72,9 +73,15 @@ class MergePatchPropertyTest {
 
     private static Todo todo(String json) {
         JsonNode node = Json.parse(json);
-        return new Todo(ID, node.get("title").asText(), node.has("description") ? node.get("description").asText()
-                : null, node.path("completed").asBoolean(false),
-                node.has("dueDate") ? LocalDate.parse(node.get("dueDate").asText()) : null, CREATED, CREATED, 3);
+        return new Todo(
+                ID,
+                node.get("title").asText(),
+                node.has("description") ? node.get("description").asText() : null,
+                node.path("completed").asBoolean(false),
+                node.has("dueDate") ? LocalDate.parse(node.get("dueDate").asText()) : null,
+                CREATED,
+                CREATED,
+                3);
     }
 
     // ---- RFC 7396 appendix A, adapted ----------------------------------------------------------------------
@@ -124,15 +131,19 @@ class MergePatchPropertyTest {
 
     /** A todo with each optional field present or absent at random. */
     static Todo randomTodo(Random random) {
-        return new Todo(ID, Generators.title(random, 1 + random.nextInt(30)),
+        return new Todo(
+                ID,
+                Generators.title(random, 1 + random.nextInt(30)),
                 random.nextBoolean() ? Generators.text(random, random.nextInt(40), Generators.TITLE_SAFE) : null,
-                random.nextBoolean(), random.nextBoolean() ? Generators.date(random) : null, CREATED,
-                CREATED.plusSeconds(random.nextInt(1000)), 1 + random.nextInt(50));
+                random.nextBoolean(),
+                random.nextBoolean() ? Generators.date(random) : null,
+                CREATED,
+                CREATED.plusSeconds(random.nextInt(1000)),
+                1 + random.nextInt(50));
     }
 
     /** A generated patch body and whether the contract allows it. */
-    record GeneratedPatch(String json, boolean valid) {
-    }
+    record GeneratedPatch(String json, boolean valid) {}
 
     /**
      * A patch of a random subset of the fields, in random order with random whitespace: each member sets a valid
@@ -154,8 +165,9 @@ class MergePatchPropertyTest {
             if (choice < 6) {
                 value = switch (field) {
                     case "title" -> Generators.jsonString(random, Generators.title(random, 1 + random.nextInt(200)));
-                    case "description" -> Generators.jsonString(random, Generators.text(random, random.nextInt(60),
-                            Generators.TITLE_SAFE));
+                    case "description" ->
+                        Generators.jsonString(
+                                random, Generators.text(random, random.nextInt(60), Generators.TITLE_SAFE));
                     case "completed" -> Boolean.toString(random.nextBoolean());
                     default -> "\"" + Generators.date(random) + "\"";
                 };
@@ -163,8 +175,19 @@ class MergePatchPropertyTest {
                 value = "null";
                 valid &= field.equals("description") || field.equals("dueDate");
             } else {
-                value = Generators.pick(random, "1", "1e999", "-0", "[]", "{}", "[\"a\"]", "{\"a\":null}", "true",
-                        "\"\"", "\"2027-13-01\"", "\"   \"");
+                value = Generators.pick(
+                        random,
+                        "1",
+                        "1e999",
+                        "-0",
+                        "[]",
+                        "{}",
+                        "[\"a\"]",
+                        "{\"a\":null}",
+                        "true",
+                        "\"\"",
+                        "\"2027-13-01\"",
+                        "\"   \"");
                 boolean stillValid = switch (field) {
                     case "title" -> value.equals("\"2027-13-01\""); // "" and blank are not titles; others: types
                     case "description" -> value.startsWith("\"");
@@ -176,8 +199,9 @@ class MergePatchPropertyTest {
             members.add(Generators.jsonString(random, field) + ws(random) + ":" + ws(random) + value);
         }
         if (allowInvalid && random.nextInt(12) == 0) {
-            members.add("\"" + Generators.pick(random, "id", "version", "createdAt", "updatedAt", "owner", "Title",
-                    "completed ") + "\":" + "\"x\"");
+            members.add("\""
+                    + Generators.pick(random, "id", "version", "createdAt", "updatedAt", "owner", "Title", "completed ")
+                    + "\":" + "\"x\"");
             valid = false;
         }
         if (!allowInvalid && members.isEmpty()) {
@@ -185,8 +209,9 @@ class MergePatchPropertyTest {
         }
         Collections.shuffle(members, random);
         valid &= !members.isEmpty();
-        return new GeneratedPatch(ws(random) + "{" + ws(random) + String.join("," + ws(random), members) + ws(random)
-                + "}" + ws(random), valid);
+        return new GeneratedPatch(
+                ws(random) + "{" + ws(random) + String.join("," + ws(random), members) + ws(random) + "}" + ws(random),
+                valid);
     }
 
     private static String ws(Random random) {
@@ -202,14 +227,18 @@ class MergePatchPropertyTest {
             try {
                 patch = parse(generated.json());
             } catch (InvalidRequestException e) {
-                assertThat(generated.valid()).as("rejected %s: %s", generated.json(), e.errors()).isFalse();
+                assertThat(generated.valid())
+                        .as("rejected %s: %s", generated.json(), e.errors())
+                        .isFalse();
                 return;
             }
             assertThat(generated.valid()).as("accepted %s", generated.json()).isTrue();
             Todo after = patch.applyTo(before, NOW);
-            assertThat(patchable(after)).as("patch %s", generated.json())
+            assertThat(patchable(after))
+                    .as("patch %s", generated.json())
                     .isEqualTo(mergePatch(patchable(before), Json.parse(generated.json())));
-            assertThat(after).extracting(Todo::id, Todo::createdAt, Todo::updatedAt, Todo::version)
+            assertThat(after)
+                    .extracting(Todo::id, Todo::createdAt, Todo::updatedAt, Todo::version)
                     .containsExactly(before.id(), before.createdAt(), NOW, before.version() + 1);
         });
     }
@@ -234,7 +263,9 @@ class MergePatchPropertyTest {
             Todo after = parse(json).applyTo(before, NOW);
             for (String field : FIELDS) {
                 if (!members.has(field)) {
-                    assertThat(patchable(after).get(field)).as(field).isEqualTo(patchable(before).get(field));
+                    assertThat(patchable(after).get(field))
+                            .as(field)
+                            .isEqualTo(patchable(before).get(field));
                 }
             }
         });
@@ -262,7 +293,8 @@ class MergePatchPropertyTest {
         };
         for (String[] example : examples) {
             assertThat(mergePatch(MAPPER.readTree(example[0]), MAPPER.readTree(example[1])))
-                    .as("%s + %s", example[0], example[1]).isEqualTo(MAPPER.readTree(example[2]));
+                    .as("%s + %s", example[0], example[1])
+                    .isEqualTo(MAPPER.readTree(example[2]));
         }
     }
 }

@@ -38,7 +38,8 @@ class TodoModelTest {
     @Test
     void theFingerprintIgnoresRepresentationButNotMeaning() {
         NewTodo todo = new NewTodo("Buy milk", null, false, null);
-        assertThat(todo.fingerprint()).isEqualTo(new NewTodo("Buy milk", null, false, null).fingerprint())
+        assertThat(todo.fingerprint())
+                .isEqualTo(new NewTodo("Buy milk", null, false, null).fingerprint())
                 .hasSize(64);
         assertThat(todo.fingerprint())
                 .isNotEqualTo(new NewTodo("Buy milk ", null, false, null).fingerprint())
@@ -52,8 +53,8 @@ class TodoModelTest {
 
     @Test
     void timestampsHaveMillisecondPrecision() {
-        java.time.Clock clock = java.time.Clock.fixed(Instant.parse("2026-11-24T19:02:53.123456789Z"),
-                java.time.ZoneOffset.UTC);
+        java.time.Clock clock =
+                java.time.Clock.fixed(Instant.parse("2026-11-24T19:02:53.123456789Z"), java.time.ZoneOffset.UTC);
         assertThat(Timestamps.now(clock)).isEqualTo(T0);
     }
 }

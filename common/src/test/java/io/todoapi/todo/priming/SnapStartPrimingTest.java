@@ -1,6 +1,5 @@
 package io.todoapi.todo.priming;
 
-import io.todoapi.todo.testing.Events;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,12 +8,12 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import io.todoapi.todo.config.DynamoDbClients;
 import io.todoapi.todo.error.StorageUnavailableException;
-import io.todoapi.todo.http.RequestPipeline;
 import io.todoapi.todo.http.ApiResponses;
 import io.todoapi.todo.model.Timestamps;
 import io.todoapi.todo.model.Todo;
 import io.todoapi.todo.repository.DynamoDbTodoRepository;
 import io.todoapi.todo.repository.TodoRepository;
+import io.todoapi.todo.testing.Events;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
@@ -67,16 +66,16 @@ class SnapStartPrimingTest {
 
     @Test
     void answersEveryEventThroughTheSdkWithoutSendingAnything() {
-        RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> create = (event, context) ->
-                Events.pipeline().handle(event, context, request -> {
-                    Todo todo = request.newTodo().toTodo("019ab6f2-8d3c-7e41-9a55-3c2b1d0e4f61",
-                            Timestamps.now(CLOCK));
+        RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> create =
+                (event, context) -> Events.pipeline().handle(event, context, request -> {
+                    Todo todo = request.newTodo().toTodo("019ab6f2-8d3c-7e41-9a55-3c2b1d0e4f61", Timestamps.now(CLOCK));
                     return ApiResponses.created(request.idempotencyKey()
-                            .map(key -> todos.create(request.owner(), todo,
-                                    new TodoRepository.IdempotencyKey(key, "fingerprint")))
+                            .map(key -> todos.create(
+                                    request.owner(), todo, new TodoRepository.IdempotencyKey(key, "fingerprint")))
                             .orElseGet(() -> todos.create(request.owner(), todo)));
                 });
-        SnapStartPriming priming = new SnapStartPriming(create, PrimingEvents.createTodo(Events.FIXTURE_AUDIENCE), http, () -> { }, List.of(), "create", 1);
+        SnapStartPriming priming = new SnapStartPriming(
+                create, PrimingEvents.createTodo(Events.FIXTURE_AUDIENCE), http, () -> {}, List.of(), "create", 1);
 
         priming.beforeCheckpoint(null);
 
@@ -88,11 +87,16 @@ class SnapStartPrimingTest {
 
     @Test
     void unmarshalsTheCannedItemsOfReads() {
-        RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> list = (event, context) ->
-                Events.pipeline().handle(event, context, request ->
-                        ApiResponses.page(request.owner(), todos.list(request.owner(), request.limit(),
-                                request.pageStart())));
-        SnapStartPriming priming = new SnapStartPriming(list, PrimingEvents.listTodos(Events.FIXTURE_AUDIENCE), http, () -> { }, List.of(), "list", 1);
+        RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> list =
+                (event, context) -> Events.pipeline()
+                        .handle(
+                                event,
+                                context,
+                                request -> ApiResponses.page(
+                                        request.owner(),
+                                        todos.list(request.owner(), request.limit(), request.pageStart())));
+        SnapStartPriming priming = new SnapStartPriming(
+                list, PrimingEvents.listTodos(Events.FIXTURE_AUDIENCE), http, () -> {}, List.of(), "list", 1);
 
         priming.beforeCheckpoint(null);
 
@@ -104,10 +108,17 @@ class SnapStartPrimingTest {
     @Test
     void answersItsEventsAsManyTimesAsItIsToldAndReportsTheLastAnswers() {
         AtomicInteger answered = new AtomicInteger();
-        SnapStartPriming priming = new SnapStartPriming((event, context) -> {
-            answered.incrementAndGet();
-            return new APIGatewayProxyResponseEvent().withStatusCode(answered.get() % 2 == 1 ? 200 : 304);
-        }, PrimingEvents.getTodo(Events.FIXTURE_AUDIENCE), http, () -> { }, List.of(), "get", 7);
+        SnapStartPriming priming = new SnapStartPriming(
+                (event, context) -> {
+                    answered.incrementAndGet();
+                    return new APIGatewayProxyResponseEvent().withStatusCode(answered.get() % 2 == 1 ? 200 : 304);
+                },
+                PrimingEvents.getTodo(Events.FIXTURE_AUDIENCE),
+                http,
+                () -> {},
+                List.of(),
+                "get",
+                7);
 
         priming.beforeCheckpoint(null);
 
@@ -120,10 +131,17 @@ class SnapStartPrimingTest {
     void withZeroIterationsAnswersNothingButStillChecksItsPrecondition() {
         AtomicInteger checked = new AtomicInteger();
         AtomicInteger answered = new AtomicInteger();
-        SnapStartPriming priming = new SnapStartPriming((event, context) -> {
-            answered.incrementAndGet();
-            return new APIGatewayProxyResponseEvent().withStatusCode(200);
-        }, PrimingEvents.getTodo(Events.FIXTURE_AUDIENCE), http, checked::incrementAndGet, List.of(), "get", 0);
+        SnapStartPriming priming = new SnapStartPriming(
+                (event, context) -> {
+                    answered.incrementAndGet();
+                    return new APIGatewayProxyResponseEvent().withStatusCode(200);
+                },
+                PrimingEvents.getTodo(Events.FIXTURE_AUDIENCE),
+                http,
+                checked::incrementAndGet,
+                List.of(),
+                "get",
+                0);
 
         priming.beforeCheckpoint(null);
 
@@ -138,9 +156,11 @@ class SnapStartPrimingTest {
         assertThat(SnapStartPriming.iterations(" ")).isEqualTo(SnapStartPriming.DEFAULT_ITERATIONS);
         assertThat(SnapStartPriming.iterations("250")).isEqualTo(250);
         assertThat(SnapStartPriming.iterations(" 0 ")).isZero();
-        assertThatThrownBy(() -> SnapStartPriming.iterations("-1")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> SnapStartPriming.iterations("-1"))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("todo.priming.iterations must be a whole number >= 0, not '-1'");
-        assertThatThrownBy(() -> SnapStartPriming.iterations("many")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> SnapStartPriming.iterations("many"))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("todo.priming.iterations must be a whole number >= 0, not 'many'");
     }
 
@@ -150,10 +170,16 @@ class SnapStartPrimingTest {
         System.setProperty(SnapStartPriming.ITERATIONS_PROPERTY, "3");
         try {
             AtomicInteger answered = new AtomicInteger();
-            SnapStartPriming priming = new SnapStartPriming((event, context) -> {
-                answered.incrementAndGet();
-                return new APIGatewayProxyResponseEvent().withStatusCode(204);
-            }, PrimingEvents.deleteTodo(Events.FIXTURE_AUDIENCE), http, () -> { }, List.of(), "delete");
+            SnapStartPriming priming = new SnapStartPriming(
+                    (event, context) -> {
+                        answered.incrementAndGet();
+                        return new APIGatewayProxyResponseEvent().withStatusCode(204);
+                    },
+                    PrimingEvents.deleteTodo(Events.FIXTURE_AUDIENCE),
+                    http,
+                    () -> {},
+                    List.of(),
+                    "delete");
             System.setProperty(SnapStartPriming.ITERATIONS_PROPERTY, "5");
 
             priming.beforeCheckpoint(null);
@@ -171,34 +197,54 @@ class SnapStartPrimingTest {
 
     @Test
     void goesBackOnlineAfterPriming() {
-        SnapStartPriming priming = new SnapStartPriming((event, context) -> new APIGatewayProxyResponseEvent().withStatusCode(200),
-                PrimingEvents.getTodo(Events.FIXTURE_AUDIENCE), http, () -> { }, List.of(), "get");
+        SnapStartPriming priming = new SnapStartPriming(
+                (event, context) -> new APIGatewayProxyResponseEvent().withStatusCode(200),
+                PrimingEvents.getTodo(Events.FIXTURE_AUDIENCE),
+                http,
+                () -> {},
+                List.of(),
+                "get");
         priming.beforeCheckpoint(null);
 
         assertThatThrownBy(() -> todos.get("someone", "019ab6f2-8d3c-7e41-9a55-3c2b1d0e4f61"))
                 .isInstanceOf(StorageUnavailableException.class);
-        assertThat(network.requests.get()).as("attempts that reached the network").isEqualTo(3);
+        assertThat(network.requests.get())
+                .as("attempts that reached the network")
+                .isEqualTo(3);
     }
 
     @Test
     void aFailingPrimingDoesNotFailInitAndLeavesTheClientOnline() {
-        SnapStartPriming priming = new SnapStartPriming((event, context) -> {
-            throw new IllegalStateException("broken");
-        }, PrimingEvents.deleteTodo(Events.FIXTURE_AUDIENCE), http, () -> { }, List.of(), "delete");
+        SnapStartPriming priming = new SnapStartPriming(
+                (event, context) -> {
+                    throw new IllegalStateException("broken");
+                },
+                PrimingEvents.deleteTodo(Events.FIXTURE_AUDIENCE),
+                http,
+                () -> {},
+                List.of(),
+                "delete");
 
         priming.beforeCheckpoint(null);
 
         assertThat(priming.lastStatusCodes()).isEmpty();
         assertThatThrownBy(() -> todos.get("someone", "019ab6f2-8d3c-7e41-9a55-3c2b1d0e4f61"))
                 .isInstanceOf(StorageUnavailableException.class);
-        assertThat(network.requests.get()).as("attempts that reached the network").isEqualTo(3);
+        assertThat(network.requests.get())
+                .as("attempts that reached the network")
+                .isEqualTo(3);
     }
 
     @Test
     void runsTheRestoreActionsAfterRestore() {
         AtomicInteger reseeded = new AtomicInteger();
-        SnapStartPriming priming = new SnapStartPriming((event, context) -> new APIGatewayProxyResponseEvent().withStatusCode(200),
-                PrimingEvents.getTodo(Events.FIXTURE_AUDIENCE), http, () -> { }, List.of(reseeded::incrementAndGet), "get");
+        SnapStartPriming priming = new SnapStartPriming(
+                (event, context) -> new APIGatewayProxyResponseEvent().withStatusCode(200),
+                PrimingEvents.getTodo(Events.FIXTURE_AUDIENCE),
+                http,
+                () -> {},
+                List.of(reseeded::incrementAndGet),
+                "get");
 
         priming.afterRestore(null);
 
@@ -219,8 +265,7 @@ class SnapStartPrimingTest {
                 }
 
                 @Override
-                public void abort() {
-                }
+                public void abort() {}
             };
         }
 
@@ -230,7 +275,6 @@ class SnapStartPrimingTest {
         }
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     }
 }

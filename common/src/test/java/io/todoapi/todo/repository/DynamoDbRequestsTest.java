@@ -50,18 +50,27 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  */
 class DynamoDbRequestsTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(SerializationFeature.INDENT_OUTPUT)
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
     private static final Set<String> CHANGING_HEADERS = Set.of("x-amz-date", "amz-sdk-invocation-id");
     /** The credential scope stays (key id, region, service); the date and the signature change. */
-    private static final Pattern AUTHORIZATION =
-            Pattern.compile("(AWS4-HMAC-SHA256 Credential=[^/]+/)\\d{8}(/[^,]+, SignedHeaders=[^,]+, Signature=)[0-9a-f]+");
+    private static final Pattern AUTHORIZATION = Pattern.compile(
+            "(AWS4-HMAC-SHA256 Credential=[^/]+/)\\d{8}(/[^,]+, SignedHeaders=[^,]+, Signature=)[0-9a-f]+");
     /** The User-Agent's list of SDK features in use ({@code m/E,AK,P,d,e}: standard retries, ...). */
     private static final Pattern USER_AGENT_METRICS = Pattern.compile("(?:^| )m/([^ ]+)");
+
     private static final String OWNER = "0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0";
     private static final Instant CREATED = Instant.parse("2026-11-24T19:02:53.123Z");
-    private static final Todo TODO = new Todo("019ab6f2-8d3c-7e41-9a55-3c2b1d0e4f60", "Buy milk", "2 litres", false,
-            LocalDate.of(2026, 12, 24), CREATED, CREATED, 1);
+    private static final Todo TODO = new Todo(
+            "019ab6f2-8d3c-7e41-9a55-3c2b1d0e4f60",
+            "Buy milk",
+            "2 litres",
+            false,
+            LocalDate.of(2026, 12, 24),
+            CREATED,
+            CREATED,
+            1);
     private static final String STORED_TODO = "{\"pk\":{\"S\":\"USER#" + OWNER + "\"},"
             + "\"sk\":{\"S\":\"TODO#" + TODO.id() + "\"},\"title\":{\"S\":\"Buy milk\"},"
             + "\"description\":{\"S\":\"2 litres\"},\"completed\":{\"BOOL\":false},\"dueDate\":{\"S\":\"2026-12-24\"},"
@@ -103,19 +112,25 @@ class DynamoDbRequestsTest {
 
     @Test
     void createTodo() {
-        assertRequests("createTodo", http -> { }, todos -> assertThat(todos.create(OWNER, TODO)).isEqualTo(TODO));
+        assertRequests(
+                "createTodo",
+                http -> {},
+                todos -> assertThat(todos.create(OWNER, TODO)).isEqualTo(TODO));
     }
 
     @Test
     void createTodoWhoseFirstAttemptWasAppliedButItsResponseLost() {
-        assertRequests("createTodo-retriedAfterLostResponse",
+        assertRequests(
+                "createTodo-retriedAfterLostResponse",
                 http -> http.conditionFailed().answer(200, "{\"Item\":" + STORED_TODO + "}}"),
                 todos -> assertThat(todos.create(OWNER, TODO)).isEqualTo(TODO));
     }
 
     @Test
     void createTodoWithIdempotencyKey() {
-        assertRequests("createTodo-idempotencyKey", http -> { },
+        assertRequests(
+                "createTodo-idempotencyKey",
+                http -> {},
                 todos -> assertThat(todos.create(OWNER, TODO, KEY)).isEqualTo(TODO));
     }
 
@@ -124,76 +139,110 @@ class DynamoDbRequestsTest {
         String record = "{\"pk\":{\"S\":\"USER#" + OWNER + "\"},\"sk\":{\"S\":\"IDEMPOTENCY#order-42\"},"
                 + "\"fingerprint\":{\"S\":\"" + FINGERPRINT + "\"},\"todo\":{\"M\":" + STORED_TODO + "}},"
                 + "\"expiresAt\":{\"N\":\"" + (CREATED.getEpochSecond() + 86_400) + "\"}}";
-        assertRequests("createTodo-idempotencyKeyRepeated",
-                http -> http.conditionFailed().answer(200, "{\"Item\":" + record + "}").conditionFailed(),
+        assertRequests(
+                "createTodo-idempotencyKeyRepeated",
+                http -> http.conditionFailed()
+                        .answer(200, "{\"Item\":" + record + "}")
+                        .conditionFailed(),
                 todos -> assertThat(todos.create(OWNER, TODO, KEY)).isEqualTo(TODO));
     }
 
     @Test
     void getTodo() {
-        assertRequests("getTodo", http -> http.answer(200, "{\"Item\":" + STORED_TODO + "}}"),
+        assertRequests(
+                "getTodo",
+                http -> http.answer(200, "{\"Item\":" + STORED_TODO + "}}"),
                 todos -> assertThat(todos.get(OWNER, TODO.id())).contains(TODO));
     }
 
     @Test
     void getTodoThatDoesNotExist() {
-        assertRequests("getTodo-absent", http -> { },
+        assertRequests(
+                "getTodo-absent",
+                http -> {},
                 todos -> assertThat(todos.get(OWNER, TODO.id())).isEmpty());
     }
 
     @Test
     void getTodoFromTheEndpointOverride() {
         setProperty(DynamoDbClients.ENDPOINT_ENV, "http://127.0.0.1:8000");
-        assertRequests("getTodo-endpointOverride", http -> http.answer(200, "{\"Item\":" + STORED_TODO + "}}"),
+        assertRequests(
+                "getTodo-endpointOverride",
+                http -> http.answer(200, "{\"Item\":" + STORED_TODO + "}}"),
                 todos -> assertThat(todos.get(OWNER, TODO.id())).contains(TODO));
     }
 
     @Test
     void listTodosFirstPage() {
-        assertRequests("listTodos", http -> http.answer(200, "{\"Items\":[" + STORED_TODO + "}],\"Count\":1}"),
-                todos -> assertThat(todos.list(OWNER, 20, Optional.empty()).items()).containsExactly(TODO));
+        assertRequests(
+                "listTodos",
+                http -> http.answer(200, "{\"Items\":[" + STORED_TODO + "}],\"Count\":1}"),
+                todos -> assertThat(todos.list(OWNER, 20, Optional.empty()).items())
+                        .containsExactly(TODO));
     }
 
     @Test
     void listTodosNextPage() {
-        assertRequests("listTodos-nextPage", http -> http.answer(200, "{\"Items\":[],\"Count\":0}"),
-                todos -> assertThat(todos.list(OWNER, 5, Optional.of(TODO.id())).items()).isEmpty());
+        assertRequests(
+                "listTodos-nextPage",
+                http -> http.answer(200, "{\"Items\":[],\"Count\":0}"),
+                todos -> assertThat(todos.list(OWNER, 5, Optional.of(TODO.id())).items())
+                        .isEmpty());
     }
 
     @Test
     void updateTodoWithIfMatch() {
-        assertRequests("updateTodo", http -> http.answer(200, "{\"Attributes\":" + STORED_TODO + "}}"),
-                todos -> assertThat(todos.update(OWNER, TODO.id(), new TodoPatch(Change.set("Buy oat milk"),
-                        Change.remove(), Change.set(true), Change.keep()), Precondition.anyOf(Set.of(1L, 3L)),
-                        CREATED.plusSeconds(60))).isEqualTo(TODO));
+        assertRequests(
+                "updateTodo",
+                http -> http.answer(200, "{\"Attributes\":" + STORED_TODO + "}}"),
+                todos -> assertThat(todos.update(
+                                OWNER,
+                                TODO.id(),
+                                new TodoPatch(
+                                        Change.set("Buy oat milk"), Change.remove(), Change.set(true), Change.keep()),
+                                Precondition.anyOf(Set.of(1L, 3L)),
+                                CREATED.plusSeconds(60)))
+                        .isEqualTo(TODO));
     }
 
     @Test
     void updateTodoWhoseIfMatchIsStale() {
-        assertRequests("updateTodo-stale",
+        assertRequests(
+                "updateTodo-stale",
                 http -> http.conditionFailed().answer(200, "{\"Item\":" + STORED_TODO + "}}"),
-                todos -> assertThatThrownBy(() -> todos.update(OWNER, TODO.id(), new TodoPatch(Change.keep(),
-                        Change.keep(), Change.keep(), Change.set(LocalDate.of(2027, 1, 6))),
-                        Precondition.anyOf(Set.of(7L)), CREATED.plusSeconds(60)))
+                todos -> assertThatThrownBy(() -> todos.update(
+                                OWNER,
+                                TODO.id(),
+                                new TodoPatch(
+                                        Change.keep(),
+                                        Change.keep(),
+                                        Change.keep(),
+                                        Change.set(LocalDate.of(2027, 1, 6))),
+                                Precondition.anyOf(Set.of(7L)),
+                                CREATED.plusSeconds(60)))
                         .isInstanceOf(VersionMismatchException.class));
     }
 
     @Test
     void deleteTodoCreatedWithAnIdempotencyKey() {
         String deleted = STORED_TODO + ",\"idempotencyKey\":{\"S\":\"order-42\"}}";
-        assertRequests("deleteTodo", http -> http.answer(200, "{\"Attributes\":" + deleted + "}"),
+        assertRequests(
+                "deleteTodo",
+                http -> http.answer(200, "{\"Attributes\":" + deleted + "}"),
                 todos -> todos.delete(OWNER, TODO.id(), Precondition.anyOf(Set.of(1L))));
     }
 
     @Test
     void deleteTodoThatDoesNotExist() {
-        assertRequests("deleteTodo-absent", http -> http.conditionFailed(),
+        assertRequests(
+                "deleteTodo-absent",
+                http -> http.conditionFailed(),
                 todos -> assertThatThrownBy(() -> todos.delete(OWNER, TODO.id(), Precondition.NONE))
                         .isInstanceOf(TodoNotFoundException.class));
     }
 
-    private void assertRequests(String scenario, Consumer<RecordingHttpClient> answers,
-                                Consumer<TodoRepository> calls) {
+    private void assertRequests(
+            String scenario, Consumer<RecordingHttpClient> answers, Consumer<TodoRepository> calls) {
         RecordingHttpClient http = new RecordingHttpClient();
         answers.accept(http);
         try (DynamoDbClient client = DynamoDbClients.fromEnvironment(http, credentials())) {
@@ -223,8 +272,11 @@ class DynamoDbRequestsTest {
             } else if (!CHANGING_HEADERS.contains(name.toLowerCase(java.util.Locale.ROOT))) {
                 String value = String.join(",", values);
                 Matcher authorization = AUTHORIZATION.matcher(value);
-                headers.put(name, authorization.matches()
-                        ? authorization.group(1) + "<date>" + authorization.group(2) + "<signature>" : value);
+                headers.put(
+                        name,
+                        authorization.matches()
+                                ? authorization.group(1) + "<date>" + authorization.group(2) + "<signature>"
+                                : value);
             }
         });
         try {
@@ -242,8 +294,9 @@ class DynamoDbRequestsTest {
 
     private static String sha256(String body) {
         try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(body.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            return java.util.HexFormat.of()
+                    .formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                            .digest(body.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new AssertionError(e);
         }
@@ -258,8 +311,8 @@ class DynamoDbRequestsTest {
     }
 
     private static StaticCredentialsProvider credentials() {
-        return StaticCredentialsProvider.create(AwsSessionCredentials.create("ASIAEXAMPLEKEYID", "secret",
-                "session-token"));
+        return StaticCredentialsProvider.create(
+                AwsSessionCredentials.create("ASIAEXAMPLEKEYID", "secret", "session-token"));
     }
 
     private void setProperty(String name, String value) {
@@ -270,5 +323,4 @@ class DynamoDbRequestsTest {
             System.setProperty(name, value);
         }
     }
-
 }

@@ -1,6 +1,5 @@
 package io.todoapi.todo.repository;
 
-import io.todoapi.todo.model.Precondition;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -11,6 +10,7 @@ import io.todoapi.todo.error.VersionMismatchException;
 import io.todoapi.todo.id.UuidV7Generator;
 import io.todoapi.todo.model.Change;
 import io.todoapi.todo.model.NewTodo;
+import io.todoapi.todo.model.Precondition;
 import io.todoapi.todo.model.Todo;
 import io.todoapi.todo.model.TodoPage;
 import io.todoapi.todo.model.TodoPatch;
@@ -99,9 +99,15 @@ class DynamoDbTodoRepositoryIT {
     @Test
     void storesTheKeyDesignOfDesignSection4() {
         Todo todo = create(alice, "keys");
-        Map<String, AttributeValue> item = client.getItem(b -> b.tableName(table).key(Map.of(
-                "pk", AttributeValue.fromS("USER#" + alice), "sk", AttributeValue.fromS("TODO#" + todo.id())))).item();
-        assertThat(item).containsEntry("title", AttributeValue.fromS("keys"))
+        Map<String, AttributeValue> item = client.getItem(b -> b.tableName(table)
+                        .key(Map.of(
+                                "pk",
+                                AttributeValue.fromS("USER#" + alice),
+                                "sk",
+                                AttributeValue.fromS("TODO#" + todo.id()))))
+                .item();
+        assertThat(item)
+                .containsEntry("title", AttributeValue.fromS("keys"))
                 .containsEntry("completed", AttributeValue.fromBool(false))
                 .containsEntry("createdAt", AttributeValue.fromS("2026-11-24T19:02:53.123Z"))
                 .containsEntry("version", AttributeValue.fromN("1"))
@@ -158,10 +164,15 @@ class DynamoDbTodoRepositoryIT {
         repository.create(alice, newTodo("keyed"), new TodoRepository.IdempotencyKey("k1", "f1"));
         create(bob, "bob's");
         assertThat(repository.list(alice, 100, Optional.empty()).items())
-                .extracting(Todo::title).containsExactly("mine", "keyed");
+                .extracting(Todo::title)
+                .containsExactly("mine", "keyed");
         assertThat(repository.list(bob, 100, Optional.empty()).items())
-                .extracting(Todo::title).containsExactly("bob's");
-        assertThat(repository.list("nobody-" + UUID.randomUUID(), 100, Optional.empty()).items()).isEmpty();
+                .extracting(Todo::title)
+                .containsExactly("bob's");
+        assertThat(repository
+                        .list("nobody-" + UUID.randomUUID(), 100, Optional.empty())
+                        .items())
+                .isEmpty();
         assertThat(mine.title()).isEqualTo("mine");
     }
 
@@ -171,8 +182,9 @@ class DynamoDbTodoRepositoryIT {
         assertThat(repository.get(bob, todo.id())).isEmpty();
         assertThatThrownBy(() -> repository.update(bob, todo.id(), titlePatch("pwned"), Precondition.NONE, T0))
                 .isInstanceOf(TodoNotFoundException.class);
-        assertThatThrownBy(() -> repository.update(bob, todo.id(), titlePatch("pwned"),
-                Precondition.anyOf(Set.of(1L)), T0)).isInstanceOf(TodoNotFoundException.class);
+        assertThatThrownBy(() ->
+                        repository.update(bob, todo.id(), titlePatch("pwned"), Precondition.anyOf(Set.of(1L)), T0))
+                .isInstanceOf(TodoNotFoundException.class);
         assertThatThrownBy(() -> repository.delete(bob, todo.id(), Precondition.NONE))
                 .isInstanceOf(TodoNotFoundException.class);
         assertThat(repository.get(alice, todo.id())).contains(todo);
@@ -180,13 +192,16 @@ class DynamoDbTodoRepositoryIT {
 
     @Test
     void updateSetsAndRemovesFieldsBumpsTheVersionInOneCall() {
-        Todo todo = repository.create(alice,
-                new NewTodo("old", "desc", false, LocalDate.of(2026, 12, 1)).toTodo(ids.next(), T0));
+        Todo todo = repository.create(
+                alice, new NewTodo("old", "desc", false, LocalDate.of(2026, 12, 1)).toTodo(ids.next(), T0));
         Instant later = T0.plusSeconds(60);
         CALLS.clear();
-        Todo updated = repository.update(alice, todo.id(),
+        Todo updated = repository.update(
+                alice,
+                todo.id(),
                 new TodoPatch(Change.set("new"), Change.remove(), Change.set(true), Change.remove()),
-                Precondition.NONE, later);
+                Precondition.NONE,
+                later);
         assertThat(updated).isEqualTo(new Todo(todo.id(), "new", null, true, null, T0, later, 2));
         assertThat(repository.get(alice, todo.id())).contains(updated);
         assertThat(CALLS.operations()).containsExactly("UpdateItem", "GetItem");
@@ -197,20 +212,24 @@ class DynamoDbTodoRepositoryIT {
         Todo todo = create(alice, "v1");
         Todo updated = repository.update(alice, todo.id(), titlePatch("v2"), Precondition.anyOf(Set.of(1L)), T0);
         assertThat(updated.version()).isEqualTo(2);
-        assertThat(repository.update(alice, todo.id(), titlePatch("v3"), Precondition.anyOf(Set.of(1L, 2L)), T0)
-                .version()).isEqualTo(3);
+        assertThat(repository
+                        .update(alice, todo.id(), titlePatch("v3"), Precondition.anyOf(Set.of(1L, 2L)), T0)
+                        .version())
+                .isEqualTo(3);
     }
 
     @Test
     void aStaleIfMatchIs412AndChangesNothing() {
         Todo todo = create(alice, "v1");
         Todo v2 = repository.update(alice, todo.id(), titlePatch("v2"), Precondition.NONE, T0);
-        assertThatThrownBy(() -> repository.update(alice, todo.id(), titlePatch("stale"),
-                Precondition.anyOf(Set.of(1L)), T0)).isInstanceOf(VersionMismatchException.class);
+        assertThatThrownBy(() ->
+                        repository.update(alice, todo.id(), titlePatch("stale"), Precondition.anyOf(Set.of(1L)), T0))
+                .isInstanceOf(VersionMismatchException.class);
         assertThatThrownBy(() -> repository.delete(alice, todo.id(), Precondition.anyOf(Set.of(1L))))
                 .isInstanceOf(VersionMismatchException.class);
-        assertThatThrownBy(() -> repository.update(alice, todo.id(), titlePatch("never"),
-                Precondition.anyOf(Set.of()), T0)).isInstanceOf(VersionMismatchException.class);
+        assertThatThrownBy(() ->
+                        repository.update(alice, todo.id(), titlePatch("never"), Precondition.anyOf(Set.of()), T0))
+                .isInstanceOf(VersionMismatchException.class);
         assertThat(repository.get(alice, todo.id())).contains(v2);
     }
 
@@ -250,16 +269,34 @@ class DynamoDbTodoRepositoryIT {
     void sixteenConcurrentPatchesOfDifferentFieldsAreAllApplied() throws Exception {
         Todo todo = create(alice, "start");
         String[] fields = {"title", "description", "completed", "dueDate"};
-        List<Todo> results = concurrently(16, i -> () -> repository.update(alice, todo.id(), switch (fields[i % 4]) {
-            case "title" -> new TodoPatch(Change.set("title " + i), Change.keep(), Change.keep(), Change.keep());
-            case "description" -> new TodoPatch(Change.keep(), Change.set("description " + i), Change.keep(), Change.keep());
-            case "completed" -> new TodoPatch(Change.keep(), Change.keep(), Change.set(i % 8 == 2), Change.keep());
-            default -> new TodoPatch(Change.keep(), Change.keep(), Change.keep(), Change.set(LocalDate.of(2027, 1, 1 + i)));
-        }, Precondition.NONE, T0.plusMillis(i)));
+        List<Todo> results = concurrently(
+                16,
+                i -> () -> repository.update(
+                        alice,
+                        todo.id(),
+                        switch (fields[i % 4]) {
+                            case "title" ->
+                                new TodoPatch(Change.set("title " + i), Change.keep(), Change.keep(), Change.keep());
+                            case "description" ->
+                                new TodoPatch(
+                                        Change.keep(), Change.set("description " + i), Change.keep(), Change.keep());
+                            case "completed" ->
+                                new TodoPatch(Change.keep(), Change.keep(), Change.set(i % 8 == 2), Change.keep());
+                            default ->
+                                new TodoPatch(
+                                        Change.keep(),
+                                        Change.keep(),
+                                        Change.keep(),
+                                        Change.set(LocalDate.of(2027, 1, 1 + i)));
+                        },
+                        Precondition.NONE,
+                        T0.plusMillis(i)));
 
         // every patch got its own version: none was lost or applied twice
-        assertThat(results).extracting(Todo::version).containsExactlyInAnyOrderElementsOf(
-                java.util.stream.LongStream.rangeClosed(2, 17).boxed().toList());
+        assertThat(results)
+                .extracting(Todo::version)
+                .containsExactlyInAnyOrderElementsOf(
+                        java.util.stream.LongStream.rangeClosed(2, 17).boxed().toList());
         Todo end = repository.get(alice, todo.id()).orElseThrow();
         assertThat(end.version()).isEqualTo(17);
         // and each field holds the value of the last patch (highest version) that wrote it
@@ -287,14 +324,20 @@ class DynamoDbTodoRepositoryIT {
         Todo todo = create(alice, "contested");
         List<Object> outcomes = concurrently(16, i -> () -> {
             try {
-                return repository.update(alice, todo.id(), titlePatch("winner " + i), Precondition.anyOf(Set.of(1L)), T0);
+                return repository.update(
+                        alice, todo.id(), titlePatch("winner " + i), Precondition.anyOf(Set.of(1L)), T0);
             } catch (VersionMismatchException e) {
                 return e;
             }
         });
-        List<Todo> winners = outcomes.stream().filter(Todo.class::isInstance).map(Todo.class::cast).toList();
+        List<Todo> winners = outcomes.stream()
+                .filter(Todo.class::isInstance)
+                .map(Todo.class::cast)
+                .toList();
         assertThat(winners).hasSize(1);
-        assertThat(outcomes).filteredOn(VersionMismatchException.class::isInstance).hasSize(15);
+        assertThat(outcomes)
+                .filteredOn(VersionMismatchException.class::isInstance)
+                .hasSize(15);
         assertThat(repository.get(alice, todo.id())).contains(winners.getFirst());
         assertThat(winners.getFirst().version()).isEqualTo(2);
     }
@@ -302,10 +345,10 @@ class DynamoDbTodoRepositoryIT {
     @Test
     void eightConcurrentCreatesWithOneKeyMakeOneTodoAndAnswerTheSame() throws Exception {
         NewTodo request = new NewTodo("once", "only once", false, null);
-        TodoRepository.IdempotencyKey key = new TodoRepository.IdempotencyKey("key-" + UUID.randomUUID(),
-                request.fingerprint());
-        List<Todo> results = concurrently(8, i -> () ->
-                repository.create(alice, request.toTodo(ids.next(), T0.plusMillis(i)), key));
+        TodoRepository.IdempotencyKey key =
+                new TodoRepository.IdempotencyKey("key-" + UUID.randomUUID(), request.fingerprint());
+        List<Todo> results =
+                concurrently(8, i -> () -> repository.create(alice, request.toTodo(ids.next(), T0.plusMillis(i)), key));
         assertThat(new HashSet<>(results)).hasSize(1);
         List<Todo> stored = repository.list(alice, 100, Optional.empty()).items();
         assertThat(stored).containsExactly(results.getFirst());
@@ -327,16 +370,19 @@ class DynamoDbTodoRepositoryIT {
         NewTodo request = new NewTodo("private", "a copy must not outlive the todo", false, null);
         TodoRepository.IdempotencyKey key = new TodoRepository.IdempotencyKey("k", request.fingerprint());
         Todo todo = repository.create(alice, request.toTodo(ids.next(), T0), key);
-        Map<String, AttributeValue> recordKey = Map.of("pk", AttributeValue.fromS("USER#" + alice),
-                "sk", AttributeValue.fromS("IDEMPOTENCY#k"));
-        assertThat(client.getItem(b -> b.tableName(table).key(recordKey).consistentRead(true)).item())
+        Map<String, AttributeValue> recordKey =
+                Map.of("pk", AttributeValue.fromS("USER#" + alice), "sk", AttributeValue.fromS("IDEMPOTENCY#k"));
+        assertThat(client.getItem(b -> b.tableName(table).key(recordKey).consistentRead(true))
+                        .item())
                 .containsKey("todo");
         CALLS.clear();
 
         repository.delete(alice, todo.id(), Precondition.NONE);
 
         assertThat(CALLS.operations()).containsExactly("DeleteItem", "DeleteItem");
-        assertThat(client.getItem(b -> b.tableName(table).key(recordKey).consistentRead(true)).hasItem()).isFalse();
+        assertThat(client.getItem(b -> b.tableName(table).key(recordKey).consistentRead(true))
+                        .hasItem())
+                .isFalse();
         // The key is free again: a late retry creates a new todo rather than bringing back the deleted one.
         Todo again = repository.create(alice, request.toTodo(ids.next(), T0.plusSeconds(1)), key);
         assertThat(again.id()).isNotEqualTo(todo.id());
@@ -354,10 +400,12 @@ class DynamoDbTodoRepositoryIT {
     void theSameKeyWithADifferentBodyIsRejectedAndCreatesNothing() {
         TodoRepository.IdempotencyKey first = new TodoRepository.IdempotencyKey("k", "fingerprint-a");
         repository.create(alice, newTodo("a"), first);
-        assertThatThrownBy(() -> repository.create(alice, newTodo("b"),
-                new TodoRepository.IdempotencyKey("k", "fingerprint-b")))
+        assertThatThrownBy(() ->
+                        repository.create(alice, newTodo("b"), new TodoRepository.IdempotencyKey("k", "fingerprint-b")))
                 .isInstanceOf(IdempotencyKeyReusedException.class);
-        assertThat(repository.list(alice, 100, Optional.empty()).items()).extracting(Todo::title).containsExactly("a");
+        assertThat(repository.list(alice, 100, Optional.empty()).items())
+                .extracting(Todo::title)
+                .containsExactly("a");
     }
 
     @Test
@@ -373,8 +421,10 @@ class DynamoDbTodoRepositoryIT {
     void anExpiredKeyCanBeUsedForANewRequest() {
         repository.create(alice, newTodo("old"), new TodoRepository.IdempotencyKey("k", "f-old"));
         Todo later = new NewTodo("new", null, false, null).toTodo(ids.next(), T0.plus(Duration.ofHours(25)));
-        assertThat(repository.create(alice, later, new TodoRepository.IdempotencyKey("k", "f-new"))).isEqualTo(later);
-        assertThat(repository.list(alice, 100, Optional.empty()).items()).extracting(Todo::title)
+        assertThat(repository.create(alice, later, new TodoRepository.IdempotencyKey("k", "f-new")))
+                .isEqualTo(later);
+        assertThat(repository.list(alice, 100, Optional.empty()).items())
+                .extracting(Todo::title)
                 .containsExactly("old", "new");
     }
 
@@ -417,12 +467,15 @@ class DynamoDbTodoRepositoryIT {
     @Test
     void everyKindOfThrottlingAndServerErrorIsStorageUnavailable() {
         Todo todo = create(alice, "faults");
-        for (FaultInjector.Fault fault : List.of(FaultInjector.Fault.PROVISIONED_THROUGHPUT_EXCEEDED,
-                FaultInjector.Fault.THROTTLING, FaultInjector.Fault.REQUEST_LIMIT_EXCEEDED,
+        for (FaultInjector.Fault fault : List.of(
+                FaultInjector.Fault.PROVISIONED_THROUGHPUT_EXCEEDED,
+                FaultInjector.Fault.THROTTLING,
+                FaultInjector.Fault.REQUEST_LIMIT_EXCEEDED,
                 FaultInjector.Fault.INTERNAL_SERVER_ERROR)) {
             FAULTS.failNext(3, fault);
             assertThatThrownBy(() -> repository.update(alice, todo.id(), titlePatch("x"), Precondition.NONE, T0))
-                    .as(fault.name()).isInstanceOf(StorageUnavailableException.class);
+                    .as(fault.name())
+                    .isInstanceOf(StorageUnavailableException.class);
         }
         assertThat(repository.get(alice, todo.id())).contains(todo);
     }

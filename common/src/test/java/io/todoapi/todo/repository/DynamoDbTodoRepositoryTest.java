@@ -39,7 +39,8 @@ class DynamoDbTodoRepositoryTest {
     void listIsOneQueryOnTheCallersPartitionNeverAScan() {
         when(client.queryPaginator(any(QueryRequest.class)))
                 .thenAnswer(call -> new QueryIterable(client, call.getArgument(0)));
-        when(client.query(any(QueryRequest.class))).thenReturn(QueryResponse.builder().items(List.of()).build());
+        when(client.query(any(QueryRequest.class)))
+                .thenReturn(QueryResponse.builder().items(List.of()).build());
         repository.list("alice", 10, Optional.of("019ab6f2-8d3c-7e41-9a55-3c2b1d0e4f60"));
 
         ArgumentCaptor<QueryRequest> query = ArgumentCaptor.forClass(QueryRequest.class);
@@ -52,25 +53,36 @@ class DynamoDbTodoRepositoryTest {
         assertThat(request.keyConditionExpression()).contains("begins_with");
         assertThat(request.expressionAttributeValues().values())
                 .containsExactlyInAnyOrder(AttributeValue.fromS("USER#alice"), AttributeValue.fromS("TODO#"));
-        assertThat(request.exclusiveStartKey()).isEqualTo(Map.of(
-                "pk", AttributeValue.fromS("USER#alice"),
-                "sk", AttributeValue.fromS("TODO#019ab6f2-8d3c-7e41-9a55-3c2b1d0e4f60")));
+        assertThat(request.exclusiveStartKey())
+                .isEqualTo(Map.of(
+                        "pk", AttributeValue.fromS("USER#alice"),
+                        "sk", AttributeValue.fromS("TODO#019ab6f2-8d3c-7e41-9a55-3c2b1d0e4f60")));
     }
 
     @Test
     void throttlingTimeoutsAndServerErrorsBecomeStorageUnavailable() {
         List<RuntimeException> transientFailures = List.of(
-                ProvisionedThroughputExceededException.builder().message("throttled").build(),
+                ProvisionedThroughputExceededException.builder()
+                        .message("throttled")
+                        .build(),
                 RequestLimitExceededException.builder().message("account limit").build(),
-                DynamoDbException.builder().statusCode(400).awsErrorDetails(AwsErrorDetails.builder()
-                        .errorCode("ThrottlingException").build()).build(),
+                DynamoDbException.builder()
+                        .statusCode(400)
+                        .awsErrorDetails(AwsErrorDetails.builder()
+                                .errorCode("ThrottlingException")
+                                .build())
+                        .build(),
                 DynamoDbException.builder().statusCode(500).message("internal").build(),
-                DynamoDbException.builder().statusCode(503).message("unavailable").build(),
+                DynamoDbException.builder()
+                        .statusCode(503)
+                        .message("unavailable")
+                        .build(),
                 ApiCallTimeoutException.create(5000),
                 SdkClientException.create("Connection reset"));
         for (RuntimeException failure : transientFailures) {
             when(client.getItem(any(GetItemRequest.class))).thenThrow(failure);
-            assertThatThrownBy(() -> repository.get("alice", "id")).as(failure.toString())
+            assertThatThrownBy(() -> repository.get("alice", "id"))
+                    .as(failure.toString())
                     .isInstanceOf(StorageUnavailableException.class)
                     .hasCause(failure);
         }
@@ -78,8 +90,12 @@ class DynamoDbTodoRepositoryTest {
 
     @Test
     void otherServiceErrorsAreNotDisguisedAsTransient() {
-        RuntimeException validation = DynamoDbException.builder().statusCode(400).awsErrorDetails(
-                AwsErrorDetails.builder().errorCode("ValidationException").build()).build();
+        RuntimeException validation = DynamoDbException.builder()
+                .statusCode(400)
+                .awsErrorDetails(AwsErrorDetails.builder()
+                        .errorCode("ValidationException")
+                        .build())
+                .build();
         when(client.getItem(any(GetItemRequest.class))).thenThrow(validation);
         assertThatThrownBy(() -> repository.get("alice", "id")).isSameAs(validation);
     }
@@ -90,7 +106,8 @@ class DynamoDbTodoRepositoryTest {
 
         assertThat(condition.text()).isEqualTo("attribute_exists(#pk) AND #version IN (:v0, :v1)");
         assertThat(condition.names()).isEqualTo(Map.of("#pk", "pk", "#version", "version"));
-        assertThat(condition.values()).isEqualTo(Map.of(":v0", AttributeValue.fromN("1"), ":v1", AttributeValue.fromN("3")));
+        assertThat(condition.values())
+                .isEqualTo(Map.of(":v0", AttributeValue.fromN("1"), ":v1", AttributeValue.fromN("3")));
         assertThat(DynamoDbTodoRepository.existsAt(Precondition.NONE).text()).isEqualTo("attribute_exists(#pk)");
         assertThat(DynamoDbTodoRepository.notWrittenBy("token-1").values())
                 .isEqualTo(Map.of(":lastWrite", AttributeValue.fromS("token-1")));

@@ -12,8 +12,8 @@ class ItemExpressionTest {
 
     private static final ItemExpression EXISTS =
             new ItemExpression("attribute_exists(#pk)", Map.of("#pk", "pk"), Map.of());
-    private static final ItemExpression AT_VERSION_2 = new ItemExpression("#version IN (:v0)",
-            Map.of("#version", "version"), Map.of(":v0", AttributeValue.fromN("2")));
+    private static final ItemExpression AT_VERSION_2 = new ItemExpression(
+            "#version IN (:v0)", Map.of("#version", "version"), Map.of(":v0", AttributeValue.fromN("2")));
 
     @Test
     void andJoinsTheTextsAndTheirPlaceholders() {
@@ -29,8 +29,8 @@ class ItemExpressionTest {
     void aPlaceholderMayBeSharedButNotStandForTwoThings() {
         assertThat(ItemExpression.placeholders(Map.of("#version", "version"), Map.of("#version", "version")))
                 .isEqualTo(Map.of("#version", "version"));
-        assertThatThrownBy(() -> AT_VERSION_2.and(new ItemExpression("#version <> :v0",
-                Map.of("#version", "version"), Map.of(":v0", AttributeValue.fromN("3")))))
+        assertThatThrownBy(() -> AT_VERSION_2.and(new ItemExpression(
+                        "#version <> :v0", Map.of("#version", "version"), Map.of(":v0", AttributeValue.fromN("3")))))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining(":v0");
     }

@@ -14,9 +14,10 @@ class ItemKeyTest {
         ItemKey key = ItemKey.todo("alice", "019ab6f2-8d3c-7e41-9a55-3c2b1d0e4f60");
 
         assertThat(key).isEqualTo(new ItemKey("USER#alice", "TODO#019ab6f2-8d3c-7e41-9a55-3c2b1d0e4f60"));
-        assertThat(key.attributes()).isEqualTo(Map.of(
-                "pk", AttributeValue.fromS("USER#alice"),
-                "sk", AttributeValue.fromS("TODO#019ab6f2-8d3c-7e41-9a55-3c2b1d0e4f60")));
+        assertThat(key.attributes())
+                .isEqualTo(Map.of(
+                        "pk", AttributeValue.fromS("USER#alice"),
+                        "sk", AttributeValue.fromS("TODO#019ab6f2-8d3c-7e41-9a55-3c2b1d0e4f60")));
     }
 
     @Test

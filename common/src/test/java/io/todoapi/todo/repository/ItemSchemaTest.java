@@ -21,19 +21,24 @@ class ItemSchemaTest {
         }
 
         static Note fromAttributes(Map<String, AttributeValue> item) {
-            return new Note(Attributes.string(item, "pk"), Attributes.string(item, "sk"),
-                    Attributes.string(item, "text"));
+            return new Note(
+                    Attributes.string(item, "pk"), Attributes.string(item, "sk"), Attributes.string(item, "text"));
         }
     }
 
-    private final ItemSchema<Note> schema = new ItemSchema<>(Note.class, List.of("pk", "sk", "text"),
-            Note::toAttributes, Note::fromAttributes);
+    private final ItemSchema<Note> schema =
+            new ItemSchema<>(Note.class, List.of("pk", "sk", "text"), Note::toAttributes, Note::fromAttributes);
 
     @Test
     void itemsAreWrittenAndReadByTheirOwnMapping() {
         Note note = new Note("USER#alice", "NOTE#1", "hello");
-        Map<String, AttributeValue> attributes = Map.of("pk", AttributeValue.fromS("USER#alice"),
-                "sk", AttributeValue.fromS("NOTE#1"), "text", AttributeValue.fromS("hello"));
+        Map<String, AttributeValue> attributes = Map.of(
+                "pk",
+                AttributeValue.fromS("USER#alice"),
+                "sk",
+                AttributeValue.fromS("NOTE#1"),
+                "text",
+                AttributeValue.fromS("hello"));
 
         assertThat(schema.itemToMap(note, true)).isEqualTo(attributes);
         assertThat(schema.mapToItem(attributes)).isEqualTo(note);
@@ -45,15 +50,22 @@ class ItemSchemaTest {
         Note note = new Note("USER#alice", "NOTE#1", null);
 
         assertThat(schema.itemToMap(note, true)).containsOnlyKeys("pk", "sk");
-        assertThat(schema.itemToMap(note, false)).isEqualTo(Map.of("pk", AttributeValue.fromS("USER#alice"),
-                "sk", AttributeValue.fromS("NOTE#1"), "text", AttributeValue.fromNul(true)));
+        assertThat(schema.itemToMap(note, false))
+                .isEqualTo(Map.of(
+                        "pk",
+                        AttributeValue.fromS("USER#alice"),
+                        "sk",
+                        AttributeValue.fromS("NOTE#1"),
+                        "text",
+                        AttributeValue.fromNul(true)));
     }
 
     @Test
     void selectedAttributesAndSingleValues() {
         Note note = new Note("USER#alice", "NOTE#1", null);
 
-        assertThat(schema.itemToMap(note, List.of("sk", "text"))).isEqualTo(Map.of("sk", AttributeValue.fromS("NOTE#1")));
+        assertThat(schema.itemToMap(note, List.of("sk", "text")))
+                .isEqualTo(Map.of("sk", AttributeValue.fromS("NOTE#1")));
         assertThat(schema.attributeValue(note, "pk")).isEqualTo(AttributeValue.fromS("USER#alice"));
         assertThat(schema.attributeValue(note, "text")).isNull();
     }

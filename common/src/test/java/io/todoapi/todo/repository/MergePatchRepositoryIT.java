@@ -1,6 +1,5 @@
 package io.todoapi.todo.repository;
 
-import io.todoapi.todo.model.Precondition;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -8,6 +7,7 @@ import io.todoapi.todo.error.VersionMismatchException;
 import io.todoapi.todo.id.UuidV7Generator;
 import io.todoapi.todo.json.JsonBodyParser;
 import io.todoapi.todo.model.NewTodo;
+import io.todoapi.todo.model.Precondition;
 import io.todoapi.todo.model.Todo;
 import io.todoapi.todo.model.TodoPatch;
 import io.todoapi.todo.testing.Generators;
@@ -53,16 +53,24 @@ class MergePatchRepositoryIT {
         List<String> members = new ArrayList<>();
         while (members.isEmpty()) {
             if (random.nextInt(3) == 0) {
-                members.add("\"title\":" + Generators.jsonString(random, Generators.title(random,
-                        1 + random.nextInt(200))));
+                members.add("\"title\":"
+                        + Generators.jsonString(random, Generators.title(random, 1 + random.nextInt(200))));
             }
             switch (random.nextInt(3)) {
                 case 0 -> members.add("\"description\":null");
-                case 1 -> members.add("\"description\":" + Generators.jsonString(random, Generators.text(random,
-                        random.nextInt(2001), List.of(Generators.Kind.ASCII, Generators.Kind.EMOJI,
-                                Generators.Kind.TAB_OR_LINE_BREAK, Generators.Kind.HEBREW))));
-                default -> {
-                }
+                case 1 ->
+                    members.add("\"description\":"
+                            + Generators.jsonString(
+                                    random,
+                                    Generators.text(
+                                            random,
+                                            random.nextInt(2001),
+                                            List.of(
+                                                    Generators.Kind.ASCII,
+                                                    Generators.Kind.EMOJI,
+                                                    Generators.Kind.TAB_OR_LINE_BREAK,
+                                                    Generators.Kind.HEBREW))));
+                default -> {}
             }
             if (random.nextInt(3) == 0) {
                 members.add("\"completed\":" + random.nextBoolean());
@@ -70,8 +78,7 @@ class MergePatchRepositoryIT {
             switch (random.nextInt(3)) {
                 case 0 -> members.add("\"dueDate\":null");
                 case 1 -> members.add("\"dueDate\":\"" + Generators.date(random) + "\"");
-                default -> {
-                }
+                default -> {}
             }
         }
         Collections.shuffle(members, random);
@@ -87,9 +94,14 @@ class MergePatchRepositoryIT {
         int[] refused = {0};
         Property.forAll("merge-patch-repository", 40, (random, trial) -> {
             String owner = "owner-" + UUID.randomUUID();
-            Todo model = repository.create(owner, new NewTodo(Generators.title(random, 1 + random.nextInt(200)),
-                    random.nextBoolean() ? "initial description" : null, random.nextBoolean(),
-                    random.nextBoolean() ? Generators.date(random) : null).toTodo(ids.next(), T0));
+            Todo model = repository.create(
+                    owner,
+                    new NewTodo(
+                                    Generators.title(random, 1 + random.nextInt(200)),
+                                    random.nextBoolean() ? "initial description" : null,
+                                    random.nextBoolean(),
+                                    random.nextBoolean() ? Generators.date(random) : null)
+                            .toTodo(ids.next(), T0));
             for (int step = 1; step <= 6; step++) {
                 TodoPatch patch = randomPatch(random);
                 Instant now = T0.plusSeconds(step);

@@ -1,6 +1,5 @@
 package io.todoapi.todo.repository;
 
-import io.todoapi.todo.model.Precondition;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -12,6 +11,7 @@ import io.todoapi.todo.id.UuidV7Generator;
 import io.todoapi.todo.localdb.LocalDynamoDb;
 import io.todoapi.todo.model.Change;
 import io.todoapi.todo.model.NewTodo;
+import io.todoapi.todo.model.Precondition;
 import io.todoapi.todo.model.Todo;
 import io.todoapi.todo.model.TodoPatch;
 import io.todoapi.todo.testing.FaultInjector;
@@ -54,6 +54,7 @@ class RepositoryFaultIT {
     private static final Instant T0 = Instant.parse("2026-11-24T19:02:53.123Z");
     /** apiCallTimeout (5 s) plus slack for a loaded CI machine: no call may take longer, whatever fails. */
     private static final Duration BUDGET = Duration.ofMillis(8_000);
+
     private static final FaultInjector FAULTS = new FaultInjector();
     private static final LostResponses LOST = new LostResponses();
     private static final Map<Fault, Integer> INJECTED = new EnumMap<>(Fault.class);
@@ -75,8 +76,11 @@ class RepositoryFaultIT {
         clean = LocalEngine.client();
         table = TodoTables.create(clean, "fault-it");
         faultyClient = LocalEngine.client(FAULTS);
-        lossyClient = LocalDynamoDb.shared().clientBuilder().overrideConfiguration(DynamoDbClients.overrides())
-                .httpClient(LOST).build();
+        lossyClient = LocalDynamoDb.shared()
+                .clientBuilder()
+                .overrideConfiguration(DynamoDbClients.overrides())
+                .httpClient(LOST)
+                .build();
         repository = new DynamoDbTodoRepository(clean, table);
         faulty = new DynamoDbTodoRepository(faultyClient, table);
         lossy = new DynamoDbTodoRepository(lossyClient, table);
@@ -144,11 +148,22 @@ class RepositoryFaultIT {
 
     /** The operations of the five functions (create with and without an Idempotency-Key). */
     enum Operation {
-        CREATE, CREATE_WITH_KEY, UPDATE, LIST, GET, DELETE
+        CREATE,
+        CREATE_WITH_KEY,
+        UPDATE,
+        LIST,
+        GET,
+        DELETE
     }
 
-    private static final Fault[] BEFORE_TABLE = {Fault.PROVISIONED_THROUGHPUT_EXCEEDED, Fault.THROTTLING,
-        Fault.REQUEST_LIMIT_EXCEEDED, Fault.INTERNAL_SERVER_ERROR, Fault.SERVICE_UNAVAILABLE, Fault.CONNECTION_RESET};
+    private static final Fault[] BEFORE_TABLE = {
+        Fault.PROVISIONED_THROUGHPUT_EXCEEDED,
+        Fault.THROTTLING,
+        Fault.REQUEST_LIMIT_EXCEEDED,
+        Fault.INTERNAL_SERVER_ERROR,
+        Fault.SERVICE_UNAVAILABLE,
+        Fault.CONNECTION_RESET
+    };
 
     /**
      * Each operation with two kinds of fault, so that every operation meets a throttling error and a server or
@@ -169,10 +184,11 @@ class RepositoryFaultIT {
     private Object run(Operation operation, DynamoDbTodoRepository target, Todo existing) {
         return switch (operation) {
             case CREATE -> target.create(owner, newTodo("created"));
-            case CREATE_WITH_KEY -> target.create(owner, newTodo("created"),
-                    new TodoRepository.IdempotencyKey("key", "fingerprint"));
-            case UPDATE -> target.update(owner, existing.id(), titlePatch("patched"), Precondition.anyOf(Set.of(1L)),
-                    T0.plusSeconds(1));
+            case CREATE_WITH_KEY ->
+                target.create(owner, newTodo("created"), new TodoRepository.IdempotencyKey("key", "fingerprint"));
+            case UPDATE ->
+                target.update(
+                        owner, existing.id(), titlePatch("patched"), Precondition.anyOf(Set.of(1L)), T0.plusSeconds(1));
             case LIST -> target.list(owner, 10, Optional.empty());
             case GET -> target.get(owner, existing.id());
             case DELETE -> {
@@ -184,8 +200,7 @@ class RepositoryFaultIT {
 
     @ParameterizedTest(name = "{0} with {1}")
     @MethodSource("operationsAndFaults")
-    void twoFaultsInARowAreAbsorbedByTheRetriesWithExactlyOneEffect(Operation operation, Fault fault)
-            throws Exception {
+    void twoFaultsInARowAreAbsorbedByTheRetriesWithExactlyOneEffect(Operation operation, Fault fault) throws Exception {
         Todo existing = repository.create(owner, newTodo("existing"));
         inject(2, fault);
         Object result = timed(() -> run(operation, faulty, existing));
@@ -198,7 +213,8 @@ class RepositoryFaultIT {
                 assertThat(((Todo) result).version()).isEqualTo(2);
                 assertThat(after).containsExactly((Todo) result);
             }
-            case LIST -> assertThat(((io.todoapi.todo.model.TodoPage) result).items()).containsExactly(existing);
+            case LIST ->
+                assertThat(((io.todoapi.todo.model.TodoPage) result).items()).containsExactly(existing);
             case GET -> assertThat(result).isEqualTo(Optional.of(existing));
             case DELETE -> assertThat(after).isEmpty();
         }
@@ -225,13 +241,13 @@ class RepositoryFaultIT {
     void aHangingTableIsCutOffByTheTimeoutsAndAnsweredWith503() throws Exception {
         Todo existing = repository.create(owner, newTodo("existing"));
         inject(1, Fault.HANG);
-        Todo patched = timed(() -> faulty.update(owner, existing.id(), titlePatch("after one hang"),
-                Precondition.NONE, T0));
+        Todo patched =
+                timed(() -> faulty.update(owner, existing.id(), titlePatch("after one hang"), Precondition.NONE, T0));
         assertThat(patched.version()).isEqualTo(2);
 
         inject(3, Fault.HANG);
-        assertThatThrownBy(() -> timed(() -> faulty.create(owner, newTodo("never")))).isInstanceOf(
-                StorageUnavailableException.class);
+        assertThatThrownBy(() -> timed(() -> faulty.create(owner, newTodo("never"))))
+                .isInstanceOf(StorageUnavailableException.class);
         assertThat(stored()).containsExactly(patched);
     }
 
@@ -272,15 +288,17 @@ class RepositoryFaultIT {
     void aPatchWhoseResponseWasLostIsAppliedOnceNotTwiceAndNotA412(Mode mode) throws Exception {
         Todo todo = repository.create(owner, newTodo("v1"));
         lose(0, 1, mode);
-        Todo patched = timed(() -> lossy.update(owner, todo.id(), titlePatch("v2"), Precondition.NONE,
-                T0.plusSeconds(1)));
+        Todo patched =
+                timed(() -> lossy.update(owner, todo.id(), titlePatch("v2"), Precondition.NONE, T0.plusSeconds(1)));
         assertThat(patched.version()).as("applied once: version 2, not 3").isEqualTo(2);
         assertThat(repository.get(owner, todo.id())).contains(patched);
 
         lose(0, 1, mode);
-        Todo conditional = timed(() -> lossy.update(owner, todo.id(), titlePatch("v3"),
-                Precondition.anyOf(Set.of(2L)), T0.plusSeconds(2)));
-        assertThat(conditional.version()).as("our own write is not a stale If-Match").isEqualTo(3);
+        Todo conditional = timed(() ->
+                lossy.update(owner, todo.id(), titlePatch("v3"), Precondition.anyOf(Set.of(2L)), T0.plusSeconds(2)));
+        assertThat(conditional.version())
+                .as("our own write is not a stale If-Match")
+                .isEqualTo(3);
         assertThat(conditional.title()).isEqualTo("v3");
         assertThat(repository.get(owner, todo.id())).contains(conditional);
     }
@@ -289,16 +307,18 @@ class RepositoryFaultIT {
     void aPatchWhoseEveryResponseWasLostIs503AppliedOnceAndTheClientCanTell() throws Exception {
         Todo todo = repository.create(owner, newTodo("v1"));
         lose(0, 3, Mode.RESET_AFTER_APPLY);
-        assertThatThrownBy(() -> timed(() -> lossy.update(owner, todo.id(), titlePatch("mine"),
-                Precondition.anyOf(Set.of(1L)), T0.plusSeconds(1)))).isInstanceOf(StorageUnavailableException.class);
+        assertThatThrownBy(() -> timed(() -> lossy.update(
+                        owner, todo.id(), titlePatch("mine"), Precondition.anyOf(Set.of(1L)), T0.plusSeconds(1))))
+                .isInstanceOf(StorageUnavailableException.class);
         // the first attempt was applied; the retries were refused by their own write token: applied exactly once
         Todo stored = repository.get(owner, todo.id()).orElseThrow();
         assertThat(stored.version()).isEqualTo(2);
         assertThat(stored.title()).isEqualTo("mine");
         // what the API documents: repeat with the same If-Match; a 412 then means something changed it: GET shows
         // whether it was this patch
-        assertThatThrownBy(() -> repository.update(owner, todo.id(), titlePatch("mine"), Precondition.anyOf(Set.of(1L)),
-                T0.plusSeconds(2))).isInstanceOf(VersionMismatchException.class);
+        assertThatThrownBy(() -> repository.update(
+                        owner, todo.id(), titlePatch("mine"), Precondition.anyOf(Set.of(1L)), T0.plusSeconds(2)))
+                .isInstanceOf(VersionMismatchException.class);
         assertThat(repository.get(owner, todo.id())).contains(stored);
     }
 

@@ -20,22 +20,26 @@ class UpdateExpressionTest {
                 .build();
 
         assertThat(update.text()).isEqualTo("SET #title = :title, #version = #version + :one REMOVE #description");
-        assertThat(update.names()).isEqualTo(Map.of("#title", "title", "#version", "version",
-                "#description", "description"));
-        assertThat(update.values()).isEqualTo(Map.of(":title", AttributeValue.fromS("Buy oat milk"),
-                ":one", AttributeValue.fromN("1")));
+        assertThat(update.names())
+                .isEqualTo(Map.of("#title", "title", "#version", "version", "#description", "description"));
+        assertThat(update.values())
+                .isEqualTo(Map.of(":title", AttributeValue.fromS("Buy oat milk"), ":one", AttributeValue.fromN("1")));
     }
 
     @Test
     void aClauseWithNothingInItIsLeftOut() {
         assertThat(new UpdateExpression().remove("dueDate").build().text()).isEqualTo("REMOVE #dueDate");
-        assertThat(new UpdateExpression().set("completed", AttributeValue.fromBool(true)).build().text())
+        assertThat(new UpdateExpression()
+                        .set("completed", AttributeValue.fromBool(true))
+                        .build()
+                        .text())
                 .isEqualTo("SET #completed = :completed");
     }
 
     @Test
     void anExpressionThatChangesNothingIsABug() {
-        assertThatThrownBy(() -> new UpdateExpression().apply("title", Change.keep()).build())
+        assertThatThrownBy(() ->
+                        new UpdateExpression().apply("title", Change.keep()).build())
                 .isInstanceOf(IllegalStateException.class);
     }
 }

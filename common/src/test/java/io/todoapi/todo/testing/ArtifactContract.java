@@ -33,25 +33,45 @@ public abstract class ArtifactContract {
     private static final Set<String> ABSENT_ON_LAMBDA_TOO = Set.of(
             // The runtime interface client's own settings, for features this stack does not use (JSON log format,
             // Lambda Managed Instances, the telemetry log descriptor) and the trace header of older runtimes.
-            "AWS_LAMBDA_LOG_FORMAT", "AWS_LAMBDA_LOG_LEVEL", "AWS_LAMBDA_MAX_CONCURRENCY",
-            "AWS_LAMBDA_JAVA_NETWORKADDRESS_CACHE_NEGATIVE_TTL", "_LAMBDA_TELEMETRY_LOG_FD", "_X_AMZN_TRACE_ID",
+            "AWS_LAMBDA_LOG_FORMAT",
+            "AWS_LAMBDA_LOG_LEVEL",
+            "AWS_LAMBDA_MAX_CONCURRENCY",
+            "AWS_LAMBDA_JAVA_NETWORKADDRESS_CACHE_NEGATIVE_TTL",
+            "_LAMBDA_TELEMETRY_LOG_FD",
+            "_X_AMZN_TRACE_ID",
             // The AWS SDK's optional settings that its client builder looks up whatever the client states, and where
             // it would find profile files. (DynamoDbClients states the defaults mode, the account-ID endpoint mode and
             // request compression, and opens its own connections: no proxy variables.) FIPS and dual-stack endpoints
             // are read by DynamoDbClients itself.
-            "AWS_ACCOUNT_ID", "AWS_AUTH_SCHEME_PREFERENCE", "AWS_CONFIG_FILE", "AWS_ENABLE_DEFAULT_SOCKET_TIMEOUT_2026",
-            "AWS_ENDPOINT_DISCOVERY_ENABLED", "AWS_MAX_ATTEMPTS", "AWS_PARTITIONS_FILE", "AWS_PROFILE",
-            "AWS_SDK_UA_APP_ID", "AWS_SHARED_CREDENTIALS_FILE", "AWS_SIGV4A_SIGNING_REGION_SET",
-            "AWS_USE_DUALSTACK_ENDPOINT", "AWS_USE_FIPS_ENDPOINT", "HOME",
+            "AWS_ACCOUNT_ID",
+            "AWS_AUTH_SCHEME_PREFERENCE",
+            "AWS_CONFIG_FILE",
+            "AWS_ENABLE_DEFAULT_SOCKET_TIMEOUT_2026",
+            "AWS_ENDPOINT_DISCOVERY_ENABLED",
+            "AWS_MAX_ATTEMPTS",
+            "AWS_PARTITIONS_FILE",
+            "AWS_PROFILE",
+            "AWS_SDK_UA_APP_ID",
+            "AWS_SHARED_CREDENTIALS_FILE",
+            "AWS_SIGV4A_SIGNING_REGION_SET",
+            "AWS_USE_DUALSTACK_ENDPOINT",
+            "AWS_USE_FIPS_ENDPOINT",
+            "HOME",
             // Powertools logging's optional settings, and the metrics' switch (RequestMetrics).
-            "POWERTOOLS_LOGGER_LOG_ERROR", "POWERTOOLS_LOGGER_LOG_EVENT", "POWERTOOLS_LOGGER_LOG_RESPONSE",
-            "POWERTOOLS_LOGGER_SAMPLE_RATE", "POWERTOOLS_METRICS_DISABLED");
+            "POWERTOOLS_LOGGER_LOG_ERROR",
+            "POWERTOOLS_LOGGER_LOG_EVENT",
+            "POWERTOOLS_LOGGER_LOG_RESPONSE",
+            "POWERTOOLS_LOGGER_SAMPLE_RATE",
+            "POWERTOOLS_METRICS_DISABLED");
     /**
      * Under SnapStart the credentials chain tries the access-key variables, which Lambda does not set then, before the
      * container credentials endpoint (whose provider looks for a relative URI first).
      */
-    private static final Set<String> ABSENT_UNDER_SNAPSTART = Set.of("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY",
-            "AWS_SESSION_TOKEN", "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI");
+    private static final Set<String> ABSENT_UNDER_SNAPSTART = Set.of(
+            "AWS_ACCESS_KEY_ID",
+            "AWS_SECRET_ACCESS_KEY",
+            "AWS_SESSION_TOKEN",
+            "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI");
 
     private final TodoFunction function;
 
@@ -82,27 +102,33 @@ public abstract class ArtifactContract {
         try (LocalTodoTable table = LocalTodoTable.create(fixture() + "-artifact")) {
             seed(table);
             List<Map<String, AttributeValue>> seeded = TodoTables.items(table);
-            try (FunctionArtifact function = FunctionArtifact.start(handler(), FunctionArtifact.variables(table.name()),
-                    initialization)) {
+            try (FunctionArtifact function =
+                    FunctionArtifact.start(handler(), FunctionArtifact.variables(table.name()), initialization)) {
                 function.awaitInit();
-                assertThat(TodoTables.items(table)).as("the priming wrote nothing").isEqualTo(seeded);
+                assertThat(TodoTables.items(table))
+                        .as("the priming wrote nothing")
+                        .isEqualTo(seeded);
 
                 answersItsFixture(function, table);
                 assertOneMetricsLinePerInvocation(function);
 
                 APIGatewayProxyRequestEvent event = Events.load(fixture());
                 // Configured through the environment (local-api's path, system properties, is PrimingContract's).
-                assertThat(function.invoke(event).getHeaders()).as("CORS from the ALLOWED_ORIGIN variable")
+                assertThat(function.invoke(event).getHeaders())
+                        .as("CORS from the ALLOWED_ORIGIN variable")
                         .containsEntry("Access-Control-Allow-Origin", FunctionArtifact.ALLOWED_ORIGIN)
                         .containsEntry("Vary", "Origin");
                 function.assertLogsAreStructuredAndClean(event);
                 if (initialization == InitializationType.SNAP_START) {
-                    assertThat(function.runtime().credentialsServed()).as("credentials from the container endpoint")
+                    assertThat(function.runtime().credentialsServed())
+                            .as("credentials from the container endpoint")
                             .isPositive();
                     // The priming answered its own requests through the whole pipeline before the first invocation.
                     assertThat(function.logLines().getFirst()).contains("\"correlation_id\":\"snapstart-priming\"");
                 } else {
-                    assertThat(function.runtime().credentialsServed()).as("credentials from the variables").isZero();
+                    assertThat(function.runtime().credentialsServed())
+                            .as("credentials from the variables")
+                            .isZero();
                 }
                 assertThat(function.runtime().credentialsRefused()).isZero();
                 assertReadsOnlyWhatLambdaSets(function.environmentReads(), initialization);
@@ -115,14 +141,22 @@ public abstract class ArtifactContract {
      * the cold start in the first one only (after init on demand, after the restore under SnapStart).
      */
     private void assertOneMetricsLinePerInvocation(FunctionArtifact function) {
-        String handlerClass = handler().substring(handler().lastIndexOf('.') + 1, handler().indexOf("Handler::"));
+        String handlerClass =
+                handler().substring(handler().lastIndexOf('.') + 1, handler().indexOf("Handler::"));
         String operation = Character.toLowerCase(handlerClass.charAt(0)) + handlerClass.substring(1);
         List<String> emf = function.emfLines();
-        assertThat(emf).as("EMF lines: one per invocation, none from the priming").hasSize(function.invocations());
-        List<Boolean> coldStarts = emf.stream().map(line -> EmfLines.ofOperation(line, operation).has("ColdStart"))
+        assertThat(emf)
+                .as("EMF lines: one per invocation, none from the priming")
+                .hasSize(function.invocations());
+        List<Boolean> coldStarts = emf.stream()
+                .map(line -> EmfLines.ofOperation(line, operation).has("ColdStart"))
                 .toList();
-        assertThat(coldStarts).as("the cold start is the first invocation's").first().isEqualTo(true);
-        assertThat(coldStarts.subList(1, coldStarts.size())).as("the cold start is the first invocation's only")
+        assertThat(coldStarts)
+                .as("the cold start is the first invocation's")
+                .first()
+                .isEqualTo(true);
+        assertThat(coldStarts.subList(1, coldStarts.size()))
+                .as("the cold start is the first invocation's only")
                 .doesNotContain(true);
     }
 
@@ -133,21 +167,29 @@ public abstract class ArtifactContract {
         if (initialization == InitializationType.SNAP_START) {
             allowed.addAll(ABSENT_UNDER_SNAPSTART);
         }
-        assertThat(reads).as("environment variables the function read").containsAll(CompositionRoot.VARIABLES)
+        assertThat(reads)
+                .as("environment variables the function read")
+                .containsAll(CompositionRoot.VARIABLES)
                 .doesNotContain(EnvironmentReads.WHOLE_ENVIRONMENT);
         Set<String> unexpected = new TreeSet<>(reads);
         unexpected.removeAll(allowed);
-        assertThat(unexpected).as("variables read that Lambda does not set in %s mode", initialization).isEmpty();
+        assertThat(unexpected)
+                .as("variables read that Lambda does not set in %s mode", initialization)
+                .isEmpty();
     }
 
     @Test
     void underSnapStartAFunctionWhoseCredentialsEndpointFailsFailsItsInit() throws Exception {
         try (LocalTodoTable table = LocalTodoTable.create(fixture() + "-no-credentials");
-             FunctionArtifact function = FunctionArtifact.start(handler(), FunctionArtifact.variables(table.name()),
-                     InitializationType.SNAP_START, FunctionArtifact.Credentials.REFUSED)) {
+                FunctionArtifact function = FunctionArtifact.start(
+                        handler(),
+                        FunctionArtifact.variables(table.name()),
+                        InitializationType.SNAP_START,
+                        FunctionArtifact.Credentials.REFUSED)) {
             assertThatThrownBy(() -> function.invoke(Events.load(fixture())))
                     .hasMessageContaining("function init failed");
-            assertThat(function.log()).contains("\"level\":\"ERROR\"")
+            assertThat(function.log())
+                    .contains("\"level\":\"ERROR\"")
                     .contains("the function has no AWS credentials; failing init");
         }
     }
@@ -155,13 +197,18 @@ public abstract class ArtifactContract {
     @Test
     void onDemandAFunctionWithoutCredentialsAnswers500AndLogsTheCause() throws Exception {
         try (LocalTodoTable table = LocalTodoTable.create(fixture() + "-no-credentials");
-             FunctionArtifact function = FunctionArtifact.start(handler(), FunctionArtifact.variables(table.name()),
-                     InitializationType.ON_DEMAND, FunctionArtifact.Credentials.NONE)) {
+                FunctionArtifact function = FunctionArtifact.start(
+                        handler(),
+                        FunctionArtifact.variables(table.name()),
+                        InitializationType.ON_DEMAND,
+                        FunctionArtifact.Credentials.NONE)) {
             APIGatewayProxyResponseEvent response = function.invoke(Events.load(fixture()));
 
             assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(500);
             assertThat(response.getHeaders()).doesNotContainKey("Retry-After");
-            assertThat(function.log()).contains("\"level\":\"ERROR\"").contains("No AWS credentials: answering 500")
+            assertThat(function.log())
+                    .contains("\"level\":\"ERROR\"")
+                    .contains("No AWS credentials: answering 500")
                     .contains("The function has no AWS credentials");
         }
     }

@@ -13,8 +13,7 @@ import java.util.function.IntFunction;
 /** Runs n calls at once (released together by a latch) and returns their results in call order. */
 public final class Concurrently {
 
-    private Concurrently() {
-    }
+    private Concurrently() {}
 
     public static <T> List<T> run(int n, IntFunction<Callable<T>> task) throws InterruptedException {
         CountDownLatch start = new CountDownLatch(1);

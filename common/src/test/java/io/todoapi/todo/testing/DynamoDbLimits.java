@@ -63,14 +63,18 @@ public final class DynamoDbLimits implements ExecutionInterceptor {
                     problems.add("Limit must be at least 1");
                 }
             }
-            default -> {
-            }
+            default -> {}
         }
         if (!problems.isEmpty()) {
             String message = "DynamoDB would refuse this request: " + String.join("; ", problems);
-            throw DynamoDbException.builder().statusCode(400).message(message)
-                    .awsErrorDetails(AwsErrorDetails.builder().errorCode("ValidationException").errorMessage(message)
-                            .serviceName("DynamoDb").build())
+            throw DynamoDbException.builder()
+                    .statusCode(400)
+                    .message(message)
+                    .awsErrorDetails(AwsErrorDetails.builder()
+                            .errorCode("ValidationException")
+                            .errorMessage(message)
+                            .serviceName("DynamoDb")
+                            .build())
                     .build();
         }
     }

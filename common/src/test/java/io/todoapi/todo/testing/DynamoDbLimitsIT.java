@@ -54,13 +54,17 @@ class DynamoDbLimitsIT {
         Map<String, AttributeValue> values = new HashMap<>();
         IntStream.range(0, 101).forEach(i -> values.put(":v" + i, AttributeValue.fromN(Integer.toString(i))));
         String list = IntStream.range(0, 101).mapToObj(i -> ":v" + i).collect(Collectors.joining(", "));
-        assertRefused(() -> client.putItem(b -> b.tableName(table).item(item("USER#a", "TODO#1"))
-                .conditionExpression("attribute_not_exists(version) OR version IN (" + list + ")")
-                .expressionAttributeValues(values)), "101 operands");
+        assertRefused(
+                () -> client.putItem(b -> b.tableName(table)
+                        .item(item("USER#a", "TODO#1"))
+                        .conditionExpression("attribute_not_exists(version) OR version IN (" + list + ")")
+                        .expressionAttributeValues(values)),
+                "101 operands");
 
         values.remove(":v100");
         String hundred = IntStream.range(0, 100).mapToObj(i -> ":v" + i).collect(Collectors.joining(", "));
-        client.putItem(b -> b.tableName(table).item(item("USER#a", "TODO#1"))
+        client.putItem(b -> b.tableName(table)
+                .item(item("USER#a", "TODO#1"))
                 .conditionExpression("attribute_not_exists(version) OR version IN (" + hundred + ")")
                 .expressionAttributeValues(values));
     }
@@ -70,16 +74,20 @@ class DynamoDbLimitsIT {
         Map<String, AttributeValue> big = item("USER#a", "TODO#big");
         big.put("description", AttributeValue.fromS("x".repeat(400 * 1024)));
         assertRefused(() -> client.putItem(b -> b.tableName(table).item(big)), "Item size has exceeded");
-        assertRefused(() -> client.getItem(b -> b.tableName(table).key(item("USER#" + "é".repeat(1024), "TODO#1"))),
+        assertRefused(
+                () -> client.getItem(b -> b.tableName(table).key(item("USER#" + "é".repeat(1024), "TODO#1"))),
                 "pk is 2053 bytes");
-        assertRefused(() -> client.getItem(b -> b.tableName(table).key(item("USER#a", "TODO#" + "x".repeat(1020)))),
+        assertRefused(
+                () -> client.getItem(b -> b.tableName(table).key(item("USER#a", "TODO#" + "x".repeat(1020)))),
                 "sk is 1025 bytes");
     }
 
     @Test
     void anExpressionIsAtMost4Kb() {
         String condition = "attribute_not_exists(pk)" + " AND attribute_not_exists(pk)".repeat(150);
-        assertRefused(() -> client.putItem(b -> b.tableName(table).item(item("USER#a", "TODO#2"))
-                .conditionExpression(condition)), "longer than 4096 bytes");
+        assertRefused(
+                () -> client.putItem(
+                        b -> b.tableName(table).item(item("USER#a", "TODO#2")).conditionExpression(condition)),
+                "longer than 4096 bytes");
     }
 }

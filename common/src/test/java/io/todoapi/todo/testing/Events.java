@@ -34,8 +34,7 @@ public final class Events {
     /** The todo id in the get, update and delete fixtures. */
     public static final String FIXTURE_TODO_ID = "019ab6f2-8d3c-7e41-9a55-3c2b1d0e4f60";
 
-    private Events() {
-    }
+    private Events() {}
 
     /** The request pipeline of a function configured like the fixtures expect: any origin, the fixtures' client. */
     public static io.todoapi.todo.http.RequestPipeline pipeline() {
@@ -43,17 +42,27 @@ public final class Events {
     }
 
     /** As {@link #pipeline()}, writing the metrics of {@code operation} (service todo-api) to {@code emfLines}. */
-    public static io.todoapi.todo.http.RequestPipeline pipeline(String operation,
-                                                                java.util.function.Consumer<String> emfLines) {
-        return new io.todoapi.todo.http.RequestPipeline("*", FIXTURE_AUDIENCE, new io.todoapi.todo.metrics.RequestMetrics(
-                "todo-api", operation, emfLines, java.time.Clock.systemUTC()));
+    public static io.todoapi.todo.http.RequestPipeline pipeline(
+            String operation, java.util.function.Consumer<String> emfLines) {
+        return new io.todoapi.todo.http.RequestPipeline(
+                "*",
+                FIXTURE_AUDIENCE,
+                new io.todoapi.todo.metrics.RequestMetrics(
+                        "todo-api", operation, emfLines, java.time.Clock.systemUTC()));
     }
 
     /** The todo that the get, update and delete fixtures address, as it is right after creation. */
     public static io.todoapi.todo.model.Todo fixtureTodo() {
         java.time.Instant created = java.time.Instant.parse("2026-11-24T19:00:00.000Z");
-        return new io.todoapi.todo.model.Todo(FIXTURE_TODO_ID, "Buy oat milk", "2 litres, barista edition", false,
-                java.time.LocalDate.of(2026, 11, 30), created, created, 1);
+        return new io.todoapi.todo.model.Todo(
+                FIXTURE_TODO_ID,
+                "Buy oat milk",
+                "2 litres, barista edition",
+                false,
+                java.time.LocalDate.of(2026, 11, 30),
+                created,
+                created,
+                1);
     }
 
     /** {@code events/<name>.json}, e.g. {@code load("create-todo")}. */
@@ -95,8 +104,7 @@ public final class Events {
     }
 
     /** Sets (or, with {@code null}, removes) a header in both the single- and multi-value maps. */
-    public static APIGatewayProxyRequestEvent withHeader(APIGatewayProxyRequestEvent event, String name,
-                                                         String value) {
+    public static APIGatewayProxyRequestEvent withHeader(APIGatewayProxyRequestEvent event, String name, String value) {
         Map<String, String> headers = new LinkedHashMap<>(orEmpty(event.getHeaders()));
         Map<String, List<String>> multi = new LinkedHashMap<>(orEmpty(event.getMultiValueHeaders()));
         headers.keySet().removeIf(key -> key.equalsIgnoreCase(name));
@@ -114,7 +122,8 @@ public final class Events {
 
     /** Replaces the caller: the Cognito {@code sub} claim, or no claims at all with {@code null}. */
     public static APIGatewayProxyRequestEvent withOwner(APIGatewayProxyRequestEvent event, String sub) {
-        Map<String, Object> authorizer = new LinkedHashMap<>(orEmpty(event.getRequestContext().getAuthorizer()));
+        Map<String, Object> authorizer =
+                new LinkedHashMap<>(orEmpty(event.getRequestContext().getAuthorizer()));
         if (sub == null) {
             authorizer.remove("claims");
         } else {
@@ -130,7 +139,8 @@ public final class Events {
 
     /** Sets (or, with {@code null}, removes) one claim of the caller's token, e.g. {@code aud} or {@code token_use}. */
     public static APIGatewayProxyRequestEvent withClaim(APIGatewayProxyRequestEvent event, String name, String value) {
-        Map<String, Object> authorizer = new LinkedHashMap<>(orEmpty(event.getRequestContext().getAuthorizer()));
+        Map<String, Object> authorizer =
+                new LinkedHashMap<>(orEmpty(event.getRequestContext().getAuthorizer()));
         @SuppressWarnings("unchecked")
         Map<String, Object> claims = new LinkedHashMap<>((Map<String, Object>) authorizer.get("claims"));
         if (value == null) {

@@ -86,8 +86,7 @@ public final class FaultInjector implements SdkHttpClient {
     @Override
     public ExecutableHttpRequest prepareRequest(HttpExecuteRequest request) {
         attempts.incrementAndGet();
-        if (passing.getAndUpdate(n -> Math.max(0, n - 1)) > 0
-                || remaining.getAndUpdate(n -> Math.max(0, n - 1)) <= 0) {
+        if (passing.getAndUpdate(n -> Math.max(0, n - 1)) > 0 || remaining.getAndUpdate(n -> Math.max(0, n - 1)) <= 0) {
             return delegate.prepareRequest(request);
         }
         injected.incrementAndGet();
@@ -111,7 +110,8 @@ public final class FaultInjector implements SdkHttpClient {
                     case CONNECTION_RESET -> throw new java.net.SocketException("Connection reset (injected)");
                     default -> {
                         byte[] body = ("{\"__type\":\"com.amazonaws.dynamodb.v20120810#" + current.errorType
-                                + "\",\"message\":\"Injected by FaultInjector\"}").getBytes(StandardCharsets.UTF_8);
+                                        + "\",\"message\":\"Injected by FaultInjector\"}")
+                                .getBytes(StandardCharsets.UTF_8);
                         return HttpExecuteResponse.builder()
                                 .response(SdkHttpResponse.builder()
                                         .statusCode(current.status)

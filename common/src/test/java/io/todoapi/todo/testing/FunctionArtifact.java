@@ -29,13 +29,20 @@ public final class FunctionArtifact implements AutoCloseable {
      * The functions' variables as template.yaml declares them (Globals), with local values where the template's
      * refer to the stack; deployment-tests checks that the names and the literal values match the template.
      */
-    public static final List<String> TEMPLATE_VARIABLES = List.of("TABLE_NAME", "ALLOWED_ORIGIN", "USER_POOL_CLIENT_ID",
-            "POWERTOOLS_SERVICE_NAME", "POWERTOOLS_LOG_LEVEL", "JAVA_TOOL_OPTIONS", "AWS_ENDPOINT_URL_DYNAMODB",
+    public static final List<String> TEMPLATE_VARIABLES = List.of(
+            "TABLE_NAME",
+            "ALLOWED_ORIGIN",
+            "USER_POOL_CLIENT_ID",
+            "POWERTOOLS_SERVICE_NAME",
+            "POWERTOOLS_LOG_LEVEL",
+            "JAVA_TOOL_OPTIONS",
+            "AWS_ENDPOINT_URL_DYNAMODB",
             "AWS_IGNORE_CONFIGURED_ENDPOINT_URLS");
     /** The {@code ALLOWED_ORIGIN} of the local runs: the web app's site, as the template sets by default. */
     public static final String ALLOWED_ORIGIN = "https://d111111abcdef8.cloudfront.net";
     /** template.yaml's JAVA_TOOL_OPTIONS. */
-    public static final String JAVA_TOOL_OPTIONS = "-XX:+TieredCompilation -XX:TieredStopAtLevel=1 -XX:MarkSweepDeadRatio=0";
+    public static final String JAVA_TOOL_OPTIONS =
+            "-XX:+TieredCompilation -XX:TieredStopAtLevel=1 -XX:MarkSweepDeadRatio=0";
 
     private final LambdaRuntimeEmulator runtime;
     private final Path log;
@@ -43,8 +50,11 @@ public final class FunctionArtifact implements AutoCloseable {
     private final LambdaEnvironment.InitializationType initialization;
     private int invocations;
 
-    private FunctionArtifact(LambdaRuntimeEmulator runtime, Path log, Path environmentReads,
-                             LambdaEnvironment.InitializationType initialization) {
+    private FunctionArtifact(
+            LambdaRuntimeEmulator runtime,
+            Path log,
+            Path environmentReads,
+            LambdaEnvironment.InitializationType initialization) {
         this.runtime = runtime;
         this.log = log;
         this.environmentReads = environmentReads;
@@ -64,7 +74,8 @@ public final class FunctionArtifact implements AutoCloseable {
         variables.put("POWERTOOLS_SERVICE_NAME", "todo-api");
         variables.put("POWERTOOLS_LOG_LEVEL", "INFO");
         variables.put("JAVA_TOOL_OPTIONS", JAVA_TOOL_OPTIONS);
-        variables.put("AWS_ENDPOINT_URL_DYNAMODB", LocalDynamoDb.shared().endpoint().toString());
+        variables.put(
+                "AWS_ENDPOINT_URL_DYNAMODB", LocalDynamoDb.shared().endpoint().toString());
         variables.put("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS", "true");
         return variables;
     }
@@ -87,22 +98,30 @@ public final class FunctionArtifact implements AutoCloseable {
 
     /** What the execution environment offers as credentials: Lambda's (the default), none, or a failing source. */
     public enum Credentials {
-        PROVIDED, NONE, REFUSED
+        PROVIDED,
+        NONE,
+        REFUSED
     }
 
     /** Starts the module's jar with these function variables, initialized as {@code initialization}. */
-    public static FunctionArtifact start(String handler, Map<String, String> variables,
-                                         LambdaEnvironment.InitializationType initialization) throws IOException {
+    public static FunctionArtifact start(
+            String handler, Map<String, String> variables, LambdaEnvironment.InitializationType initialization)
+            throws IOException {
         return start(handler, variables, initialization, Credentials.PROVIDED);
     }
 
     /** As {@link #start(String, Map, LambdaEnvironment.InitializationType)}, with the credentials {@code credentials}. */
-    public static FunctionArtifact start(String handler, Map<String, String> variables,
-                                         LambdaEnvironment.InitializationType initialization, Credentials credentials)
+    public static FunctionArtifact start(
+            String handler,
+            Map<String, String> variables,
+            LambdaEnvironment.InitializationType initialization,
+            Credentials credentials)
             throws IOException {
         Path artifact = Path.of(requiredProperty("lambda.artifact"));
-        List<Path> runtimeClasspath = Arrays.stream(requiredProperty("lambda.runtime.classpath").split(File.pathSeparator))
-                .map(Path::of).toList();
+        List<Path> runtimeClasspath = Arrays.stream(
+                        requiredProperty("lambda.runtime.classpath").split(File.pathSeparator))
+                .map(Path::of)
+                .toList();
         Path log = Files.createTempFile("function-", ".log");
         LambdaRuntimeEmulator runtime = LambdaRuntimeEmulator.start();
         if (credentials == Credentials.REFUSED) {
@@ -110,9 +129,17 @@ public final class FunctionArtifact implements AutoCloseable {
         }
         String name = handler.substring(handler.lastIndexOf('.') + 1).replace("Handler::handleRequest", "Function");
         Path environmentReads = Files.createTempFile("environment-reads-", ".txt");
-        runtime.launch(runtimeClasspath, new LambdaRuntimeEmulator.Function(artifact, handler, name, variables,
-                initialization, LambdaRuntimeEmulator.recordEnvironmentReads(environmentReads),
-                credentials != Credentials.NONE), log);
+        runtime.launch(
+                runtimeClasspath,
+                new LambdaRuntimeEmulator.Function(
+                        artifact,
+                        handler,
+                        name,
+                        variables,
+                        initialization,
+                        LambdaRuntimeEmulator.recordEnvironmentReads(environmentReads),
+                        credentials != Credentials.NONE),
+                log);
         return new FunctionArtifact(runtime, log, environmentReads, initialization);
     }
 
@@ -173,8 +200,10 @@ public final class FunctionArtifact implements AutoCloseable {
      * ({@code Picked up JAVA_TOOL_OPTIONS: ...} on stderr, which reaches CloudWatch on Lambda too).
      */
     public List<String> logLines() {
-        return log().lines().filter(line -> !line.isBlank())
-                .filter(line -> !line.startsWith("Picked up JAVA_TOOL_OPTIONS:")).toList();
+        return log().lines()
+                .filter(line -> !line.isBlank())
+                .filter(line -> !line.startsWith("Picked up JAVA_TOOL_OPTIONS:"))
+                .toList();
     }
 
     /**
@@ -184,14 +213,20 @@ public final class FunctionArtifact implements AutoCloseable {
      */
     public void assertLogsAreStructuredAndClean(APIGatewayProxyRequestEvent event) {
         List<String> lines = logLines();
-        org.assertj.core.api.Assertions.assertThat(lines).as(log()).isNotEmpty()
-                .allSatisfy(line -> org.assertj.core.api.Assertions.assertThat(line).startsWith("{"));
+        org.assertj.core.api.Assertions.assertThat(lines)
+                .as(log())
+                .isNotEmpty()
+                .allSatisfy(
+                        line -> org.assertj.core.api.Assertions.assertThat(line).startsWith("{"));
         String correlation = "\"correlation_id\":\"" + event.getRequestContext().getRequestId() + "\"";
-        String first = lines.stream().filter(line -> line.contains(correlation)).findFirst()
+        String first = lines.stream()
+                .filter(line -> line.contains(correlation))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no log line with " + correlation + ":\n" + log()));
         org.assertj.core.api.Assertions.assertThat(first).contains("\"service\":\"todo-api\"");
         if (initialization == LambdaEnvironment.InitializationType.ON_DEMAND) {
-            org.assertj.core.api.Assertions.assertThat(lines.getFirst()).isEqualTo(first)
+            org.assertj.core.api.Assertions.assertThat(lines.getFirst())
+                    .isEqualTo(first)
                     .contains("\"cold_start\":true");
         }
         String token = event.getHeaders().get("Authorization");

@@ -58,12 +58,21 @@ public final class Generators {
     }
 
     /** The kinds that any title may contain. */
-    public static final List<Kind> TITLE_SAFE = List.of(Kind.ASCII, Kind.LATIN, Kind.COMBINING, Kind.CJK, Kind.HEBREW,
-            Kind.ARABIC, Kind.EMOJI, Kind.REGIONAL_INDICATOR, Kind.FORMAT, Kind.BIDI_ISOLATE, Kind.SPACE,
+    public static final List<Kind> TITLE_SAFE = List.of(
+            Kind.ASCII,
+            Kind.LATIN,
+            Kind.COMBINING,
+            Kind.CJK,
+            Kind.HEBREW,
+            Kind.ARABIC,
+            Kind.EMOJI,
+            Kind.REGIONAL_INDICATOR,
+            Kind.FORMAT,
+            Kind.BIDI_ISOLATE,
+            Kind.SPACE,
             Kind.PRIVATE_USE);
 
-    private Generators() {
-    }
+    private Generators() {}
 
     public static <T> T pick(Random random, List<T> values) {
         return values.get(random.nextInt(values.size()));
@@ -108,7 +117,8 @@ public final class Generators {
             int units = Character.charCount(codePoint);
             if (codePoint == '"' || codePoint == '\\') {
                 out.append('\\').appendCodePoint(codePoint);
-            } else if (codePoint < 0x20 || Character.isSurrogate(text.charAt(i)) && units == 1
+            } else if (codePoint < 0x20
+                    || Character.isSurrogate(text.charAt(i)) && units == 1
                     || random.nextInt(20) == 0) {
                 for (int j = i; j < i + units; j++) {
                     out.append(String.format("\\u%04x", (int) text.charAt(j)));
@@ -123,6 +133,7 @@ public final class Generators {
 
     /** A valid calendar date between 1970 and 2099. */
     public static LocalDate date(Random random) {
-        return LocalDate.ofEpochDay(random.nextInt((int) LocalDate.of(2099, 12, 31).toEpochDay()));
+        return LocalDate.ofEpochDay(
+                random.nextInt((int) LocalDate.of(2099, 12, 31).toEpochDay()));
     }
 }

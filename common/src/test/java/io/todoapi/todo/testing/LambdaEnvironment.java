@@ -34,24 +34,40 @@ public final class LambdaEnvironment {
 
     /** The runtime identifier in {@code AWS_EXECUTION_ENV}: the template's {@code Runtime}, prefixed. */
     public static final String EXECUTION_ENV = "AWS_Lambda_java25";
+
     public static final String REGION = "us-east-1";
 
     /** Every mode: the reserved variables and the unreserved ones the runtime sets. */
-    private static final List<String> COMMON = List.of("_HANDLER", "AWS_REGION", "AWS_DEFAULT_REGION",
-            "AWS_EXECUTION_ENV", "AWS_LAMBDA_FUNCTION_NAME", "AWS_LAMBDA_FUNCTION_MEMORY_SIZE",
-            "AWS_LAMBDA_FUNCTION_VERSION", "AWS_LAMBDA_INITIALIZATION_TYPE", "AWS_LAMBDA_LOG_GROUP_NAME",
-            "AWS_LAMBDA_LOG_STREAM_NAME", "AWS_LAMBDA_RUNTIME_API", "LAMBDA_TASK_ROOT", "LAMBDA_RUNTIME_DIR", "TZ",
-            "LANG", "PATH", "LD_LIBRARY_PATH", "AWS_XRAY_CONTEXT_MISSING", "AWS_XRAY_DAEMON_ADDRESS",
-            "_AWS_XRAY_DAEMON_ADDRESS", "_AWS_XRAY_DAEMON_PORT");
+    private static final List<String> COMMON = List.of(
+            "_HANDLER",
+            "AWS_REGION",
+            "AWS_DEFAULT_REGION",
+            "AWS_EXECUTION_ENV",
+            "AWS_LAMBDA_FUNCTION_NAME",
+            "AWS_LAMBDA_FUNCTION_MEMORY_SIZE",
+            "AWS_LAMBDA_FUNCTION_VERSION",
+            "AWS_LAMBDA_INITIALIZATION_TYPE",
+            "AWS_LAMBDA_LOG_GROUP_NAME",
+            "AWS_LAMBDA_LOG_STREAM_NAME",
+            "AWS_LAMBDA_RUNTIME_API",
+            "LAMBDA_TASK_ROOT",
+            "LAMBDA_RUNTIME_DIR",
+            "TZ",
+            "LANG",
+            "PATH",
+            "LD_LIBRARY_PATH",
+            "AWS_XRAY_CONTEXT_MISSING",
+            "AWS_XRAY_DAEMON_ADDRESS",
+            "_AWS_XRAY_DAEMON_ADDRESS",
+            "_AWS_XRAY_DAEMON_PORT");
     /** On demand: the execution role's credentials in variables. */
-    private static final List<String> ACCESS_KEYS = List.of("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY",
-            "AWS_SESSION_TOKEN");
+    private static final List<String> ACCESS_KEYS =
+            List.of("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN");
     /** SnapStart: the container credentials endpoint instead. */
-    private static final List<String> CONTAINER_CREDENTIALS = List.of("AWS_CONTAINER_CREDENTIALS_FULL_URI",
-            "AWS_CONTAINER_AUTHORIZATION_TOKEN");
+    private static final List<String> CONTAINER_CREDENTIALS =
+            List.of("AWS_CONTAINER_CREDENTIALS_FULL_URI", "AWS_CONTAINER_AUTHORIZATION_TOKEN");
 
-    private LambdaEnvironment() {
-    }
+    private LambdaEnvironment() {}
 
     /** The names Lambda sets in {@code type}, before the function's own. */
     public static Set<String> names(InitializationType type) {
@@ -65,8 +81,13 @@ public final class LambdaEnvironment {
      * {@code taskRoot} stands for {@code /var/task}, and the credentials are {@code credentials}' (variables or
      * endpoint, by {@code type}); {@code null} leaves them out, to test a function that gets none.
      */
-    public static Map<String, String> of(InitializationType type, String handler, String functionName,
-                                         String runtimeApi, Path taskRoot, CredentialsSource credentials) {
+    public static Map<String, String> of(
+            InitializationType type,
+            String handler,
+            String functionName,
+            String runtimeApi,
+            Path taskRoot,
+            CredentialsSource credentials) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("_HANDLER", handler);
         env.put("AWS_REGION", REGION);
@@ -84,8 +105,10 @@ public final class LambdaEnvironment {
         env.put("TZ", ":UTC");
         env.put("LANG", "en_US.UTF-8");
         env.put("PATH", "/usr/local/bin:/usr/bin/:/bin:/opt/bin");
-        env.put("LD_LIBRARY_PATH", "/var/lang/lib:/lib64:/usr/lib64:/var/runtime:/var/runtime/lib:" + taskRoot
-                + ":" + taskRoot + "/lib:/opt/lib");
+        env.put(
+                "LD_LIBRARY_PATH",
+                "/var/lang/lib:/lib64:/usr/lib64:/var/runtime:/var/runtime/lib:" + taskRoot + ":" + taskRoot
+                        + "/lib:/opt/lib");
         env.put("AWS_XRAY_CONTEXT_MISSING", "LOG_ERROR");
         env.put("AWS_XRAY_DAEMON_ADDRESS", "169.254.79.129:2000");
         env.put("_AWS_XRAY_DAEMON_ADDRESS", "169.254.79.129");

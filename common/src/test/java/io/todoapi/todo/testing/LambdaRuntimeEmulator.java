@@ -2,6 +2,8 @@ package io.todoapi.todo.testing;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.todoapi.todo.localdb.LocalDynamoDb;
+import io.todoapi.todo.testing.envreads.EnvironmentReadsJar;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -10,26 +12,24 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import io.todoapi.todo.localdb.LocalDynamoDb;
-import io.todoapi.todo.testing.envreads.EnvironmentReadsJar;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -69,9 +69,8 @@ public final class LambdaRuntimeEmulator implements AutoCloseable, LambdaEnviron
     private volatile SnapshotHook snapshotHook;
 
     /** One event on its way through the function; {@code deliveredNanos} is set when the runtime receives it. */
-    private record Invocation(String requestId, String event, CompletableFuture<TimedResponse> response,
-                              AtomicLong deliveredNanos) {
-    }
+    private record Invocation(
+            String requestId, String event, CompletableFuture<TimedResponse> response, AtomicLong deliveredNanos) {}
 
     /**
      * A function's response and how long the function took for it: from the moment its poll for the event was
@@ -100,12 +99,22 @@ public final class LambdaRuntimeEmulator implements AutoCloseable, LambdaEnviron
      * (template.yaml's, with local values), how Lambda initializes it, and JVM options of the test's own (such as
      * class-load logging; Lambda's come from {@code JAVA_TOOL_OPTIONS} among the variables).
      */
-    public record Function(Path artifact, String handler, String name, Map<String, String> variables,
-                           LambdaEnvironment.InitializationType initialization, List<String> jvmOptions,
-                           boolean withCredentials) {
+    public record Function(
+            Path artifact,
+            String handler,
+            String name,
+            Map<String, String> variables,
+            LambdaEnvironment.InitializationType initialization,
+            List<String> jvmOptions,
+            boolean withCredentials) {
 
-        public Function(Path artifact, String handler, String name, Map<String, String> variables,
-                        LambdaEnvironment.InitializationType initialization, List<String> jvmOptions) {
+        public Function(
+                Path artifact,
+                String handler,
+                String name,
+                Map<String, String> variables,
+                LambdaEnvironment.InitializationType initialization,
+                List<String> jvmOptions) {
             this(artifact, handler, name, variables, initialization, jvmOptions, true);
         }
     }
@@ -140,8 +149,8 @@ public final class LambdaRuntimeEmulator implements AutoCloseable, LambdaEnviron
     }
 
     public static LambdaRuntimeEmulator start() throws IOException {
-        return new LambdaRuntimeEmulator(HttpServer.create(
-                new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0));
+        return new LambdaRuntimeEmulator(
+                HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0));
     }
 
     /** {@code host:port}, the value of {@code AWS_LAMBDA_RUNTIME_API}. */
@@ -211,12 +220,17 @@ public final class LambdaRuntimeEmulator implements AutoCloseable, LambdaEnviron
         }
         command.addAll(function.jvmOptions());
         command.add("-cp");
-        command.add(runtimeClasspath.stream().map(Path::toString)
+        command.add(runtimeClasspath.stream()
+                .map(Path::toString)
                 .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator)));
         command.add(RIC_MAIN);
         command.add(function.handler());
-        Map<String, String> environment = new LinkedHashMap<>(LambdaEnvironment.of(function.initialization(),
-                function.handler(), function.name(), address(), taskRoot.directory(),
+        Map<String, String> environment = new LinkedHashMap<>(LambdaEnvironment.of(
+                function.initialization(),
+                function.handler(),
+                function.name(),
+                address(),
+                taskRoot.directory(),
                 function.withCredentials() ? this : null));
         function.variables().forEach((name, value) -> {
             if (environment.containsKey(name)) {
@@ -224,8 +238,10 @@ public final class LambdaRuntimeEmulator implements AutoCloseable, LambdaEnviron
             }
             environment.put(name, value);
         });
-        ProcessBuilder builder = new ProcessBuilder(command).directory(taskRoot.directory().toFile())
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(taskRoot.directory().toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().clear();
         builder.environment().putAll(environment);
         Process process = builder.start();
@@ -250,8 +266,8 @@ public final class LambdaRuntimeEmulator implements AutoCloseable, LambdaEnviron
         }
         if (!actual.equals(new TreeSet<>(expected))) {
             process.destroyForcibly();
-            throw new IllegalStateException("The function's environment is not Lambda's: expected " + expected
-                    + ", got " + actual);
+            throw new IllegalStateException(
+                    "The function's environment is not Lambda's: expected " + expected + ", got " + actual);
         }
     }
 
@@ -265,13 +281,15 @@ public final class LambdaRuntimeEmulator implements AutoCloseable, LambdaEnviron
 
     /** As {@link #invoke}, with the time the function took (see {@link TimedResponse}). */
     public TimedResponse invokeTimed(String event, Duration timeout) throws TimeoutException, InterruptedException {
-        Invocation invocation = new Invocation(UUID.randomUUID().toString(), event, new CompletableFuture<>(),
-                new AtomicLong());
+        Invocation invocation =
+                new Invocation(UUID.randomUUID().toString(), event, new CompletableFuture<>(), new AtomicLong());
         pending.add(invocation);
         try {
             return CompletableFuture.anyOf(invocation.response(), initError.thenApply(error -> {
-                throw new IllegalStateException("function init failed: " + error);
-            })).thenApply(TimedResponse.class::cast).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+                        throw new IllegalStateException("function init failed: " + error);
+                    }))
+                    .thenApply(TimedResponse.class::cast)
+                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
         }
@@ -328,12 +346,16 @@ public final class LambdaRuntimeEmulator implements AutoCloseable, LambdaEnviron
         inFlight.put(invocation.requestId(), invocation);
         invocation.deliveredNanos().set(System.nanoTime());
         exchange.getResponseHeaders().add("Lambda-Runtime-Aws-Request-Id", invocation.requestId());
-        exchange.getResponseHeaders().add("Lambda-Runtime-Deadline-Ms",
-                Long.toString(System.currentTimeMillis() + 30_000));
-        exchange.getResponseHeaders().add("Lambda-Runtime-Invoked-Function-Arn",
-                "arn:aws:lambda:us-east-1:123456789012:function:local:live");
-        exchange.getResponseHeaders().add("Lambda-Runtime-Trace-Id",
-                "Root=1-6743a1b5-1a2b3c4d5e6f7a8b9c0d1e2f;Parent=53995c3f42cd8ad8;Sampled=0");
+        exchange.getResponseHeaders()
+                .add("Lambda-Runtime-Deadline-Ms", Long.toString(System.currentTimeMillis() + 30_000));
+        exchange.getResponseHeaders()
+                .add(
+                        "Lambda-Runtime-Invoked-Function-Arn",
+                        "arn:aws:lambda:us-east-1:123456789012:function:local:live");
+        exchange.getResponseHeaders()
+                .add(
+                        "Lambda-Runtime-Trace-Id",
+                        "Root=1-6743a1b5-1a2b3c4d5e6f7a8b9c0d1e2f;Parent=53995c3f42cd8ad8;Sampled=0");
         respond(exchange, 200, invocation.event());
     }
 
@@ -344,8 +366,11 @@ public final class LambdaRuntimeEmulator implements AutoCloseable, LambdaEnviron
         Invocation invocation = inFlight.remove(parts[0]);
         if (invocation != null && parts.length == 2) {
             if (parts[1].equals("response")) {
-                invocation.response().complete(new TimedResponse(body,
-                        System.nanoTime() - invocation.deliveredNanos().get()));
+                invocation
+                        .response()
+                        .complete(new TimedResponse(
+                                body,
+                                System.nanoTime() - invocation.deliveredNanos().get()));
             } else {
                 invocation.response().completeExceptionally(new IllegalStateException("function error: " + body));
             }
@@ -391,15 +416,21 @@ public final class LambdaRuntimeEmulator implements AutoCloseable, LambdaEnviron
 
     /** The container credentials endpoint: the role's credentials for a request with the authorization token. */
     private void credentials(HttpExchange exchange) throws IOException {
-        if (refuseCredentials || !authorizationToken.equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+        if (refuseCredentials
+                || !authorizationToken.equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
             credentialsRefused.incrementAndGet();
             respond(exchange, 401, "{\"message\":\"invalid authorization token\"}");
             return;
         }
         credentialsServed.incrementAndGet();
-        respond(exchange, 200, "{\"AccessKeyId\":\"" + accessKeyId() + "\",\"SecretAccessKey\":\""
-                + secretAccessKey() + "\",\"Token\":\"" + sessionToken() + "\",\"Expiration\":\""
-                + java.time.Instant.now().plus(java.time.Duration.ofHours(1)).truncatedTo(ChronoUnit.SECONDS) + "\"}");
+        respond(
+                exchange,
+                200,
+                "{\"AccessKeyId\":\"" + accessKeyId() + "\",\"SecretAccessKey\":\""
+                        + secretAccessKey() + "\",\"Token\":\"" + sessionToken() + "\",\"Expiration\":\""
+                        + java.time.Instant.now()
+                                .plus(java.time.Duration.ofHours(1))
+                                .truncatedTo(ChronoUnit.SECONDS) + "\"}");
     }
 
     /** A stand-in for /var/task: lib/ with the artifact, as `sam build` packages it, and what was there at start. */
@@ -421,7 +452,9 @@ public final class LambdaRuntimeEmulator implements AutoCloseable, LambdaEnviron
                         changed.add(path);
                     }
                 });
-                contents.keySet().stream().filter(path -> !now.containsKey(path)).forEach(changed::add);
+                contents.keySet().stream()
+                        .filter(path -> !now.containsKey(path))
+                        .forEach(changed::add);
                 return changed;
             } catch (IOException e) {
                 return List.of("(cannot list " + directory + ": " + e + ")");
@@ -430,7 +463,8 @@ public final class LambdaRuntimeEmulator implements AutoCloseable, LambdaEnviron
 
         void delete() {
             try (var paths = Files.walk(directory)) {
-                paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+                paths.sorted(java.util.Comparator.reverseOrder())
+                        .forEach(path -> path.toFile().delete());
             } catch (IOException e) {
                 // a temp directory left behind; nothing to fail for
             }
@@ -440,8 +474,12 @@ public final class LambdaRuntimeEmulator implements AutoCloseable, LambdaEnviron
             Map<String, String> state = new TreeMap<>();
             try (var paths = Files.walk(directory)) {
                 for (Path path : paths.toList()) {
-                    state.put(directory.relativize(path).toString(), Files.isDirectory(path) ? "dir"
-                            : Files.size(path) + "@" + Files.getLastModifiedTime(path).toMillis());
+                    state.put(
+                            directory.relativize(path).toString(),
+                            Files.isDirectory(path)
+                                    ? "dir"
+                                    : Files.size(path) + "@"
+                                            + Files.getLastModifiedTime(path).toMillis());
                 }
             }
             return state;

@@ -30,12 +30,17 @@ class LambdaRuntimeEmulatorTest {
                 }
             });
 
-            HttpResponse<String> next = http.send(HttpRequest.newBuilder(
-                    api(emulator, "/2018-06-01/runtime/invocation/next")).build(), HttpResponse.BodyHandlers.ofString());
-            String requestId = next.headers().firstValue("Lambda-Runtime-Aws-Request-Id").orElseThrow();
+            HttpResponse<String> next = http.send(
+                    HttpRequest.newBuilder(api(emulator, "/2018-06-01/runtime/invocation/next"))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            String requestId =
+                    next.headers().firstValue("Lambda-Runtime-Aws-Request-Id").orElseThrow();
             Thread.sleep(200);
-            http.send(HttpRequest.newBuilder(api(emulator, "/2018-06-01/runtime/invocation/" + requestId + "/response"))
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"statusCode\":200}")).build(),
+            http.send(
+                    HttpRequest.newBuilder(api(emulator, "/2018-06-01/runtime/invocation/" + requestId + "/response"))
+                            .POST(HttpRequest.BodyPublishers.ofString("{\"statusCode\":200}"))
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
 
             LambdaRuntimeEmulator.TimedResponse response = invocation.get();
@@ -51,8 +56,10 @@ class LambdaRuntimeEmulatorTest {
             assertThat(emulator.snapshotNanos()).isZero();
             long before = System.nanoTime();
 
-            HttpResponse<String> restore = http.send(HttpRequest.newBuilder(
-                    api(emulator, "/2018-06-01/runtime/restore/next")).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> restore = http.send(
+                    HttpRequest.newBuilder(api(emulator, "/2018-06-01/runtime/restore/next"))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
 
             assertThat(restore.statusCode()).isEqualTo(200);
             assertThat(emulator.snapshotNanos()).isBetween(before, System.nanoTime());

@@ -13,8 +13,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  */
 public final class LocalEngine {
 
-    private LocalEngine() {
-    }
+    private LocalEngine() {}
 
     public static DynamoDbClient client(ExecutionInterceptor... interceptors) {
         return client(null, DynamoDbClients.overrides(), interceptors);
@@ -24,8 +23,8 @@ public final class LocalEngine {
         return client(faults, DynamoDbClients.overrides(), interceptors);
     }
 
-    public static DynamoDbClient client(FaultInjector faults, ClientOverrideConfiguration overrides,
-                                        ExecutionInterceptor... interceptors) {
+    public static DynamoDbClient client(
+            FaultInjector faults, ClientOverrideConfiguration overrides, ExecutionInterceptor... interceptors) {
         ClientOverrideConfiguration.Builder configuration = overrides.toBuilder();
         for (ExecutionInterceptor interceptor : interceptors) {
             configuration.addExecutionInterceptor(interceptor);

@@ -67,8 +67,7 @@ public final class LostResponses implements SdkHttpClient {
     public ExecutableHttpRequest prepareRequest(HttpExecuteRequest request) {
         attempts.incrementAndGet();
         ExecutableHttpRequest real = delegate.prepareRequest(request);
-        if (passing.getAndUpdate(n -> Math.max(0, n - 1)) > 0
-                || remaining.getAndUpdate(n -> Math.max(0, n - 1)) <= 0) {
+        if (passing.getAndUpdate(n -> Math.max(0, n - 1)) > 0 || remaining.getAndUpdate(n -> Math.max(0, n - 1)) <= 0) {
             return real;
         }
         Mode current = mode;

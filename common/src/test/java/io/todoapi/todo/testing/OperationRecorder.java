@@ -23,7 +23,9 @@ public final class OperationRecorder implements ExecutionInterceptor {
 
     /** The operation names, e.g. {@code [PutItem, GetItem]}. */
     public List<String> operations() {
-        return requests.stream().map(r -> r.getClass().getSimpleName().replace("Request", "")).toList();
+        return requests.stream()
+                .map(r -> r.getClass().getSimpleName().replace("Request", ""))
+                .toList();
     }
 
     public void clear() {

@@ -35,9 +35,11 @@ public abstract class PrimingContract {
      * one priming iteration sends DynamoDB {@code operationsPerIteration} (e.g. {@code {PutItem=3}}). After the
      * priming the function answers its fixture event ({@code events/<module>.json}).
      */
-    protected PrimingContract(TodoFunction function,
-                              Supplier<RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent>> newHandler,
-                              List<Integer> primingStatusCodes, Map<String, Integer> operationsPerIteration) {
+    protected PrimingContract(
+            TodoFunction function,
+            Supplier<RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent>> newHandler,
+            List<Integer> primingStatusCodes,
+            Map<String, Integer> operationsPerIteration) {
         this.function = function;
         this.newHandler = newHandler;
         this.primingStatusCodes = List.copyOf(primingStatusCodes);
@@ -50,13 +52,14 @@ public abstract class PrimingContract {
     }
 
     /** Checks the answer to the fixture and the table afterwards; {@code before} is the table before the priming. */
-    protected abstract void answeredTheFixture(APIGatewayProxyResponseEvent response, PrimingHarness harness,
-                                               List<Map<String, AttributeValue>> before);
+    protected abstract void answeredTheFixture(
+            APIGatewayProxyResponseEvent response, PrimingHarness harness, List<Map<String, AttributeValue>> before);
 
     @Test
     void primingRunsTheFunctionsPathOfflineAndWritesNothing() {
         try (PrimingHarness harness = PrimingHarness.start(function.module() + "-priming")) {
-            assertThat(System.getenv()).as("the function's own variables come from system properties here")
+            assertThat(System.getenv())
+                    .as("the function's own variables come from system properties here")
                     .doesNotContainKeys(harness.applicationVariables().toArray(String[]::new));
             List<Map<String, AttributeValue>> before = harness.items();
             RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> handler = newHandler.get();
@@ -72,9 +75,10 @@ public abstract class PrimingContract {
             assertThat(harness.items()).as("the priming wrote nothing").isEqualTo(before);
 
             seed(harness);
-            APIGatewayProxyResponseEvent response = handler.handleRequest(Events.load(function.module()),
-                    TestContext.of(function.module()));
-            assertThat(response.getHeaders()).as("CORS from the ALLOWED_ORIGIN property")
+            APIGatewayProxyResponseEvent response =
+                    handler.handleRequest(Events.load(function.module()), TestContext.of(function.module()));
+            assertThat(response.getHeaders())
+                    .as("CORS from the ALLOWED_ORIGIN property")
                     .containsEntry("Access-Control-Allow-Origin", PrimingHarness.ALLOWED_ORIGIN)
                     .containsEntry("Vary", "Origin");
             answeredTheFixture(response, harness, before);

@@ -27,9 +27,14 @@ public final class PrimingHarness implements AutoCloseable {
     /** The {@code AWS_LAMBDA_FUNCTION_NAME} the harness gives the function. */
     public static final String FUNCTION_NAME = "todo-api-PrimingTestFunction";
 
-    private static final List<String> PROPERTIES = List.of(DynamoDbTodoRepository.TABLE_NAME_ENV,
-            DynamoDbClients.REGION_ENV, DynamoDbClients.ENDPOINT_ENV, RequestPipeline.USER_POOL_CLIENT_ID_ENV,
-            RequestPipeline.ALLOWED_ORIGIN_ENV, CompositionRoot.FUNCTION_NAME_ENV, "aws.accessKeyId",
+    private static final List<String> PROPERTIES = List.of(
+            DynamoDbTodoRepository.TABLE_NAME_ENV,
+            DynamoDbClients.REGION_ENV,
+            DynamoDbClients.ENDPOINT_ENV,
+            RequestPipeline.USER_POOL_CLIENT_ID_ENV,
+            RequestPipeline.ALLOWED_ORIGIN_ENV,
+            CompositionRoot.FUNCTION_NAME_ENV,
+            "aws.accessKeyId",
             "aws.secretAccessKey");
 
     private final LocalTodoTable table;
@@ -41,11 +46,22 @@ public final class PrimingHarness implements AutoCloseable {
     public static PrimingHarness start(String prefix) {
         LocalTodoTable table = LocalTodoTable.create(prefix);
         Instant created = Instant.parse("2026-01-01T00:00:00.000Z");
-        table.repository().create(PrimingEvents.OWNER, new Todo(PrimingEvents.TODO_ID, "Seeded", null, false,
-                LocalDate.of(2026, 12, 31), created, created, 1));
+        table.repository()
+                .create(
+                        PrimingEvents.OWNER,
+                        new Todo(
+                                PrimingEvents.TODO_ID,
+                                "Seeded",
+                                null,
+                                false,
+                                LocalDate.of(2026, 12, 31),
+                                created,
+                                created,
+                                1));
         System.setProperty(DynamoDbTodoRepository.TABLE_NAME_ENV, table.name());
         System.setProperty(DynamoDbClients.REGION_ENV, LocalDynamoDb.REGION.id());
-        System.setProperty(DynamoDbClients.ENDPOINT_ENV, LocalDynamoDb.shared().endpoint().toString());
+        System.setProperty(
+                DynamoDbClients.ENDPOINT_ENV, LocalDynamoDb.shared().endpoint().toString());
         System.setProperty(RequestPipeline.USER_POOL_CLIENT_ID_ENV, Events.FIXTURE_AUDIENCE);
         System.setProperty(RequestPipeline.ALLOWED_ORIGIN_ENV, ALLOWED_ORIGIN);
         System.setProperty(CompositionRoot.FUNCTION_NAME_ENV, FUNCTION_NAME);
@@ -59,8 +75,11 @@ public final class PrimingHarness implements AutoCloseable {
      * endpoint, which a developer's shell may hold): the harness gives each as a system property.
      */
     public List<String> applicationVariables() {
-        return List.of(DynamoDbTodoRepository.TABLE_NAME_ENV, RequestPipeline.USER_POOL_CLIENT_ID_ENV,
-                RequestPipeline.ALLOWED_ORIGIN_ENV, CompositionRoot.FUNCTION_NAME_ENV);
+        return List.of(
+                DynamoDbTodoRepository.TABLE_NAME_ENV,
+                RequestPipeline.USER_POOL_CLIENT_ID_ENV,
+                RequestPipeline.ALLOWED_ORIGIN_ENV,
+                CompositionRoot.FUNCTION_NAME_ENV);
     }
 
     public LocalTodoTable table() {
@@ -69,7 +88,9 @@ public final class PrimingHarness implements AutoCloseable {
 
     /** Every item of the table, whoever owns it. */
     public List<Map<String, AttributeValue>> items() {
-        return table.client().scan(b -> b.tableName(table.name()).consistentRead(true)).items();
+        return table.client()
+                .scan(b -> b.tableName(table.name()).consistentRead(true))
+                .items();
     }
 
     @Override

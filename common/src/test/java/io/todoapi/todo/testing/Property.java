@@ -14,15 +14,15 @@ public final class Property {
 
     /** System property that overrides the base seed of every generated test. */
     public static final String SEED_PROPERTY = "todo.seed";
+
     public static final long DEFAULT_SEED = 20261124L;
 
     static {
-        System.out.println("Generated tests: base seed " + seed() + " (reproduce with -D" + SEED_PROPERTY + "="
-                + seed() + ")");
+        System.out.println(
+                "Generated tests: base seed " + seed() + " (reproduce with -D" + SEED_PROPERTY + "=" + seed() + ")");
     }
 
-    private Property() {
-    }
+    private Property() {}
 
     /** The base seed: {@value #SEED_PROPERTY} when set, else {@value #DEFAULT_SEED}. */
     public static long seed() {
@@ -49,9 +49,11 @@ public final class Property {
             try {
                 check.accept(random(property, trial), trial);
             } catch (AssertionError | RuntimeException e) {
-                throw new AssertionError("property '" + property + "' failed at trial " + trial + " of " + n
-                        + " (base seed " + seed() + "; rerun with -D" + SEED_PROPERTY + "=" + seed() + "): "
-                        + e.getMessage(), e);
+                throw new AssertionError(
+                        "property '" + property + "' failed at trial " + trial + " of " + n
+                                + " (base seed " + seed() + "; rerun with -D" + SEED_PROPERTY + "=" + seed() + "): "
+                                + e.getMessage(),
+                        e);
             }
         }
     }

@@ -25,14 +25,12 @@ import software.amazon.awssdk.http.SdkHttpResponse;
 public final class RecordingHttpClient implements SdkHttpClient {
 
     /** A request as it would have gone on the wire. */
-    public record Request(String method, String uri, Map<String, List<String>> headers, String body) {
-    }
+    public record Request(String method, String uri, Map<String, List<String>> headers, String body) {}
 
     private final List<Request> requests = new ArrayList<>();
     private final Deque<Answer> answers = new ArrayDeque<>();
 
-    private record Answer(int status, String body) {
-    }
+    private record Answer(int status, String body) {}
 
     /** Queues the answer to the next request that has none yet. */
     public RecordingHttpClient answer(int status, String body) {
@@ -42,8 +40,10 @@ public final class RecordingHttpClient implements SdkHttpClient {
 
     /** DynamoDB's answer to a write whose condition failed. */
     public RecordingHttpClient conditionFailed() {
-        return answer(400, "{\"__type\":\"com.amazonaws.dynamodb.v20120810#ConditionalCheckFailedException\","
-                + "\"message\":\"The conditional request failed\"}");
+        return answer(
+                400,
+                "{\"__type\":\"com.amazonaws.dynamodb.v20120810#ConditionalCheckFailedException\","
+                        + "\"message\":\"The conditional request failed\"}");
     }
 
     /** The requests so far, in order. */
@@ -53,17 +53,22 @@ public final class RecordingHttpClient implements SdkHttpClient {
 
     @Override
     public ExecutableHttpRequest prepareRequest(HttpExecuteRequest request) {
-        String body = request.contentStreamProvider().map(provider -> {
-            try (InputStream in = provider.newStream()) {
-                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }).orElse(null);
+        String body = request.contentStreamProvider()
+                .map(provider -> {
+                    try (InputStream in = provider.newStream()) {
+                        return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                })
+                .orElse(null);
         Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         headers.putAll(request.httpRequest().headers());
-        requests.add(new Request(request.httpRequest().method().name(), request.httpRequest().getUri().toString(),
-                headers, body));
+        requests.add(new Request(
+                request.httpRequest().method().name(),
+                request.httpRequest().getUri().toString(),
+                headers,
+                body));
         Answer answer = answers.isEmpty() ? new Answer(200, "{}") : answers.poll();
         byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
         return new ExecutableHttpRequest() {
@@ -81,8 +86,7 @@ public final class RecordingHttpClient implements SdkHttpClient {
             }
 
             @Override
-            public void abort() {
-            }
+            public void abort() {}
         };
     }
 
@@ -92,6 +96,5 @@ public final class RecordingHttpClient implements SdkHttpClient {
     }
 
     @Override
-    public void close() {
-    }
+    public void close() {}
 }

@@ -10,12 +10,13 @@ import java.util.List;
 /** Assertions shared by the handler tests: the shape every response and every problem must have. */
 public final class Responses {
 
-    private Responses() {
-    }
+    private Responses() {}
 
     /** Asserts a JSON success response with the API's standard headers; returns the body. */
     public static JsonNode json(APIGatewayProxyResponseEvent response, int status) {
-        assertThat(response.getStatusCode()).as("status; body %s", response.getBody()).isEqualTo(status);
+        assertThat(response.getStatusCode())
+                .as("status; body %s", response.getBody())
+                .isEqualTo(status);
         assertThat(response.getHeaders()).containsEntry("Content-Type", "application/json");
         assertStandardHeaders(response);
         return Json.parse(response.getBody());
@@ -26,7 +27,9 @@ public final class Responses {
      * nothing that looks like an internal (exception class, stack frame, AWS request id). Returns the body.
      */
     public static JsonNode problem(APIGatewayProxyResponseEvent response, int status) {
-        assertThat(response.getStatusCode()).as("status; body %s", response.getBody()).isEqualTo(status);
+        assertThat(response.getStatusCode())
+                .as("status; body %s", response.getBody())
+                .isEqualTo(status);
         assertThat(response.getHeaders()).containsEntry("Content-Type", "application/problem+json");
         assertStandardHeaders(response);
         JsonNode body = Json.parse(response.getBody());
@@ -37,8 +40,9 @@ public final class Responses {
         List<String> members = new ArrayList<>();
         body.fieldNames().forEachRemaining(members::add);
         assertThat(members).isSubsetOf("type", "title", "status", "detail", "errors");
-        assertThat(response.getBody()).doesNotContain("Exception", "\tat ", "software.amazon", "io.todoapi",
-                "Request ID", "dynamodb", "DynamoDb");
+        assertThat(response.getBody())
+                .doesNotContain(
+                        "Exception", "\tat ", "software.amazon", "io.todoapi", "Request ID", "dynamodb", "DynamoDb");
         return body;
     }
 
@@ -48,7 +52,8 @@ public final class Responses {
         List<String> errors = new ArrayList<>();
         for (JsonNode error : body.get("errors")) {
             String location = error.has("pointer") ? "pointer" : error.has("parameter") ? "parameter" : "header";
-            errors.add(location + " " + error.get(location).asText() + ": " + error.get("detail").asText());
+            errors.add(location + " " + error.get(location).asText() + ": "
+                    + error.get("detail").asText());
         }
         return errors;
     }

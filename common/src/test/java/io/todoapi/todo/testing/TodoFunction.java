@@ -9,16 +9,51 @@ import java.util.Set;
  * ({@code events/<module>.json}) is answered with.
  */
 public enum TodoFunction {
-    CREATE("CreateTodoFunction", "create-todo", "io.todoapi.todo.create.CreateTodoHandler", "createTodo", "/todos",
-            "post", Set.of("dynamodb:PutItem", "dynamodb:GetItem"), 201),
-    LIST("ListTodosFunction", "list-todos", "io.todoapi.todo.list.ListTodosHandler", "listTodos", "/todos", "get",
-            Set.of("dynamodb:Query"), 200),
-    GET("GetTodoFunction", "get-todo", "io.todoapi.todo.get.GetTodoHandler", "getTodo", "/todos/{todoId}", "get",
-            Set.of("dynamodb:GetItem"), 200),
-    UPDATE("UpdateTodoFunction", "update-todo", "io.todoapi.todo.update.UpdateTodoHandler", "updateTodo",
-            "/todos/{todoId}", "patch", Set.of("dynamodb:UpdateItem", "dynamodb:GetItem"), 200),
-    DELETE("DeleteTodoFunction", "delete-todo", "io.todoapi.todo.delete.DeleteTodoHandler", "deleteTodo",
-            "/todos/{todoId}", "delete", Set.of("dynamodb:DeleteItem", "dynamodb:GetItem"), 204);
+    CREATE(
+            "CreateTodoFunction",
+            "create-todo",
+            "io.todoapi.todo.create.CreateTodoHandler",
+            "createTodo",
+            "/todos",
+            "post",
+            Set.of("dynamodb:PutItem", "dynamodb:GetItem"),
+            201),
+    LIST(
+            "ListTodosFunction",
+            "list-todos",
+            "io.todoapi.todo.list.ListTodosHandler",
+            "listTodos",
+            "/todos",
+            "get",
+            Set.of("dynamodb:Query"),
+            200),
+    GET(
+            "GetTodoFunction",
+            "get-todo",
+            "io.todoapi.todo.get.GetTodoHandler",
+            "getTodo",
+            "/todos/{todoId}",
+            "get",
+            Set.of("dynamodb:GetItem"),
+            200),
+    UPDATE(
+            "UpdateTodoFunction",
+            "update-todo",
+            "io.todoapi.todo.update.UpdateTodoHandler",
+            "updateTodo",
+            "/todos/{todoId}",
+            "patch",
+            Set.of("dynamodb:UpdateItem", "dynamodb:GetItem"),
+            200),
+    DELETE(
+            "DeleteTodoFunction",
+            "delete-todo",
+            "io.todoapi.todo.delete.DeleteTodoHandler",
+            "deleteTodo",
+            "/todos/{todoId}",
+            "delete",
+            Set.of("dynamodb:DeleteItem", "dynamodb:GetItem"),
+            204);
 
     /** The alias SAM publishes ({@code AutoPublishAlias}) and API Gateway invokes. */
     public static final String ALIAS = "live";
@@ -32,8 +67,15 @@ public enum TodoFunction {
     private final Set<String> dynamoDbActions;
     private final int fixtureStatus;
 
-    TodoFunction(String logicalId, String module, String handlerClass, String operationId, String path, String method,
-                 Set<String> dynamoDbActions, int fixtureStatus) {
+    TodoFunction(
+            String logicalId,
+            String module,
+            String handlerClass,
+            String operationId,
+            String path,
+            String method,
+            Set<String> dynamoDbActions,
+            int fixtureStatus) {
         this.logicalId = logicalId;
         this.module = module;
         this.handlerClass = handlerClass;

@@ -132,14 +132,16 @@ class TextRulesPropertyTest {
             expected.add(FieldError.body("description", expectedDescriptionDetail(descriptionReason)));
         }
         if (expected.isEmpty()) {
-            assertThat(errors).as("errors for title %s / description %s", escape(title), escape(description))
+            assertThat(errors)
+                    .as("errors for title %s / description %s", escape(title), escape(description))
                     .isNull();
             NewTodo todo = accepted.getFirst();
             // stored exactly as sent: no trimming, no normalisation
             assertThat(todo.title()).isEqualTo(title);
             assertThat(todo.description()).isEqualTo(description);
         } else {
-            assertThat(errors).as("errors for title %s / description %s", escape(title), escape(description))
+            assertThat(errors)
+                    .as("errors for title %s / description %s", escape(title), escape(description))
                     .containsExactlyElementsOf(expected);
         }
     }
@@ -149,8 +151,10 @@ class TextRulesPropertyTest {
             return "null";
         }
         StringBuilder out = new StringBuilder();
-        text.chars().limit(80).forEach(c -> out.append(c < 0x20 || c > 0x7E ? String.format("\\u%04x", c)
-                : String.valueOf((char) c)));
+        text.chars()
+                .limit(80)
+                .forEach(
+                        c -> out.append(c < 0x20 || c > 0x7E ? String.format("\\u%04x", c) : String.valueOf((char) c)));
         return out + (text.length() > 80 ? "...(" + text.length() + " chars)" : "");
     }
 
@@ -159,9 +163,14 @@ class TextRulesPropertyTest {
     static Stream<Arguments> titleLengths() {
         List<Arguments> cases = new ArrayList<>();
         for (int length : new int[] {0, 1, 2, 199, 200, 201, 202, 400}) {
-            for (List<Kind> kinds : List.of(List.of(Kind.ASCII), List.of(Kind.CJK), List.of(Kind.EMOJI),
-                    List.of(Kind.HEBREW, Kind.ARABIC, Kind.BIDI_ISOLATE), List.of(Kind.LATIN, Kind.COMBINING),
-                    List.of(Kind.REGIONAL_INDICATOR), Generators.TITLE_SAFE)) {
+            for (List<Kind> kinds : List.of(
+                    List.of(Kind.ASCII),
+                    List.of(Kind.CJK),
+                    List.of(Kind.EMOJI),
+                    List.of(Kind.HEBREW, Kind.ARABIC, Kind.BIDI_ISOLATE),
+                    List.of(Kind.LATIN, Kind.COMBINING),
+                    List.of(Kind.REGIONAL_INDICATOR),
+                    Generators.TITLE_SAFE)) {
                 cases.add(Arguments.of(length, kinds));
             }
         }
@@ -172,8 +181,10 @@ class TextRulesPropertyTest {
     @MethodSource("titleLengths")
     void titlesAreAcceptedExactlyFrom1To200CodePointsOfAnyScript(int length, List<Kind> kinds) {
         Random random = Property.random("title-length-" + length + kinds, 0);
-        String title = length == 0 ? "" : Generators.text(random, 1, List.of(Kind.ASCII, Kind.CJK, Kind.EMOJI))
-                + Generators.text(random, length - 1, kinds);
+        String title = length == 0
+                ? ""
+                : Generators.text(random, 1, List.of(Kind.ASCII, Kind.CJK, Kind.EMOJI))
+                        + Generators.text(random, length - 1, kinds);
         assertThat(title.codePointCount(0, title.length())).isEqualTo(length);
         assertVerdict(title, null, random);
         if (length >= 1 && length <= 200) {
@@ -184,8 +195,11 @@ class TextRulesPropertyTest {
     static Stream<Arguments> descriptionLengths() {
         List<Arguments> cases = new ArrayList<>();
         for (int length : new int[] {0, 1, 1999, 2000, 2001, 4000}) {
-            for (List<Kind> kinds : List.of(List.of(Kind.ASCII), List.of(Kind.EMOJI),
-                    List.of(Kind.ASCII, Kind.TAB_OR_LINE_BREAK, Kind.UNICODE_LINE_BREAK), Generators.TITLE_SAFE)) {
+            for (List<Kind> kinds : List.of(
+                    List.of(Kind.ASCII),
+                    List.of(Kind.EMOJI),
+                    List.of(Kind.ASCII, Kind.TAB_OR_LINE_BREAK, Kind.UNICODE_LINE_BREAK),
+                    Generators.TITLE_SAFE)) {
                 cases.add(Arguments.of(length, kinds));
             }
         }
@@ -220,7 +234,8 @@ class TextRulesPropertyTest {
             }
             int length = Generators.pick(random, 0, 1, 2, 5, 20, 199, 200, 201);
             String title = Generators.text(random, length, kinds);
-            String description = random.nextBoolean() ? null
+            String description = random.nextBoolean()
+                    ? null
                     : Generators.text(random, Generators.pick(random, 0, 3, 50, 1999, 2000, 2001), kinds);
             assertVerdict(title, description, random);
         });
@@ -228,8 +243,8 @@ class TextRulesPropertyTest {
 
     @Test
     void oneForbiddenCharacterAnywhereRejectsAnOtherwiseValidTitle() {
-        List<Kind> forbidden = List.of(Kind.C0, Kind.DEL_AND_C1, Kind.TAB_OR_LINE_BREAK, Kind.UNICODE_LINE_BREAK,
-                Kind.LONE_SURROGATE);
+        List<Kind> forbidden =
+                List.of(Kind.C0, Kind.DEL_AND_C1, Kind.TAB_OR_LINE_BREAK, Kind.UNICODE_LINE_BREAK, Kind.LONE_SURROGATE);
         Property.forAll("one-forbidden-character", 1000, (random, trial) -> {
             String valid = Generators.title(random, 1 + random.nextInt(199));
             int at = valid.offsetByCodePoints(0, random.nextInt(valid.codePointCount(0, valid.length()) + 1));
@@ -249,12 +264,14 @@ class TextRulesPropertyTest {
             int length = 1 + random.nextInt(30);
             StringBuilder blank = new StringBuilder();
             for (int i = 0; i < length; i++) {
-                blank.append(Generators.pick(random, ' ', '\u00A0', '\u1680', '\u2000', '\u2007', '\u200A',
-                        '\u202F', '\u205F', '\u3000', '\uFEFF'));
+                blank.append(Generators.pick(
+                        random, ' ', '\u00A0', '\u1680', '\u2000', '\u2007', '\u200A', '\u202F', '\u205F', '\u3000',
+                        '\uFEFF'));
             }
             assertVerdict(blank.toString(), null, random);
             assertThat(titleOracle(blank.toString())).isEqualTo("blank");
-            String visible = blank.substring(0, random.nextInt(blank.length() + 1)) + Generators.title(random, 1)
+            String visible = blank.substring(0, random.nextInt(blank.length() + 1))
+                    + Generators.title(random, 1)
                     + blank.substring(blank.length() / 2);
             assertVerdict(visible, null, random);
         });
@@ -264,12 +281,22 @@ class TextRulesPropertyTest {
     void acceptedTextIsEchoedByteForByteInTheResponse() {
         Property.forAll("echo", 500, (random, trial) -> {
             String title = Generators.title(random, 1 + random.nextInt(200));
-            String description = random.nextBoolean() ? null : Generators.text(random, random.nextInt(2001),
-                    List.of(Kind.ASCII, Kind.EMOJI, Kind.HEBREW, Kind.COMBINING, Kind.TAB_OR_LINE_BREAK,
-                            Kind.UNICODE_LINE_BREAK, Kind.FORMAT));
+            String description = random.nextBoolean()
+                    ? null
+                    : Generators.text(
+                            random,
+                            random.nextInt(2001),
+                            List.of(
+                                    Kind.ASCII,
+                                    Kind.EMOJI,
+                                    Kind.HEBREW,
+                                    Kind.COMBINING,
+                                    Kind.TAB_OR_LINE_BREAK,
+                                    Kind.UNICODE_LINE_BREAK,
+                                    Kind.FORMAT));
             NewTodo parsed = TodoValidator.newTodo(JsonBodyParser.parseObject(body(random, title, description)));
-            JsonNode echoed = Json.parse(TodoJson.todo(parsed.toTodo("019ab6f2-8d3c-7e41-9a55-3c2b1d0e4f60",
-                    Instant.parse("2026-11-24T19:02:53.123Z"))));
+            JsonNode echoed = Json.parse(TodoJson.todo(
+                    parsed.toTodo("019ab6f2-8d3c-7e41-9a55-3c2b1d0e4f60", Instant.parse("2026-11-24T19:02:53.123Z"))));
             assertThat(echoed.get("title").textValue()).isEqualTo(title);
             if (description == null) {
                 assertThat(echoed.has("description")).isFalse();
@@ -282,7 +309,9 @@ class TextRulesPropertyTest {
     @Test
     void aPatchFollowsTheSameRulesAsACreate() {
         Property.forAll("patch-text", 1000, (random, trial) -> {
-            String title = Generators.text(random, Generators.pick(random, 0, 1, 100, 200, 201),
+            String title = Generators.text(
+                    random,
+                    Generators.pick(random, 0, 1, 100, 200, 201),
                     List.of(Generators.pick(random, EVERY_KIND), Generators.pick(random, Generators.TITLE_SAFE)));
             byte[] body = ("{\"title\":" + Generators.jsonString(random, title) + "}").getBytes(StandardCharsets.UTF_8);
             String reason = titleOracle(title);
@@ -291,7 +320,9 @@ class TextRulesPropertyTest {
                 assertThat(reason).as("accepted %s", escape(title)).isNull();
                 assertThat(patch.title().applyTo("old")).isEqualTo(title);
             } catch (InvalidRequestException e) {
-                assertThat(reason).as("rejected %s: %s", escape(title), e.errors()).isNotNull();
+                assertThat(reason)
+                        .as("rejected %s: %s", escape(title), e.errors())
+                        .isNotNull();
                 assertThat(e.errors()).containsExactly(FieldError.body("title", expectedTitleDetail(reason)));
             }
         });

@@ -37,7 +37,9 @@ class TodoValidatorTest {
 
     @Test
     void acceptsAFullNewTodo() {
-        assertThat(newTodo("{\"title\":\"Buy milk\",\"description\":\"2 l\",\"completed\":true,\"dueDate\":\"2026-12-01\"}"))
+        assertThat(
+                        newTodo(
+                                "{\"title\":\"Buy milk\",\"description\":\"2 l\",\"completed\":true,\"dueDate\":\"2026-12-01\"}"))
                 .isEqualTo(new NewTodo("Buy milk", "2 l", true, LocalDate.of(2026, 12, 1)));
     }
 
@@ -51,14 +53,15 @@ class TodoValidatorTest {
         List<FieldError> errors = errorsOf(() -> newTodo(
                 "{\"id\":\"a\",\"version\":3,\"colour\":\"red\",\"completed\":\"yes\",\"dueDate\":\"2026-02-30\","
                         + "\"description\":null}"));
-        assertThat(errors).containsExactlyInAnyOrder(
-                FieldError.body("id", "is read-only: the server sets it"),
-                FieldError.body("version", "is read-only: the server sets it"),
-                FieldError.body("colour", "is not a known field"),
-                FieldError.body("title", "is required"),
-                FieldError.body("completed", "must be a boolean, not string"),
-                FieldError.body("dueDate", "is not a valid calendar date"),
-                FieldError.body("description", "must be a string, not null"));
+        assertThat(errors)
+                .containsExactlyInAnyOrder(
+                        FieldError.body("id", "is read-only: the server sets it"),
+                        FieldError.body("version", "is read-only: the server sets it"),
+                        FieldError.body("colour", "is not a known field"),
+                        FieldError.body("title", "is required"),
+                        FieldError.body("completed", "must be a boolean, not string"),
+                        FieldError.body("dueDate", "is not a valid calendar date"),
+                        FieldError.body("description", "must be a string, not null"));
     }
 
     @Test
@@ -89,11 +92,14 @@ class TodoValidatorTest {
 
     @Test
     void limitsDescriptionTo2000CodePointsAndAllowsLineBreaks() {
-        assertThat(newTodo("{\"title\":\"t\",\"description\":\"" + "d".repeat(2000) + "\"}").description())
+        assertThat(newTodo("{\"title\":\"t\",\"description\":\"" + "d".repeat(2000) + "\"}")
+                        .description())
                 .hasSize(2000);
-        assertThat(newTodo("{\"title\":\"t\",\"description\":\"line 1\\nline 2\\ttab\\r\\n\"}").description())
+        assertThat(newTodo("{\"title\":\"t\",\"description\":\"line 1\\nline 2\\ttab\\r\\n\"}")
+                        .description())
                 .isEqualTo("line 1\nline 2\ttab\r\n");
-        assertThat(newTodo("{\"title\":\"t\",\"description\":\"\"}").description()).isEmpty();
+        assertThat(newTodo("{\"title\":\"t\",\"description\":\"\"}").description())
+                .isEmpty();
         assertThat(errorsOf(() -> newTodo("{\"title\":\"t\",\"description\":\"" + "d".repeat(2001) + "\"}")))
                 .containsExactly(FieldError.body("description", "must be at most 2000 characters long"));
     }
@@ -105,8 +111,8 @@ class TodoValidatorTest {
         assertThat(errorsOf(() -> newTodo("{\"title\":\"a\\nb\"}")))
                 .containsExactly(FieldError.body("title", "must not contain control characters, tabs or line breaks"));
         assertThat(errorsOf(() -> newTodo("{\"title\":\"t\",\"description\":\"\\u0085\"}")))
-                .containsExactly(FieldError.body("description",
-                        "must not contain control characters other than tab and line breaks"));
+                .containsExactly(FieldError.body(
+                        "description", "must not contain control characters other than tab and line breaks"));
         assertThat(errorsOf(() -> newTodo("{\"title\":\"\\ud800\"}")))
                 .containsExactly(FieldError.body("title", "must be valid Unicode text (it has an unpaired surrogate)"));
     }
@@ -118,7 +124,8 @@ class TodoValidatorTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"26-01-01", "2026-1-01", "2026/01/01", "2026-01-01T00:00:00Z", "+2026-01-01", " 2026-01-01"})
+    @ValueSource(
+            strings = {"26-01-01", "2026-1-01", "2026/01/01", "2026-01-01T00:00:00Z", "+2026-01-01", " 2026-01-01"})
     void requiresDueDateInYyyyMmDd(String date) {
         assertThat(errorsOf(() -> newTodo("{\"title\":\"t\",\"dueDate\":\"" + date + "\"}")))
                 .containsExactly(FieldError.body("dueDate", "must be a date in YYYY-MM-DD format"));
@@ -127,30 +134,33 @@ class TodoValidatorTest {
     @Test
     void readsAMergePatch() {
         assertThat(patch("{\"title\":\"new\",\"description\":null,\"completed\":true,\"dueDate\":\"2027-01-31\"}"))
-                .isEqualTo(new TodoPatch(Change.set("new"), Change.remove(), Change.set(true),
-                        Change.set(LocalDate.of(2027, 1, 31))));
+                .isEqualTo(new TodoPatch(
+                        Change.set("new"), Change.remove(), Change.set(true), Change.set(LocalDate.of(2027, 1, 31))));
         assertThat(patch("{\"dueDate\":null}"))
                 .isEqualTo(new TodoPatch(Change.keep(), Change.keep(), Change.keep(), Change.remove()));
     }
 
     @Test
     void rejectsAnEmptyPatch() {
-        assertThat(errorsOf(() -> patch("{}"))).containsExactly(
-                FieldError.wholeBody("must change at least one field (title, description, completed, dueDate)"));
+        assertThat(errorsOf(() -> patch("{}")))
+                .containsExactly(FieldError.wholeBody(
+                        "must change at least one field (title, description, completed, dueDate)"));
     }
 
     @Test
     void refusesToRemoveRequiredFields() {
-        assertThat(errorsOf(() -> patch("{\"title\":null,\"completed\":null}"))).containsExactlyInAnyOrder(
-                FieldError.body("title", "cannot be removed: a todo always has a title"),
-                FieldError.body("completed", "cannot be removed: set it to true or false"));
+        assertThat(errorsOf(() -> patch("{\"title\":null,\"completed\":null}")))
+                .containsExactlyInAnyOrder(
+                        FieldError.body("title", "cannot be removed: a todo always has a title"),
+                        FieldError.body("completed", "cannot be removed: set it to true or false"));
     }
 
     @Test
     void rejectsServerFieldsAndUnknownFieldsInAPatch() {
-        assertThat(errorsOf(() -> patch("{\"version\":2,\"priority\":1}"))).containsExactlyInAnyOrder(
-                FieldError.body("version", "is read-only: the server sets it"),
-                FieldError.body("priority", "is not a known field"));
+        assertThat(errorsOf(() -> patch("{\"version\":2,\"priority\":1}")))
+                .containsExactlyInAnyOrder(
+                        FieldError.body("version", "is read-only: the server sets it"),
+                        FieldError.body("priority", "is not a known field"));
     }
 
     @Test
@@ -163,8 +173,11 @@ class TodoValidatorTest {
     void neverRepeatsMoreThan64CharactersOfAMemberName() {
         String name = "x".repeat(8000);
         List<FieldError> errors = errorsOf(() -> newTodo("{\"title\":\"t\",\"" + name + "\":1}"));
-        assertThat(errors).containsExactly(new FieldError(FieldError.Location.POINTER, "#",
-                "has a member whose name (8000 characters) is too long to repeat, which is not a known field"));
+        assertThat(errors)
+                .containsExactly(new FieldError(
+                        FieldError.Location.POINTER,
+                        "#",
+                        "has a member whose name (8000 characters) is too long to repeat, which is not a known field"));
         String longest = "y".repeat(FieldError.MAX_ECHO_LENGTH - 2);
         assertThat(errorsOf(() -> newTodo("{\"title\":\"t\",\"" + longest + "\":1}")))
                 .containsExactly(FieldError.body(longest, "is not a known field"))
@@ -179,7 +192,8 @@ class TodoValidatorTest {
         }
         body.append('}');
         assertThatThrownBy(() -> newTodo(body.toString()))
-                .isInstanceOfSatisfying(InvalidRequestException.class,
+                .isInstanceOfSatisfying(
+                        InvalidRequestException.class,
                         e -> assertThat(e.errors()).hasSize(InvalidRequestException.MAX_ERRORS));
     }
 }

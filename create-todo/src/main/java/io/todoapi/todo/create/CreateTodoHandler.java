@@ -4,13 +4,13 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
-import io.todoapi.todo.http.RequestPipeline;
+import io.todoapi.todo.config.CompositionRoot;
 import io.todoapi.todo.http.ApiResponses;
+import io.todoapi.todo.http.RequestPipeline;
 import io.todoapi.todo.id.IdGenerator;
 import io.todoapi.todo.model.NewTodo;
 import io.todoapi.todo.model.Timestamps;
 import io.todoapi.todo.model.Todo;
-import io.todoapi.todo.config.CompositionRoot;
 import io.todoapi.todo.priming.PrimingEvents;
 import io.todoapi.todo.repository.TodoRepository;
 import java.time.Clock;
@@ -46,11 +46,12 @@ public final class CreateTodoHandler
             NewTodo newTodo = request.newTodo();
             Todo todo = newTodo.toTodo(ids.next(), Timestamps.now(clock));
             Todo stored = idempotencyKey
-                    .map(key -> todos.create(request.owner(), todo,
-                            new TodoRepository.IdempotencyKey(key, newTodo.fingerprint())))
+                    .map(key -> todos.create(
+                            request.owner(), todo, new TodoRepository.IdempotencyKey(key, newTodo.fingerprint())))
                     .orElseGet(() -> todos.create(request.owner(), todo));
             // A stored Idempotency-Key answers with the todo created then, not the one generated now.
-            return stored.id().equals(todo.id()) ? ApiResponses.created(stored)
+            return stored.id().equals(todo.id())
+                    ? ApiResponses.created(stored)
                     : ApiResponses.created(stored).asIdempotentReplay();
         });
     }

@@ -18,8 +18,7 @@ class CreateTodoArtifactIT extends ArtifactContract {
     }
 
     @Override
-    protected void seed(LocalTodoTable table) {
-    }
+    protected void seed(LocalTodoTable table) {}
 
     @Override
     protected void answersItsFixture(FunctionArtifact function, LocalTodoTable table) {
@@ -29,8 +28,13 @@ class CreateTodoArtifactIT extends ArtifactContract {
         assertThat(response.getHeaders().get("Location")).startsWith("/todos/");
         // the same Idempotency-Key again: the same todo, and still one item
         assertThat(function.invoke(Events.load("create-todo")).getBody()).isEqualTo(response.getBody());
-        assertThat(table.repository().list(Events.FIXTURE_OWNER, 10, Optional.empty()).items()).hasSize(1);
-        assertThat(function.emfLines()).extracting(line -> line.contains("\"IdempotentReplays\":1"))
-                .as("the second create is counted as a replay").containsExactly(false, true);
+        assertThat(table.repository()
+                        .list(Events.FIXTURE_OWNER, 10, Optional.empty())
+                        .items())
+                .hasSize(1);
+        assertThat(function.emfLines())
+                .extracting(line -> line.contains("\"IdempotentReplays\":1"))
+                .as("the second create is counted as a replay")
+                .containsExactly(false, true);
     }
 }

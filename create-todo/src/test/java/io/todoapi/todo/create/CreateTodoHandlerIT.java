@@ -8,7 +8,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.todoapi.todo.http.RequestPipeline;
 import io.todoapi.todo.id.UuidV7Generator;
 import io.todoapi.todo.model.Todo;
 import io.todoapi.todo.testing.Concurrently;
@@ -48,14 +47,15 @@ class CreateTodoHandlerIT {
     @BeforeEach
     void setUp() {
         FAULTS.heal();
-        handler = new CreateTodoHandler(table.repository(), Clock.systemUTC(), new UuidV7Generator(Clock.systemUTC()),
-                Events.pipeline());
+        handler = new CreateTodoHandler(
+                table.repository(), Clock.systemUTC(), new UuidV7Generator(Clock.systemUTC()), Events.pipeline());
         owner = "user-" + UUID.randomUUID();
     }
 
     private APIGatewayProxyResponseEvent create(String body, String idempotencyKey) {
         APIGatewayProxyRequestEvent event = withOwner(Events.load("create-todo"), owner);
-        return handler.handleRequest(withBody(withHeader(event, "Idempotency-Key", idempotencyKey), body),
+        return handler.handleRequest(
+                withBody(withHeader(event, "Idempotency-Key", idempotencyKey), body),
                 TestContext.of("CreateTodoFunction"));
     }
 
@@ -65,28 +65,37 @@ class CreateTodoHandlerIT {
 
     @Test
     void storesWhatItAnswers() {
-        APIGatewayProxyResponseEvent response = create("{\"title\":\"Water the plants\",\"dueDate\":\"2026-12-24\"}",
-                null);
+        APIGatewayProxyResponseEvent response =
+                create("{\"title\":\"Water the plants\",\"dueDate\":\"2026-12-24\"}", null);
         JsonNode body = Responses.json(response, 201);
         String id = body.get("id").asText();
-        assertThat(response.getHeaders()).containsEntry("Location", "/todos/" + id).containsEntry("ETag", "\"1\"");
+        assertThat(response.getHeaders())
+                .containsEntry("Location", "/todos/" + id)
+                .containsEntry("ETag", "\"1\"");
         Todo todo = table.repository().get(owner, id).orElseThrow();
         assertThat(todo.title()).isEqualTo("Water the plants");
         assertThat(todo.dueDate()).hasToString("2026-12-24");
-        assertThat(body.get("createdAt").asText()).isEqualTo(
-                io.todoapi.todo.json.TodoJson.timestamp(todo.createdAt()));
+        assertThat(body.get("createdAt").asText()).isEqualTo(io.todoapi.todo.json.TodoJson.timestamp(todo.createdAt()));
     }
 
     @Test
     void eightConcurrentCreatesWithOneKeyStoreOneTodoAndAnswerAlike() throws Exception {
         String key = "order-" + UUID.randomUUID();
-        List<APIGatewayProxyResponseEvent> responses = Concurrently.run(8,
-                i -> () -> create("{\"title\":\"Pay rent\",\"completed\":false}", key));
-        assertThat(responses).allSatisfy(response -> assertThat(response.getStatusCode()).isEqualTo(201));
-        assertThat(new HashSet<>(responses.stream().map(APIGatewayProxyResponseEvent::getBody).toList())).hasSize(1);
-        assertThat(new HashSet<>(responses.stream().map(r -> r.getHeaders().get("Location")).toList())).hasSize(1);
+        List<APIGatewayProxyResponseEvent> responses =
+                Concurrently.run(8, i -> () -> create("{\"title\":\"Pay rent\",\"completed\":false}", key));
+        assertThat(responses)
+                .allSatisfy(response -> assertThat(response.getStatusCode()).isEqualTo(201));
+        assertThat(new HashSet<>(responses.stream()
+                        .map(APIGatewayProxyResponseEvent::getBody)
+                        .toList()))
+                .hasSize(1);
+        assertThat(new HashSet<>(responses.stream()
+                        .map(r -> r.getHeaders().get("Location"))
+                        .toList()))
+                .hasSize(1);
         assertThat(stored()).hasSize(1);
-        assertThat(stored().getFirst().id()).isEqualTo(Responses.json(responses.getFirst(), 201).get("id").asText());
+        assertThat(stored().getFirst().id())
+                .isEqualTo(Responses.json(responses.getFirst(), 201).get("id").asText());
     }
 
     @Test

@@ -16,7 +16,6 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent
 import com.fasterxml.jackson.databind.JsonNode;
 import io.todoapi.todo.error.IdempotencyKeyReusedException;
 import io.todoapi.todo.error.StorageUnavailableException;
-import io.todoapi.todo.http.RequestPipeline;
 import io.todoapi.todo.model.NewTodo;
 import io.todoapi.todo.model.Todo;
 import io.todoapi.todo.repository.TodoRepository;
@@ -45,6 +44,7 @@ class CreateTodoHandlerTest {
 
     @Mock
     private TodoRepository todos;
+
     private CreateTodoHandler handler;
 
     @BeforeEach
@@ -62,8 +62,8 @@ class CreateTodoHandlerTest {
 
     @Test
     void returns201WithTheTodoItsLocationAndETag() {
-        Todo expected = new Todo(ID, "Buy oat milk", "2 litres, barista edition", false, LocalDate.of(2026, 11, 30),
-                NOW, NOW, 1);
+        Todo expected = new Todo(
+                ID, "Buy oat milk", "2 litres, barista edition", false, LocalDate.of(2026, 11, 30), NOW, NOW, 1);
         when(todos.create(eq(Events.FIXTURE_OWNER), eq(expected), any(TodoRepository.IdempotencyKey.class)))
                 .thenReturn(expected);
 
@@ -74,9 +74,11 @@ class CreateTodoHandlerTest {
                 .containsEntry("Location", "/todos/" + ID)
                 .containsEntry("ETag", "\"1\"")
                 .containsEntry("Cache-Control", "no-store");
-        assertThat(body.toString()).isEqualTo("{\"id\":\"" + ID + "\",\"title\":\"Buy oat milk\","
-                + "\"description\":\"2 litres, barista edition\",\"completed\":false,\"dueDate\":\"2026-11-30\","
-                + "\"createdAt\":\"2026-11-24T19:02:53.123Z\",\"updatedAt\":\"2026-11-24T19:02:53.123Z\",\"version\":1}");
+        assertThat(body.toString())
+                .isEqualTo(
+                        "{\"id\":\"" + ID + "\",\"title\":\"Buy oat milk\","
+                                + "\"description\":\"2 litres, barista edition\",\"completed\":false,\"dueDate\":\"2026-11-30\","
+                                + "\"createdAt\":\"2026-11-24T19:02:53.123Z\",\"updatedAt\":\"2026-11-24T19:02:53.123Z\",\"version\":1}");
     }
 
     @Test
@@ -84,31 +86,46 @@ class CreateTodoHandlerTest {
         when(todos.create(anyString(), any(Todo.class), any(TodoRepository.IdempotencyKey.class)))
                 .thenAnswer(call -> call.getArgument(1));
         handle(Events.load("create-todo"));
-        ArgumentCaptor<TodoRepository.IdempotencyKey> key = ArgumentCaptor.forClass(TodoRepository.IdempotencyKey.class);
+        ArgumentCaptor<TodoRepository.IdempotencyKey> key =
+                ArgumentCaptor.forClass(TodoRepository.IdempotencyKey.class);
         verify(todos).create(eq(Events.FIXTURE_OWNER), any(Todo.class), key.capture());
-        assertThat(key.getValue()).isEqualTo(new TodoRepository.IdempotencyKey("3c9f0a7e-create-todo-example",
-                new NewTodo("Buy oat milk", "2 litres, barista edition", false, LocalDate.of(2026, 11, 30))
-                        .fingerprint()));
+        assertThat(key.getValue())
+                .isEqualTo(new TodoRepository.IdempotencyKey(
+                        "3c9f0a7e-create-todo-example",
+                        new NewTodo("Buy oat milk", "2 litres, barista edition", false, LocalDate.of(2026, 11, 30))
+                                .fingerprint()));
     }
 
     @Test
     void aCreateAnsweredFromItsIdempotencyKeyIsCountedAsAReplay() {
-        Todo earlier = new Todo("019ab6f2-0000-7000-8000-000000000001", "Buy oat milk", "2 litres, barista edition",
-                false, LocalDate.of(2026, 11, 30), NOW.minusSeconds(60), NOW.minusSeconds(60), 1);
+        Todo earlier = new Todo(
+                "019ab6f2-0000-7000-8000-000000000001",
+                "Buy oat milk",
+                "2 litres, barista edition",
+                false,
+                LocalDate.of(2026, 11, 30),
+                NOW.minusSeconds(60),
+                NOW.minusSeconds(60),
+                1);
         List<String> emf = new ArrayList<>();
-        CreateTodoHandler metered = new CreateTodoHandler(todos, Clock.fixed(NOW, ZoneOffset.UTC), () -> ID,
-                Events.pipeline("createTodo", emf::add));
+        CreateTodoHandler metered = new CreateTodoHandler(
+                todos, Clock.fixed(NOW, ZoneOffset.UTC), () -> ID, Events.pipeline("createTodo", emf::add));
         when(todos.create(anyString(), any(Todo.class), any(TodoRepository.IdempotencyKey.class)))
-                .thenAnswer(call -> call.getArgument(1)).thenReturn(earlier);
+                .thenAnswer(call -> call.getArgument(1))
+                .thenReturn(earlier);
 
         metered.handleRequest(Events.load("create-todo"), TestContext.of("CreateTodoFunction"));
-        APIGatewayProxyResponseEvent replayed = metered.handleRequest(Events.load("create-todo"),
-                TestContext.of("CreateTodoFunction"));
+        APIGatewayProxyResponseEvent replayed =
+                metered.handleRequest(Events.load("create-todo"), TestContext.of("CreateTodoFunction"));
 
         assertThat(Responses.json(replayed, 201).get("id").asText()).isEqualTo(earlier.id());
         assertThat(emf).hasSize(2);
-        assertThat(EmfLines.ofOperation(emf.get(0), "createTodo").has("IdempotentReplays")).isFalse();
-        assertThat(EmfLines.ofOperation(emf.get(1), "createTodo").get("IdempotentReplays").asInt()).isEqualTo(1);
+        assertThat(EmfLines.ofOperation(emf.get(0), "createTodo").has("IdempotentReplays"))
+                .isFalse();
+        assertThat(EmfLines.ofOperation(emf.get(1), "createTodo")
+                        .get("IdempotentReplays")
+                        .asInt())
+                .isEqualTo(1);
     }
 
     @Test
@@ -128,16 +145,17 @@ class CreateTodoHandlerTest {
                 "{\"id\":\"x\",\"version\":9,\"createdAt\":\"x\",\"updatedAt\":\"x\",\"title\":\"\",\"completed\":1,"
                         + "\"dueDate\":\"tomorrow\",\"description\":" + "\"d".repeat(1) + "x".repeat(2000) + "\","
                         + "\"extra\":true}"));
-        assertThat(Responses.errors(response)).containsExactlyInAnyOrder(
-                "pointer #/id: is read-only: the server sets it",
-                "pointer #/version: is read-only: the server sets it",
-                "pointer #/createdAt: is read-only: the server sets it",
-                "pointer #/updatedAt: is read-only: the server sets it",
-                "pointer #/extra: is not a known field",
-                "pointer #/title: must be 1 to 200 characters long",
-                "pointer #/completed: must be a boolean, not number",
-                "pointer #/dueDate: must be a date in YYYY-MM-DD format",
-                "pointer #/description: must be at most 2000 characters long");
+        assertThat(Responses.errors(response))
+                .containsExactlyInAnyOrder(
+                        "pointer #/id: is read-only: the server sets it",
+                        "pointer #/version: is read-only: the server sets it",
+                        "pointer #/createdAt: is read-only: the server sets it",
+                        "pointer #/updatedAt: is read-only: the server sets it",
+                        "pointer #/extra: is not a known field",
+                        "pointer #/title: must be 1 to 200 characters long",
+                        "pointer #/completed: must be a boolean, not number",
+                        "pointer #/dueDate: must be a date in YYYY-MM-DD format",
+                        "pointer #/description: must be at most 2000 characters long");
         assertThat(Responses.problem(response, 400).get("type").asText())
                 .isEqualTo("urn:todo-api:problem:invalid-request");
         verifyNoInteractions(todos);
@@ -150,8 +168,8 @@ class CreateTodoHandlerTest {
         assertThat(Responses.errors(tooLong)).containsExactly("pointer #/title: must be 1 to 200 characters long");
         assertThat(tooLong.getBody()).doesNotContain("a".repeat(65));
 
-        APIGatewayProxyResponseEvent huge = handle(withoutKey("{\"title\":\"t\",\"description\":\""
-                + "d".repeat(1024 * 1024) + "\"}"));
+        APIGatewayProxyResponseEvent huge =
+                handle(withoutKey("{\"title\":\"t\",\"description\":\"" + "d".repeat(1024 * 1024) + "\"}"));
         Responses.problem(huge, 413);
         assertThat(huge.getBody().length()).isLessThan(300);
         verifyNoInteractions(todos);
@@ -173,7 +191,8 @@ class CreateTodoHandlerTest {
 
     @Test
     void returns400ForAnEmptyBody() {
-        assertThat(Responses.errors(handle(withoutKey(null)))).containsExactly("pointer #: is required: send a JSON object");
+        assertThat(Responses.errors(handle(withoutKey(null))))
+                .containsExactly("pointer #: is required: send a JSON object");
     }
 
     @Test
@@ -186,8 +205,8 @@ class CreateTodoHandlerTest {
 
     @Test
     void returns415ForAnotherContentTypeAndSaysWhichOneIsAccepted() {
-        APIGatewayProxyResponseEvent response = handle(withHeader(Events.load("create-todo"), "Content-Type",
-                "text/plain"));
+        APIGatewayProxyResponseEvent response =
+                handle(withHeader(Events.load("create-todo"), "Content-Type", "text/plain"));
         Responses.problem(response, 415);
         assertThat(response.getHeaders()).containsEntry("Accept-Post", "application/json");
         verifyNoInteractions(todos);
@@ -195,10 +214,10 @@ class CreateTodoHandlerTest {
 
     @Test
     void returns400ForAMalformedIdempotencyKey() {
-        APIGatewayProxyResponseEvent response = handle(withHeader(Events.load("create-todo"), "Idempotency-Key",
-                "not valid!"));
-        assertThat(Responses.errors(response)).containsExactly(
-                "header Idempotency-Key: must be 1 to 128 characters of A-Z, a-z, 0-9, _ and -");
+        APIGatewayProxyResponseEvent response =
+                handle(withHeader(Events.load("create-todo"), "Idempotency-Key", "not valid!"));
+        assertThat(Responses.errors(response))
+                .containsExactly("header Idempotency-Key: must be 1 to 128 characters of A-Z, a-z, 0-9, _ and -");
         verifyNoInteractions(todos);
     }
 

@@ -23,8 +23,8 @@ class CreateTodoPrimingIT extends PrimingContract {
     }
 
     @Override
-    protected void answeredTheFixture(APIGatewayProxyResponseEvent response, PrimingHarness harness,
-                                      List<Map<String, AttributeValue>> before) {
+    protected void answeredTheFixture(
+            APIGatewayProxyResponseEvent response, PrimingHarness harness, List<Map<String, AttributeValue>> before) {
         assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(201);
         assertThat(harness.items()).as("the todo and its idempotency record").hasSize(before.size() + 2);
     }

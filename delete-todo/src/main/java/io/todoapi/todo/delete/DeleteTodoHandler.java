@@ -4,9 +4,9 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
-import io.todoapi.todo.http.RequestPipeline;
-import io.todoapi.todo.http.ApiResponses;
 import io.todoapi.todo.config.CompositionRoot;
+import io.todoapi.todo.http.ApiResponses;
+import io.todoapi.todo.http.RequestPipeline;
 import io.todoapi.todo.priming.PrimingEvents;
 import io.todoapi.todo.repository.TodoRepository;
 

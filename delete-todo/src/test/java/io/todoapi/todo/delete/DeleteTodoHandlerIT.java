@@ -6,7 +6,6 @@ import static io.todoapi.todo.testing.Events.withTodoId;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
-import io.todoapi.todo.http.RequestPipeline;
 import io.todoapi.todo.id.UuidV7Generator;
 import io.todoapi.todo.model.NewTodo;
 import io.todoapi.todo.model.Todo;
@@ -29,8 +28,11 @@ class DeleteTodoHandlerIT {
     private final UuidV7Generator ids = new UuidV7Generator(Clock.systemUTC());
     private final DeleteTodoHandler handler = new DeleteTodoHandler(table.repository(), Events.pipeline());
     private final String alice = "alice-" + UUID.randomUUID();
-    private final Todo todo = table.repository().create(alice, new NewTodo("Delete me", null, false, null)
-            .toTodo(ids.next(), Instant.now().truncatedTo(ChronoUnit.MILLIS)));
+    private final Todo todo = table.repository()
+            .create(
+                    alice,
+                    new NewTodo("Delete me", null, false, null)
+                            .toTodo(ids.next(), Instant.now().truncatedTo(ChronoUnit.MILLIS)));
 
     @BeforeAll
     static void createTable() {
@@ -43,8 +45,9 @@ class DeleteTodoHandlerIT {
     }
 
     private APIGatewayProxyResponseEvent delete(String owner, String id, String ifMatch) {
-        return handler.handleRequest(withHeader(withTodoId(withOwner(Events.load("delete-todo"), owner), id),
-                "If-Match", ifMatch), TestContext.of("DeleteTodoFunction"));
+        return handler.handleRequest(
+                withHeader(withTodoId(withOwner(Events.load("delete-todo"), owner), id), "If-Match", ifMatch),
+                TestContext.of("DeleteTodoFunction"));
     }
 
     @Test

@@ -13,7 +13,6 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent
 import io.todoapi.todo.error.StorageUnavailableException;
 import io.todoapi.todo.error.TodoNotFoundException;
 import io.todoapi.todo.error.VersionMismatchException;
-import io.todoapi.todo.http.RequestPipeline;
 import io.todoapi.todo.model.Precondition;
 import io.todoapi.todo.repository.TodoRepository;
 import io.todoapi.todo.testing.Events;
@@ -31,6 +30,7 @@ class DeleteTodoHandlerTest {
 
     @Mock
     private TodoRepository todos;
+
     private DeleteTodoHandler handler;
 
     @BeforeEach
@@ -47,7 +47,8 @@ class DeleteTodoHandlerTest {
         APIGatewayProxyResponseEvent response = handle(Events.load("delete-todo"));
         assertThat(response.getStatusCode()).isEqualTo(204);
         assertThat(response.getBody()).isNull();
-        assertThat(response.getHeaders()).containsEntry("Access-Control-Allow-Origin", "*")
+        assertThat(response.getHeaders())
+                .containsEntry("Access-Control-Allow-Origin", "*")
                 .doesNotContainKey("Content-Type");
         verify(todos).delete(Events.FIXTURE_OWNER, Events.FIXTURE_TODO_ID, Precondition.NONE);
     }
@@ -60,14 +61,16 @@ class DeleteTodoHandlerTest {
 
     @Test
     void returns404ForAMissingOrForeignTodo() {
-        doThrow(new TodoNotFoundException(Events.FIXTURE_TODO_ID)).when(todos)
+        doThrow(new TodoNotFoundException(Events.FIXTURE_TODO_ID))
+                .when(todos)
                 .delete(Events.FIXTURE_OWNER, Events.FIXTURE_TODO_ID, Precondition.NONE);
         Responses.problem(handle(Events.load("delete-todo")), 404);
     }
 
     @Test
     void returns412ForAStaleETag() {
-        doThrow(new VersionMismatchException(Events.FIXTURE_TODO_ID)).when(todos)
+        doThrow(new VersionMismatchException(Events.FIXTURE_TODO_ID))
+                .when(todos)
                 .delete(Events.FIXTURE_OWNER, Events.FIXTURE_TODO_ID, Precondition.anyOf(Set.of(1L)));
         Responses.problem(handle(withHeader(Events.load("delete-todo"), "If-Match", "\"1\"")), 412);
     }
@@ -87,7 +90,8 @@ class DeleteTodoHandlerTest {
 
     @Test
     void returns503WhenDynamoDbIsThrottling() {
-        doThrow(new StorageUnavailableException(new RuntimeException())).when(todos)
+        doThrow(new StorageUnavailableException(new RuntimeException()))
+                .when(todos)
                 .delete(Events.FIXTURE_OWNER, Events.FIXTURE_TODO_ID, Precondition.NONE);
         APIGatewayProxyResponseEvent response = handle(Events.load("delete-todo"));
         Responses.problem(response, 503);

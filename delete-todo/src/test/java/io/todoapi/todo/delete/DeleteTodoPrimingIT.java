@@ -18,8 +18,8 @@ class DeleteTodoPrimingIT extends PrimingContract {
     }
 
     @Override
-    protected void answeredTheFixture(APIGatewayProxyResponseEvent response, PrimingHarness harness,
-                                      List<Map<String, AttributeValue>> before) {
+    protected void answeredTheFixture(
+            APIGatewayProxyResponseEvent response, PrimingHarness harness, List<Map<String, AttributeValue>> before) {
         assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(204);
         assertThat(harness.items()).as("only the seeded priming todo is left").isEqualTo(before);
     }

@@ -1,6 +1,5 @@
 package io.todoapi.todo.deployment;
 
-import io.todoapi.todo.testing.TodoFunction;
 import static io.todoapi.todo.deployment.Project.list;
 import static io.todoapi.todo.deployment.Project.map;
 import static io.todoapi.todo.deployment.Project.properties;
@@ -9,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.todoapi.todo.metrics.ApiMetrics;
+import io.todoapi.todo.testing.TodoFunction;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,15 +29,16 @@ import org.junit.jupiter.api.Test;
 class AlarmsTest {
 
     private static final String ALARM = "AWS::CloudWatch::Alarm";
-    private static final Object ACTIONS = Map.of("Fn::If",
+    private static final Object ACTIONS = Map.of(
+            "Fn::If",
             List.of("AlarmNotifications", List.of(Map.of("Ref", "AlarmTopic")), Map.of("Ref", "AWS::NoValue")));
     /** CloudWatch's limit on AlarmDescription. */
     private static final int DESCRIPTION_LIMIT = 1024;
+
     private static final Pattern SUBSTITUTION = Pattern.compile("\\$\\{([^}]+)}");
 
     /** One metric an alarm reads: its id in a metric-math alarm (null for a single-metric alarm) and statistic. */
-    record AlarmMetric(String id, MetricContract.Metric metric, String stat, Object period) {
-    }
+    record AlarmMetric(String id, MetricContract.Metric metric, String stat, Object period) {}
 
     @Test
     void everyAlarmNamesAMetricTheStackEmits() {
@@ -45,7 +46,8 @@ class AlarmsTest {
         MetricContract contract = new MetricContract(output);
         List<String> problems = new ArrayList<>();
         int metrics = 0;
-        for (Map.Entry<String, Map<String, Object>> alarm : SamTransform.resources(output, ALARM).entrySet()) {
+        for (Map.Entry<String, Map<String, Object>> alarm :
+                SamTransform.resources(output, ALARM).entrySet()) {
             for (AlarmMetric read : metricsOf(alarm.getKey(), alarm.getValue())) {
                 problems.addAll(contract.problems(read.metric()));
                 metrics++;
@@ -53,7 +55,9 @@ class AlarmsTest {
         }
         System.out.println("alarms: " + SamTransform.resources(output, ALARM).size() + " alarms, " + metrics
                 + " metrics checked against the transformed stack and ApiMetrics");
-        assertThat(problems).as("metrics the alarms name that the stack does not emit").isEmpty();
+        assertThat(problems)
+                .as("metrics the alarms name that the stack does not emit")
+                .isEmpty();
     }
 
     @Test
@@ -61,10 +65,13 @@ class AlarmsTest {
         Map<String, Object> output = transformed();
         Map<String, Object> resources = map(output.get("Resources"));
         // The stage: SAM names it <Api>Stage with the StageName in between; its Ref is the stage's name.
-        assertThat(SamTransform.resources(output, "AWS::ApiGateway::Stage").keySet()).containsExactly("TodoApiprodStage");
-        assertThat(map(map(resources.get("TodoApiprodStage")).get("Properties"))).containsEntry("StageName", "prod")
+        assertThat(SamTransform.resources(output, "AWS::ApiGateway::Stage").keySet())
+                .containsExactly("TodoApiprodStage");
+        assertThat(map(map(resources.get("TodoApiprodStage")).get("Properties")))
+                .containsEntry("StageName", "prod")
                 .containsEntry("RestApiId", Map.of("Ref", "TodoApi"));
-        // The API's name, which API Gateway's metrics carry as ApiName: the Name the template gives, not the spec's title.
+        // The API's name, which API Gateway's metrics carry as ApiName: the Name the template gives, not the spec's
+        // title.
         Object name = map(map(resources.get("TodoApi")).get("Properties")).get("Name");
         assertThat(name).isEqualTo(Map.of("Fn::Sub", "${AWS::StackName}-todo-api"));
         // Each alias: <TodoFunction>Alias<name>, named live, whose metrics carry Resource <function name>:live.
@@ -112,14 +119,17 @@ class AlarmsTest {
         AlarmMetric errors = metric(read, "AWS/ApiGateway", "5XXError");
         AlarmMetric requests = metric(read, "AWS/ApiGateway", "Count");
         assertThat(List.of(errors.stat(), requests.stat())).containsExactly("Sum", "Sum");
-        assertThat(returnedExpression(apiRate)).isEqualTo("IF(" + requests.id() + " >= ${AlarmErrorRateMinRequests}, 100 * "
-                + errors.id() + " / " + requests.id() + ", 0)");
-        assertThat(apiRate).containsEntry("Threshold", Map.of("Ref", "AlarmErrorRatePercent"))
+        assertThat(returnedExpression(apiRate))
+                .isEqualTo("IF(" + requests.id() + " >= ${AlarmErrorRateMinRequests}, 100 * " + errors.id() + " / "
+                        + requests.id() + ", 0)");
+        assertThat(apiRate)
+                .containsEntry("Threshold", Map.of("Ref", "AlarmErrorRatePercent"))
                 .containsEntry("ComparisonOperator", "GreaterThanThreshold");
 
         // The API's p99 latency, judged only on periods with enough requests for a p99.
         Map<String, Object> latency = alarmProperties(output, onlyAlarmReading(alarms, "AWS/ApiGateway", "Latency"));
-        assertThat(latency).containsEntry("ExtendedStatistic", "p99")
+        assertThat(latency)
+                .containsEntry("ExtendedStatistic", "p99")
                 .containsEntry("EvaluateLowSampleCountPercentile", "ignore")
                 .containsEntry("Threshold", Map.of("Ref", "AlarmLatencyP99Ms"))
                 .doesNotContainKey("Statistic");
@@ -128,11 +138,18 @@ class AlarmsTest {
         for (TodoFunction function : TodoFunction.values()) {
             for (String name : List.of("Errors", "Throttles")) {
                 List<String> watching = alarms.entrySet().stream()
-                        .filter(alarm -> alarm.getValue().stream().anyMatch(m -> m.metric().name().equals(name)
-                                && contract.aliasResource(function).equals(m.metric().dimensions().get("Resource"))))
-                        .map(Map.Entry::getKey).toList();
-                assertThat(watching).as("alarms on %s %s of its alias", function.logicalId(), name).hasSize(1);
-                assertThat(metric(alarms.get(watching.getFirst()), "AWS/Lambda", name).stat()).isEqualTo("Sum");
+                        .filter(alarm -> alarm.getValue().stream()
+                                .anyMatch(m -> m.metric().name().equals(name)
+                                        && contract.aliasResource(function)
+                                                .equals(m.metric().dimensions().get("Resource"))))
+                        .map(Map.Entry::getKey)
+                        .toList();
+                assertThat(watching)
+                        .as("alarms on %s %s of its alias", function.logicalId(), name)
+                        .hasSize(1);
+                assertThat(metric(alarms.get(watching.getFirst()), "AWS/Lambda", name)
+                                .stat())
+                        .isEqualTo("Sum");
             }
         }
 
@@ -141,37 +158,48 @@ class AlarmsTest {
             String tableId = onlyAlarmReading(alarms, "AWS/DynamoDB", name);
             Map<String, Object> table = alarmProperties(output, tableId);
             List<AlarmMetric> perOperation = alarms.get(tableId);
-            assertThat(perOperation.stream().map(m -> m.metric().dimensions().get("Operation")).toList())
+            assertThat(perOperation.stream()
+                            .map(m -> m.metric().dimensions().get("Operation"))
+                            .toList())
                     .as("operations of the %s alarm", name)
                     .containsExactlyInAnyOrderElementsOf(contract.tableOperations());
-            assertThat(returnedExpression(table)).as("the %s alarm sums every operation", name)
-                    .isEqualTo(perOperation.stream().map(m -> "FILL(" + m.id() + ", 0)")
+            assertThat(returnedExpression(table))
+                    .as("the %s alarm sums every operation", name)
+                    .isEqualTo(perOperation.stream()
+                            .map(m -> "FILL(" + m.id() + ", 0)")
                             .collect(Collectors.joining(" + ")));
         }
 
         // Each operation's own 5xx rate: Requests5xx of all its requests (2xx + 4xx + 5xx), with enough requests.
         for (String operation : ApiMetrics.OPERATIONS) {
             List<String> watching = alarms.entrySet().stream()
-                    .filter(alarm -> alarm.getValue().stream().anyMatch(m -> m.metric().name()
-                            .equals(ApiMetrics.REQUESTS_5XX)
-                            && operation.equals(m.metric().dimensions().get(ApiMetrics.OPERATION))))
-                    .map(Map.Entry::getKey).toList();
+                    .filter(alarm -> alarm.getValue().stream()
+                            .anyMatch(m -> m.metric().name().equals(ApiMetrics.REQUESTS_5XX)
+                                    && operation.equals(m.metric().dimensions().get(ApiMetrics.OPERATION))))
+                    .map(Map.Entry::getKey)
+                    .toList();
             assertThat(watching).as("alarms on the 5xx of %s", operation).hasSize(1);
             List<AlarmMetric> own = alarms.get(watching.getFirst());
-            assertThat(own.stream().map(m -> m.metric().name()).toList()).containsExactlyInAnyOrder(
-                    ApiMetrics.REQUESTS_5XX, ApiMetrics.REQUESTS_2XX, ApiMetrics.REQUESTS_4XX);
-            assertThat(own).allSatisfy(m -> assertThat(m.metric().dimensions())
-                    .containsEntry(ApiMetrics.OPERATION, operation));
+            assertThat(own.stream().map(m -> m.metric().name()).toList())
+                    .containsExactlyInAnyOrder(
+                            ApiMetrics.REQUESTS_5XX, ApiMetrics.REQUESTS_2XX, ApiMetrics.REQUESTS_4XX);
+            assertThat(own)
+                    .allSatisfy(
+                            m -> assertThat(m.metric().dimensions()).containsEntry(ApiMetrics.OPERATION, operation));
             Map<String, Object> alarm = alarmProperties(output, watching.getFirst());
-            String failed = metric(own, ApiMetrics.NAMESPACE, ApiMetrics.REQUESTS_5XX).id();
-            assertThat(returnedExpression(alarm)).isEqualTo(
-                    "IF(requests >= ${AlarmErrorRateMinRequests}, 100 * FILL(" + failed + ", 0) / requests, 0)");
-            assertThat(Set.of(expression(alarm, "requests").split(" \\+ "))).as("requests of %s", operation)
+            String failed =
+                    metric(own, ApiMetrics.NAMESPACE, ApiMetrics.REQUESTS_5XX).id();
+            assertThat(returnedExpression(alarm))
+                    .isEqualTo("IF(requests >= ${AlarmErrorRateMinRequests}, 100 * FILL(" + failed
+                            + ", 0) / requests, 0)");
+            assertThat(Set.of(expression(alarm, "requests").split(" \\+ ")))
+                    .as("requests of %s", operation)
                     .isEqualTo(own.stream().map(m -> "FILL(" + m.id() + ", 0)").collect(Collectors.toSet()));
             assertThat(alarm).containsEntry("Threshold", Map.of("Ref", "AlarmErrorRatePercent"));
         }
 
-        assertThat(alarms).as("2 API alarms, 2 per function, 1 per operation, 2 on the table")
+        assertThat(alarms)
+                .as("2 API alarms, 2 per function, 1 per operation, 2 on the table")
                 .hasSize(2 + 2 * TodoFunction.values().length + ApiMetrics.OPERATIONS.size() + 2);
     }
 
@@ -179,29 +207,40 @@ class AlarmsTest {
     void eachAlarmSaysWhatToDoFirstAndNamesOnlyWhatTheStackHas() {
         Set<String> names = new TreeSet<>();
         Set<String> logGroups = new TreeSet<>();
-        Project.resources("AWS::Logs::LogGroup").values().forEach(group -> logGroups.add(
-                MetricContract.canonical(map(group.get("Properties")).get("LogGroupName"))));
+        Project.resources("AWS::Logs::LogGroup")
+                .values()
+                .forEach(group -> logGroups.add(
+                        MetricContract.canonical(map(group.get("Properties")).get("LogGroupName"))));
         Map<String, Object> parameters = map(Project.template().get("Parameters"));
         Project.resources(ALARM).forEach((id, alarm) -> {
             Map<String, Object> properties = map(alarm.get("Properties"));
             String name = MetricContract.canonical(properties.get("AlarmName"));
-            assertThat(name).as("%s AlarmName: the topic policy admits alarms named after the stack", id)
+            assertThat(name)
+                    .as("%s AlarmName: the topic policy admits alarms named after the stack", id)
                     .matches("\\$\\{AWS::StackName}-[A-Za-z0-9-]+");
-            assertThat(names.add(name)).as("%s AlarmName %s is unique", id, name).isTrue();
+            assertThat(names.add(name))
+                    .as("%s AlarmName %s is unique", id, name)
+                    .isTrue();
 
             String description = MetricContract.canonical(properties.get("AlarmDescription"));
-            assertThat(description).as("%s AlarmDescription says what to do first", id).contains(" First: ");
+            assertThat(description)
+                    .as("%s AlarmDescription says what to do first", id)
+                    .contains(" First: ");
             Matcher substitution = SUBSTITUTION.matcher(description);
             while (substitution.find()) {
-                assertThat(substitution.group(1)).as("%s AlarmDescription substitutes", id)
+                assertThat(substitution.group(1))
+                        .as("%s AlarmDescription substitutes", id)
                         .isIn(concat(parameters.keySet(), Set.of("AWS::StackName", "AWS::Region")));
             }
-            assertThat(worstCaseLength(description)).as("%s AlarmDescription with the longest values", id)
+            assertThat(worstCaseLength(description))
+                    .as("%s AlarmDescription with the longest values", id)
                     .isLessThanOrEqualTo(DESCRIPTION_LIMIT);
             Matcher logGroup = Pattern.compile("(/aws/(?:lambda|apigateway)/\\$\\{AWS::StackName}/[A-Za-z]+)")
                     .matcher(description);
             while (logGroup.find()) {
-                assertThat(logGroups).as("%s names the log group %s", id, logGroup.group(1)).contains(logGroup.group(1));
+                assertThat(logGroups)
+                        .as("%s names the log group %s", id, logGroup.group(1))
+                        .contains(logGroup.group(1));
             }
         });
         assertThat(names).hasSize(Project.resources(ALARM).size());
@@ -211,22 +250,31 @@ class AlarmsTest {
     void eachAlarmChoosesItsMissingDataAndNotifiesOnlyWhenThereIsAnAddress() {
         Project.resources(ALARM).forEach((id, alarm) -> {
             Map<String, Object> properties = map(alarm.get("Properties"));
-            assertThat(alarm).as("%s exists with or without an e-mail address", id).doesNotContainKey("Condition");
+            assertThat(alarm)
+                    .as("%s exists with or without an e-mail address", id)
+                    .doesNotContainKey("Condition");
             // Every metric here has data points only while requests arrive (or only when something went wrong): no
             // data means nothing failed, and an alarm back in OK when traffic stops tells its OK too.
             assertThat(properties).as("%s TreatMissingData", id).containsEntry("TreatMissingData", "notBreaching");
-            assertThat(properties).as("%s actions", id).containsEntry("AlarmActions", ACTIONS)
-                    .containsEntry("OKActions", ACTIONS).doesNotContainKey("InsufficientDataActions");
+            assertThat(properties)
+                    .as("%s actions", id)
+                    .containsEntry("AlarmActions", ACTIONS)
+                    .containsEntry("OKActions", ACTIONS)
+                    .doesNotContainKey("InsufficientDataActions");
             Object threshold = map(properties.get("Threshold")).get("Ref");
-            Map<String, Object> parameter = map(map(Project.template().get("Parameters")).get(threshold));
-            assertThat(parameter).as("%s Threshold: a parameter with a default", id)
-                    .containsEntry("Type", "Number").containsKeys("Default", "MinValue", "Description");
+            Map<String, Object> parameter =
+                    map(map(Project.template().get("Parameters")).get(threshold));
+            assertThat(parameter)
+                    .as("%s Threshold: a parameter with a default", id)
+                    .containsEntry("Type", "Number")
+                    .containsKeys("Default", "MinValue", "Description");
             assertThat(properties.get("EvaluationPeriods")).as("%s", id).isInstanceOf(Integer.class);
-            assertThat((Integer) properties.get("DatapointsToAlarm")).as("%s DatapointsToAlarm", id)
+            assertThat((Integer) properties.get("DatapointsToAlarm"))
+                    .as("%s DatapointsToAlarm", id)
                     .isEqualTo(properties.get("EvaluationPeriods"));
         });
-        assertThat(map(Project.template().get("Conditions")).get("AlarmNotifications")).isEqualTo(Map.of("Fn::Not",
-                List.of(Map.of("Fn::Equals", List.of(Map.of("Ref", "AlarmEmail"), "")))));
+        assertThat(map(Project.template().get("Conditions")).get("AlarmNotifications"))
+                .isEqualTo(Map.of("Fn::Not", List.of(Map.of("Fn::Equals", List.of(Map.of("Ref", "AlarmEmail"), "")))));
     }
 
     @Test
@@ -238,14 +286,21 @@ class AlarmsTest {
                 defaults.put(name, map(parameter).get("Default"));
             }
         });
-        assertThat(defaults).containsExactly(Map.entry("AlarmEmail", ""), Map.entry("AlarmErrorRatePercent", 5),
-                Map.entry("AlarmErrorRateMinRequests", 20), Map.entry("AlarmLatencyP99Ms", 2000),
-                Map.entry("AlarmFunctionErrors", 5), Map.entry("AlarmFunctionThrottles", 5),
-                Map.entry("AlarmTableThrottles", 10), Map.entry("AlarmTableSystemErrors", 5));
+        assertThat(defaults)
+                .containsExactly(
+                        Map.entry("AlarmEmail", ""),
+                        Map.entry("AlarmErrorRatePercent", 5),
+                        Map.entry("AlarmErrorRateMinRequests", 20),
+                        Map.entry("AlarmLatencyP99Ms", 2000),
+                        Map.entry("AlarmFunctionErrors", 5),
+                        Map.entry("AlarmFunctionThrottles", 5),
+                        Map.entry("AlarmTableThrottles", 10),
+                        Map.entry("AlarmTableSystemErrors", 5));
         String guide = Project.read("docs/deploy.md");
         defaults.forEach((name, value) -> {
             if (!name.equals("AlarmEmail")) {
-                assertThat(guide).as("docs/deploy.md states the default of %s", name)
+                assertThat(guide)
+                        .as("docs/deploy.md states the default of %s", name)
                         .contains("`" + name + "`, default " + value);
             }
         });
@@ -256,7 +311,8 @@ class AlarmsTest {
         Set<String> parameters = map(Project.template().get("Parameters")).keySet();
         Pattern identifier = Pattern.compile("(?<![${A-Za-z0-9_])[a-z][A-Za-z0-9_]*");
         int expressions = 0;
-        for (Map.Entry<String, Map<String, Object>> alarm : Project.resources(ALARM).entrySet()) {
+        for (Map.Entry<String, Map<String, Object>> alarm :
+                Project.resources(ALARM).entrySet()) {
             List<Object> queries = list(map(alarm.getValue().get("Properties")).get("Metrics"));
             if (queries.isEmpty()) {
                 continue;
@@ -279,25 +335,36 @@ class AlarmsTest {
                     String expression = MetricContract.canonical(q.get("Expression"));
                     Matcher substitution = SUBSTITUTION.matcher(expression);
                     while (substitution.find()) {
-                        assertThat(substitution.group(1)).as("%s %s substitutes", id, queryId).isIn(parameters);
+                        assertThat(substitution.group(1))
+                                .as("%s %s substitutes", id, queryId)
+                                .isIn(parameters);
                     }
-                    Matcher reference = identifier.matcher(SUBSTITUTION.matcher(expression).replaceAll("0"));
+                    Matcher reference =
+                            identifier.matcher(SUBSTITUTION.matcher(expression).replaceAll("0"));
                     while (reference.find()) {
-                        assertThat(defined).as("%s: %s reads %s, defined before it", id, queryId, reference.group())
+                        assertThat(defined)
+                                .as("%s: %s reads %s, defined before it", id, queryId, reference.group())
                                 .contains(reference.group());
                         used.add(reference.group());
                     }
                 } else {
-                    assertThat(map(q.get("MetricStat"))).as("%s %s", id, queryId)
-                            .containsEntry("Period", 300).containsKey("Stat");
+                    assertThat(map(q.get("MetricStat")))
+                            .as("%s %s", id, queryId)
+                            .containsEntry("Period", 300)
+                            .containsKey("Stat");
                 }
-                assertThat(defined.add(queryId)).as("%s: %s defined once", id, queryId).isTrue();
+                assertThat(defined.add(queryId))
+                        .as("%s: %s defined once", id, queryId)
+                        .isTrue();
             }
             assertThat(returned).as("%s: the one series it alarms on", id).hasSize(1);
             Set<String> unused = new TreeSet<>(defined);
             unused.removeAll(used);
-            assertThat(unused).as("%s: every query but the alarm's series is read", id).containsExactlyElementsOf(returned);
-            assertThat(map(alarm.getValue().get("Properties"))).as(id)
+            assertThat(unused)
+                    .as("%s: every query but the alarm's series is read", id)
+                    .containsExactlyElementsOf(returned);
+            assertThat(map(alarm.getValue().get("Properties")))
+                    .as(id)
                     .doesNotContainKeys("MetricName", "Namespace", "Statistic", "Period");
         }
         assertThat(expressions).isPositive();
@@ -309,39 +376,57 @@ class AlarmsTest {
             assertThat(resource(id)).as(id).containsEntry("Condition", "AlarmNotifications");
         }
         assertThat(map(map(Project.template().get("Outputs")).get("AlarmTopicArn")))
-                .containsEntry("Condition", "AlarmNotifications").containsEntry("Value", Map.of("Ref", "AlarmTopic"));
+                .containsEntry("Condition", "AlarmNotifications")
+                .containsEntry("Value", Map.of("Ref", "AlarmTopic"));
 
         Map<String, Object> key = properties("AlarmTopicKey");
         assertThat(key).containsEntry("EnableKeyRotation", true);
         List<Object> keyStatements = list(map(key.get("KeyPolicy")).get("Statement"));
         assertThat(keyStatements).hasSize(2);
-        assertThat(map(keyStatements.get(0))).containsEntry("Principal",
-                Map.of("AWS", Map.of("Fn::Sub", "arn:${AWS::Partition}:iam::${AWS::AccountId}:root")));
-        // Not the AWS managed key alias/aws/sns: its policy does not let CloudWatch encrypt, so alarms could not publish.
-        assertThat(map(keyStatements.get(1))).containsEntry("Effect", "Allow")
+        assertThat(map(keyStatements.get(0)))
+                .containsEntry(
+                        "Principal",
+                        Map.of("AWS", Map.of("Fn::Sub", "arn:${AWS::Partition}:iam::${AWS::AccountId}:root")));
+        // Not the AWS managed key alias/aws/sns: its policy does not let CloudWatch encrypt, so alarms could not
+        // publish.
+        assertThat(map(keyStatements.get(1)))
+                .containsEntry("Effect", "Allow")
                 .containsEntry("Principal", Map.of("Service", "cloudwatch.amazonaws.com"))
                 .containsEntry("Action", List.of("kms:GenerateDataKey*", "kms:Decrypt"));
         assertThat(properties("AlarmTopic")).containsEntry("KmsMasterKeyId", Map.of("Ref", "AlarmTopicKey"));
 
-        assertThat(properties("AlarmEmailSubscription")).containsEntry("Protocol", "email")
+        assertThat(properties("AlarmEmailSubscription"))
+                .containsEntry("Protocol", "email")
                 .containsEntry("Endpoint", Map.of("Ref", "AlarmEmail"))
                 .containsEntry("TopicArn", Map.of("Ref", "AlarmTopic"));
 
         Map<String, Object> policy = properties("AlarmTopicPolicy");
         assertThat(list(policy.get("Topics"))).containsExactly(Map.of("Ref", "AlarmTopic"));
-        assertThat(list(map(policy.get("PolicyDocument")).get("Statement"))).containsExactly(Map.of(
-                "Sid", "AlarmsOfThisStackPublish",
-                "Effect", "Allow",
-                "Principal", Map.of("Service", "cloudwatch.amazonaws.com"),
-                "Action", "sns:Publish",
-                "Resource", Map.of("Ref", "AlarmTopic"),
-                "Condition", Map.of(
-                        "StringEquals", Map.of("aws:SourceAccount", Map.of("Ref", "AWS::AccountId")),
-                        "ArnLike", Map.of("aws:SourceArn", Map.of("Fn::Sub",
-                                "arn:${AWS::Partition}:cloudwatch:${AWS::Region}:${AWS::AccountId}:alarm:"
-                                        + "${AWS::StackName}-*")))));
+        assertThat(list(map(policy.get("PolicyDocument")).get("Statement")))
+                .containsExactly(Map.of(
+                        "Sid",
+                        "AlarmsOfThisStackPublish",
+                        "Effect",
+                        "Allow",
+                        "Principal",
+                        Map.of("Service", "cloudwatch.amazonaws.com"),
+                        "Action",
+                        "sns:Publish",
+                        "Resource",
+                        Map.of("Ref", "AlarmTopic"),
+                        "Condition",
+                        Map.of(
+                                "StringEquals", Map.of("aws:SourceAccount", Map.of("Ref", "AWS::AccountId")),
+                                "ArnLike",
+                                        Map.of(
+                                                "aws:SourceArn",
+                                                Map.of(
+                                                        "Fn::Sub",
+                                                        "arn:${AWS::Partition}:cloudwatch:${AWS::Region}:${AWS::AccountId}:alarm:"
+                                                                + "${AWS::StackName}-*")))));
 
-        Map<String, Object> email = map(map(Project.template().get("Parameters")).get("AlarmEmail"));
+        Map<String, Object> email =
+                map(map(Project.template().get("Parameters")).get("AlarmEmail"));
         assertThat(email).containsEntry("Default", "");
         Pattern allowed = Pattern.compile(String.valueOf(email.get("AllowedPattern")));
         assertThat(List.of("", "oncall@example.com", "first.last+todo@ops.example.co.uk"))
@@ -356,36 +441,54 @@ class AlarmsTest {
         String function = "${CreateTodoFunction}";
         Map<String, String> alias = Map.of("FunctionName", function, "Resource", function + ":live");
         assertThat(contract.problems(metric("AWS/Lambda", "Errors", alias))).isEmpty();
-        assertThat(contract.problems(metric(ApiMetrics.NAMESPACE, ApiMetrics.COLD_START,
-                Map.of(ApiMetrics.SERVICE, "todo-api", ApiMetrics.OPERATION, "getTodo")))).isEmpty();
+        assertThat(contract.problems(metric(
+                        ApiMetrics.NAMESPACE,
+                        ApiMetrics.COLD_START,
+                        Map.of(ApiMetrics.SERVICE, "todo-api", ApiMetrics.OPERATION, "getTodo"))))
+                .isEmpty();
 
         List<MetricContract.Metric> wrong = List.of(
                 metric("AWS/Lambda", "Error", alias),
                 metric("AWS/Lambda", "Errors", Map.of("FunctionName", function)),
                 metric("AWS/Lambda", "Errors", Map.of("FunctionName", function, "Resource", function + ":prod")),
-                metric("AWS/Lambda", "Errors", Map.of("FunctionName", "${NoSuchFunction}", "Resource",
-                        "${NoSuchFunction}:live")),
+                metric(
+                        "AWS/Lambda",
+                        "Errors",
+                        Map.of("FunctionName", "${NoSuchFunction}", "Resource", "${NoSuchFunction}:live")),
                 metric("AWS/Lambda", "Errors", Map.of("FunctionName", function, "Resource", "${GetTodoFunction}:live")),
                 metric("AWS/ApiGateway", "5XXError", Map.of("ApiName", "Todo API", "Stage", "${TodoApiprodStage}")),
                 metric("AWS/ApiGateway", "5XXError", Map.of("ApiName", "${AWS::StackName}-todo-api", "Stage", "prod")),
-                metric("AWS/ApiGateway", "5xxError", Map.of("ApiName", "${AWS::StackName}-todo-api", "Stage",
-                        "${TodoApiprodStage}")),
+                metric(
+                        "AWS/ApiGateway",
+                        "5xxError",
+                        Map.of("ApiName", "${AWS::StackName}-todo-api", "Stage", "${TodoApiprodStage}")),
                 metric("AWS/DynamoDB", "ThrottledRequests", Map.of("TableName", "${TodoTable}")),
                 metric("AWS/DynamoDB", "ThrottledRequests", Map.of("TableName", "${TodoTable}", "Operation", "Scan")),
                 metric("AWS/DynamoDB", "SystemErrors", Map.of("TableName", "todos", "Operation", "Query")),
-                metric("TodoAPI", ApiMetrics.REQUESTS_5XX, Map.of(ApiMetrics.SERVICE, "todo-api",
-                        ApiMetrics.OPERATION, "getTodo")),
-                metric(ApiMetrics.NAMESPACE, "Requests500", Map.of(ApiMetrics.SERVICE, "todo-api",
-                        ApiMetrics.OPERATION, "getTodo")),
+                metric(
+                        "TodoAPI",
+                        ApiMetrics.REQUESTS_5XX,
+                        Map.of(ApiMetrics.SERVICE, "todo-api", ApiMetrics.OPERATION, "getTodo")),
+                metric(
+                        ApiMetrics.NAMESPACE,
+                        "Requests500",
+                        Map.of(ApiMetrics.SERVICE, "todo-api", ApiMetrics.OPERATION, "getTodo")),
                 metric(ApiMetrics.NAMESPACE, ApiMetrics.REQUESTS_5XX, Map.of(ApiMetrics.SERVICE, "todo-api")),
-                metric(ApiMetrics.NAMESPACE, ApiMetrics.REQUESTS_5XX, Map.of("Service", "todo-api",
-                        ApiMetrics.OPERATION, "getTodo")),
-                metric(ApiMetrics.NAMESPACE, ApiMetrics.REQUESTS_5XX, Map.of(ApiMetrics.SERVICE, "todo",
-                        ApiMetrics.OPERATION, "getTodo")),
-                metric(ApiMetrics.NAMESPACE, ApiMetrics.REQUESTS_5XX, Map.of(ApiMetrics.SERVICE, "todo-api",
-                        ApiMetrics.OPERATION, "GetTodoFunction")));
+                metric(
+                        ApiMetrics.NAMESPACE,
+                        ApiMetrics.REQUESTS_5XX,
+                        Map.of("Service", "todo-api", ApiMetrics.OPERATION, "getTodo")),
+                metric(
+                        ApiMetrics.NAMESPACE,
+                        ApiMetrics.REQUESTS_5XX,
+                        Map.of(ApiMetrics.SERVICE, "todo", ApiMetrics.OPERATION, "getTodo")),
+                metric(
+                        ApiMetrics.NAMESPACE,
+                        ApiMetrics.REQUESTS_5XX,
+                        Map.of(ApiMetrics.SERVICE, "todo-api", ApiMetrics.OPERATION, "GetTodoFunction")));
         for (MetricContract.Metric metric : wrong) {
-            assertThat(contract.problems(metric)).as("%s %s %s", metric.namespace(), metric.name(), metric.dimensions())
+            assertThat(contract.problems(metric))
+                    .as("%s %s %s", metric.namespace(), metric.name(), metric.dimensions())
                     .isNotEmpty();
         }
     }
@@ -395,21 +498,32 @@ class AlarmsTest {
         Map<String, Object> properties = map(alarm.get("Properties"));
         List<AlarmMetric> metrics = new ArrayList<>();
         if (properties.containsKey("MetricName")) {
-            Object stat = properties.containsKey("Statistic") ? properties.get("Statistic")
+            Object stat = properties.containsKey("Statistic")
+                    ? properties.get("Statistic")
                     : properties.get("ExtendedStatistic");
-            metrics.add(new AlarmMetric(null, new MetricContract.Metric("alarm " + id,
-                    String.valueOf(properties.get("Namespace")), String.valueOf(properties.get("MetricName")),
-                    MetricContract.dimensions(properties.get("Dimensions"))), String.valueOf(stat),
+            metrics.add(new AlarmMetric(
+                    null,
+                    new MetricContract.Metric(
+                            "alarm " + id,
+                            String.valueOf(properties.get("Namespace")),
+                            String.valueOf(properties.get("MetricName")),
+                            MetricContract.dimensions(properties.get("Dimensions"))),
+                    String.valueOf(stat),
                     properties.get("Period")));
         }
         for (Object query : list(properties.get("Metrics"))) {
             Map<String, Object> stat = map(map(query).get("MetricStat"));
             if (!stat.isEmpty()) {
                 Map<String, Object> metric = map(stat.get("Metric"));
-                metrics.add(new AlarmMetric(String.valueOf(map(query).get("Id")), new MetricContract.Metric(
-                        "alarm " + id + " " + map(query).get("Id"), String.valueOf(metric.get("Namespace")),
-                        String.valueOf(metric.get("MetricName")), MetricContract.dimensions(metric.get("Dimensions"))),
-                        String.valueOf(stat.get("Stat")), stat.get("Period")));
+                metrics.add(new AlarmMetric(
+                        String.valueOf(map(query).get("Id")),
+                        new MetricContract.Metric(
+                                "alarm " + id + " " + map(query).get("Id"),
+                                String.valueOf(metric.get("Namespace")),
+                                String.valueOf(metric.get("MetricName")),
+                                MetricContract.dimensions(metric.get("Dimensions"))),
+                        String.valueOf(stat.get("Stat")),
+                        stat.get("Period")));
             }
         }
         assertThat(metrics).as("alarm %s reads a metric", id).isNotEmpty();
@@ -424,9 +538,11 @@ class AlarmsTest {
     /** The logical id of the one alarm that reads {@code namespace} {@code name}. */
     private static String onlyAlarmReading(Map<String, List<AlarmMetric>> alarms, String namespace, String name) {
         List<String> reading = alarms.entrySet().stream()
-                .filter(alarm -> alarm.getValue().stream().anyMatch(m -> m.metric().namespace().equals(namespace)
-                        && m.metric().name().equals(name)))
-                .map(Map.Entry::getKey).toList();
+                .filter(alarm -> alarm.getValue().stream()
+                        .anyMatch(m -> m.metric().namespace().equals(namespace)
+                                && m.metric().name().equals(name)))
+                .map(Map.Entry::getKey)
+                .toList();
         assertThat(reading).as("alarms on %s %s", namespace, name).hasSize(1);
         return reading.getFirst();
     }
@@ -436,20 +552,30 @@ class AlarmsTest {
     }
 
     private static AlarmMetric metric(List<AlarmMetric> metrics, String namespace, String name) {
-        return metrics.stream().filter(m -> m.metric().namespace().equals(namespace) && m.metric().name().equals(name))
-                .findFirst().orElseThrow(() -> new AssertionError("no " + namespace + " " + name + " in " + metrics));
+        return metrics.stream()
+                .filter(m -> m.metric().namespace().equals(namespace)
+                        && m.metric().name().equals(name))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no " + namespace + " " + name + " in " + metrics));
     }
 
     /** The expression of the query the alarm alarms on (ReturnData true). */
     private static String returnedExpression(Map<String, Object> alarm) {
-        return list(alarm.get("Metrics")).stream().map(Project::map)
+        return list(alarm.get("Metrics")).stream()
+                .map(Project::map)
                 .filter(query -> Boolean.TRUE.equals(query.get("ReturnData")))
-                .map(query -> MetricContract.canonical(query.get("Expression"))).findFirst().orElseThrow();
+                .map(query -> MetricContract.canonical(query.get("Expression")))
+                .findFirst()
+                .orElseThrow();
     }
 
     private static String expression(Map<String, Object> alarm, String id) {
-        return list(alarm.get("Metrics")).stream().map(Project::map).filter(query -> id.equals(query.get("Id")))
-                .map(query -> MetricContract.canonical(query.get("Expression"))).findFirst().orElseThrow();
+        return list(alarm.get("Metrics")).stream()
+                .map(Project::map)
+                .filter(query -> id.equals(query.get("Id")))
+                .map(query -> MetricContract.canonical(query.get("Expression")))
+                .findFirst()
+                .orElseThrow();
     }
 
     private static MetricContract.Metric metric(String namespace, String name, Map<String, String> dimensions) {

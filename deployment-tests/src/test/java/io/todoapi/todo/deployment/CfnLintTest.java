@@ -12,11 +12,12 @@ class CfnLintTest {
 
     @Test
     void cfnLintFindsNothingInTheTemplate() {
-        assumeTrue(Tools.onPath("cfn-lint"),
+        assumeTrue(
+                Tools.onPath("cfn-lint"),
                 "SKIPPED: cfn-lint is not on PATH; install it (pip install cfn-lint) to lint template.yaml in the build");
         Tools.Result version = Tools.run(List.of("cfn-lint", "--version"), null, Map.of(), 60);
-        Tools.Result lint = Tools.run(List.of("cfn-lint", "--format", "parseable", "--", "template.yaml"), null,
-                Map.of(), 300);
+        Tools.Result lint =
+                Tools.run(List.of("cfn-lint", "--format", "parseable", "--", "template.yaml"), null, Map.of(), 300);
         System.out.println("cfn-lint " + version.stdout().trim() + " template.yaml -> exit " + lint.exitCode()
                 + (lint.stdout().isBlank() ? ", no findings" : "\n" + lint.stdout()));
         assertThat(lint.stdout() + lint.stderr()).as("cfn-lint findings").isBlank();

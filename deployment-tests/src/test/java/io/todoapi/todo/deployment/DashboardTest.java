@@ -1,6 +1,5 @@
 package io.todoapi.todo.deployment;
 
-import io.todoapi.todo.testing.TodoFunction;
 import static io.todoapi.todo.deployment.Project.list;
 import static io.todoapi.todo.deployment.Project.map;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -8,6 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.todoapi.todo.metrics.ApiMetrics;
+import io.todoapi.todo.testing.TodoFunction;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -28,16 +28,17 @@ class DashboardTest {
 
     private static final String DASHBOARD = "TodoDashboard";
     private static final Pattern SUBSTITUTION = Pattern.compile("\\$\\{([^}]+)}");
-    private static final Set<String> PSEUDO_PARAMETERS = Set.of("AWS::Region", "AWS::StackName", "AWS::AccountId",
-            "AWS::Partition", "AWS::URLSuffix");
+    private static final Set<String> PSEUDO_PARAMETERS =
+            Set.of("AWS::Region", "AWS::StackName", "AWS::AccountId", "AWS::Partition", "AWS::URLSuffix");
 
     /** One metric of a widget, with the statistic it is shown with. */
-    record WidgetMetric(String widget, MetricContract.Metric metric, String stat, Map<String, Object> options) {
-    }
+    record WidgetMetric(String widget, MetricContract.Metric metric, String stat, Map<String, Object> options) {}
 
     @Test
     void theBodyIsJsonAndEverySubstitutionNamesSomethingOfTheStack() {
-        assertThat(widgets(body(Project.template()))).as("widgets of the template's dashboard").isNotEmpty();
+        assertThat(widgets(body(Project.template())))
+                .as("widgets of the template's dashboard")
+                .isNotEmpty();
         Map<String, Object> output = transformed();
         String body = body(output);
         Map<String, Object> resources = map(output.get("Resources"));
@@ -49,14 +50,19 @@ class DashboardTest {
             named.add(name);
             String resource = name.contains(".") ? name.substring(0, name.indexOf('.')) : name;
             assertThat(PSEUDO_PARAMETERS.contains(name) || parameters.contains(name) || resources.containsKey(resource))
-                    .as("the dashboard substitutes ${%s}, which the transformed stack does not have", name).isTrue();
+                    .as("the dashboard substitutes ${%s}, which the transformed stack does not have", name)
+                    .isTrue();
             if (name.contains(".")) {
-                assertThat(name).as("the only attribute the dashboard reads is an alarm's ARN").endsWith(".Arn");
+                assertThat(name)
+                        .as("the only attribute the dashboard reads is an alarm's ARN")
+                        .endsWith(".Arn");
                 assertThat(map(resources.get(resource)).get("Type")).isEqualTo("AWS::CloudWatch::Alarm");
             }
         }
-        assertThat(named).as("the stage the dashboard names is the one SAM creates")
-                .contains("TodoApiprodStage").doesNotContain("TodoApi.Stage");
+        assertThat(named)
+                .as("the stage the dashboard names is the one SAM creates")
+                .contains("TodoApiprodStage")
+                .doesNotContain("TodoApi.Stage");
     }
 
     @Test
@@ -70,7 +76,9 @@ class DashboardTest {
         }
         System.out.println("dashboard: " + widgets(body(output)).size() + " widgets, " + metrics.size()
                 + " metrics checked against the transformed stack and ApiMetrics");
-        assertThat(problems).as("metrics the dashboard shows that the stack does not emit").isEmpty();
+        assertThat(problems)
+                .as("metrics the dashboard shows that the stack does not emit")
+                .isEmpty();
     }
 
     @Test
@@ -81,7 +89,9 @@ class DashboardTest {
                 continue;
             }
             Map<String, Object> properties = map(widget.get("properties"));
-            assertThat(properties).as("widget %s", properties.get("title")).containsEntry("region", "${AWS::Region}")
+            assertThat(properties)
+                    .as("widget %s", properties.get("title"))
+                    .containsEntry("region", "${AWS::Region}")
                     .containsKeys("title", "metrics", "stat", "period");
             Set<String> ids = new TreeSet<>();
             List<String> expressions = new ArrayList<>();
@@ -95,15 +105,17 @@ class DashboardTest {
                     assertThat(items).as("an expression stands alone").hasSize(1);
                     expressions.add(String.valueOf(options.get("expression")));
                 } else {
-                    assertThat(items).as("%s: the shorthand \".\" is not used", properties.get("title"))
+                    assertThat(items)
+                            .as("%s: the shorthand \".\" is not used", properties.get("title"))
                             .doesNotContain(".");
                 }
             }
             for (String expression : expressions) {
                 Matcher reference = identifier.matcher(expression);
                 while (reference.find()) {
-                    assertThat(ids).as("%s: expression %s reads %s", properties.get("title"), expression,
-                            reference.group()).contains(reference.group());
+                    assertThat(ids)
+                            .as("%s: expression %s reads %s", properties.get("title"), expression, reference.group())
+                            .contains(reference.group());
                 }
             }
         }
@@ -115,15 +127,23 @@ class DashboardTest {
         Set<String> shown = new TreeSet<>();
         for (WidgetMetric m : metrics) {
             Map<String, String> d = m.metric().dimensions();
-            String of = d.containsKey(ApiMetrics.OPERATION) ? d.get(ApiMetrics.OPERATION)
-                    : d.containsKey("Operation") ? d.get("Operation")
-                    : d.containsKey("FunctionName") ? d.get("FunctionName") : "";
-            shown.add(m.metric().namespace() + " " + m.metric().name() + " " + m.stat() + (of.isEmpty() ? "" : " " + of));
+            String of = d.containsKey(ApiMetrics.OPERATION)
+                    ? d.get(ApiMetrics.OPERATION)
+                    : d.containsKey("Operation")
+                            ? d.get("Operation")
+                            : d.containsKey("FunctionName") ? d.get("FunctionName") : "";
+            shown.add(
+                    m.metric().namespace() + " " + m.metric().name() + " " + m.stat() + (of.isEmpty() ? "" : " " + of));
         }
         List<String> expected = new ArrayList<>(List.of(
-                "AWS/ApiGateway Count Sum", "AWS/ApiGateway 4XXError Sum", "AWS/ApiGateway 5XXError Sum",
-                "AWS/ApiGateway Latency p50", "AWS/ApiGateway Latency p90", "AWS/ApiGateway Latency p99",
-                "AWS/DynamoDB ConsumedReadCapacityUnits Sum", "AWS/DynamoDB ConsumedWriteCapacityUnits Sum"));
+                "AWS/ApiGateway Count Sum",
+                "AWS/ApiGateway 4XXError Sum",
+                "AWS/ApiGateway 5XXError Sum",
+                "AWS/ApiGateway Latency p50",
+                "AWS/ApiGateway Latency p90",
+                "AWS/ApiGateway Latency p99",
+                "AWS/DynamoDB ConsumedReadCapacityUnits Sum",
+                "AWS/DynamoDB ConsumedWriteCapacityUnits Sum"));
         for (String operation : ApiMetrics.OPERATIONS) {
             expected.add(ApiMetrics.NAMESPACE + " " + ApiMetrics.REQUESTS_5XX + " Sum " + operation);
             expected.add(ApiMetrics.NAMESPACE + " " + ApiMetrics.COLD_START + " Sum " + operation);
@@ -147,11 +167,15 @@ class DashboardTest {
     @Test
     void theAlarmWidgetShowsEveryAlarmOfTheStack() {
         List<Map<String, Object>> alarmWidgets = widgets(body(Project.template())).stream()
-                .filter(widget -> "alarm".equals(widget.get("type"))).toList();
+                .filter(widget -> "alarm".equals(widget.get("type")))
+                .toList();
         assertThat(alarmWidgets).hasSize(1);
-        List<Object> alarms = list(map(alarmWidgets.getFirst().get("properties")).get("alarms"));
-        assertThat(alarms).containsExactlyInAnyOrderElementsOf(Project.resources("AWS::CloudWatch::Alarm").keySet()
-                .stream().map(id -> "${" + id + ".Arn}").toList());
+        List<Object> alarms =
+                list(map(alarmWidgets.getFirst().get("properties")).get("alarms"));
+        assertThat(alarms)
+                .containsExactlyInAnyOrderElementsOf(Project.resources("AWS::CloudWatch::Alarm").keySet().stream()
+                        .map(id -> "${" + id + ".Arn}")
+                        .toList());
     }
 
     @Test
@@ -163,10 +187,14 @@ class DashboardTest {
             int y = (Integer) widget.get("y");
             int width = (Integer) widget.get("width");
             int height = (Integer) widget.get("height");
-            assertThat(x + width).as("widget at %d,%d within the 24 columns", x, y).isLessThanOrEqualTo(24);
+            assertThat(x + width)
+                    .as("widget at %d,%d within the 24 columns", x, y)
+                    .isLessThanOrEqualTo(24);
             for (int column = x; column < x + width; column++) {
                 for (int row = y; row < y + height; row++) {
-                    assertThat(cells.add(column + "," + row)).as("cell %d,%d taken twice", column, row).isTrue();
+                    assertThat(cells.add(column + "," + row))
+                            .as("cell %d,%d taken twice", column, row)
+                            .isTrue();
                 }
             }
         }
@@ -175,12 +203,16 @@ class DashboardTest {
     @Test
     void theDashboardUrlOutputOpensThisDashboard() {
         Map<String, Object> dashboard = Project.properties(DASHBOARD);
-        assertThat(dashboard.get("DashboardName")).as("dashboards are global to the account: the Region in the name")
+        assertThat(dashboard.get("DashboardName"))
+                .as("dashboards are global to the account: the Region in the name")
                 .isEqualTo(Map.of("Fn::Sub", "${AWS::StackName}-${AWS::Region}"));
         assertThat(Project.resources("AWS::CloudWatch::Dashboard").keySet()).containsExactly(DASHBOARD);
-        Object url = map(map(map(Project.template().get("Outputs")).get("DashboardUrl")).get("Value")).get("Fn::Sub");
-        assertThat(String.valueOf(url)).isEqualTo("https://${AWS::Region}.console.aws.amazon.com/cloudwatch/home"
-                + "?region=${AWS::Region}#dashboards/dashboard/${" + DASHBOARD + "}");
+        Object url = map(map(map(Project.template().get("Outputs")).get("DashboardUrl"))
+                        .get("Value"))
+                .get("Fn::Sub");
+        assertThat(String.valueOf(url))
+                .isEqualTo("https://${AWS::Region}.console.aws.amazon.com/cloudwatch/home"
+                        + "?region=${AWS::Region}#dashboards/dashboard/${" + DASHBOARD + "}");
     }
 
     private static Map<String, Object> transformed() {
@@ -190,7 +222,8 @@ class DashboardTest {
 
     /** The dashboard's body in {@code template}: the string of its Fn::Sub. */
     private static String body(Map<String, Object> template) {
-        Object body = map(map(map(map(template.get("Resources")).get(DASHBOARD)).get("Properties")).get("DashboardBody"));
+        Object body = map(map(map(map(template.get("Resources")).get(DASHBOARD)).get("Properties"))
+                .get("DashboardBody"));
         Object sub = map(body).get("Fn::Sub");
         assertThat(sub).as("DashboardBody is one Fn::Sub string").isInstanceOf(String.class);
         return (String) sub;
@@ -220,15 +253,23 @@ class DashboardTest {
                 if (options.containsKey("expression")) {
                     continue;
                 }
-                assertThat(items.size() % 2).as("%s: namespace, name and dimension pairs", entry).isZero();
+                assertThat(items.size() % 2)
+                        .as("%s: namespace, name and dimension pairs", entry)
+                        .isZero();
                 Map<String, String> dimensions = new LinkedHashMap<>();
                 for (int i = 2; i < items.size(); i += 2) {
                     dimensions.put(String.valueOf(items.get(i)), String.valueOf(items.get(i + 1)));
                 }
                 String title = String.valueOf(properties.get("title"));
                 Object stat = options.containsKey("stat") ? options.get("stat") : properties.get("stat");
-                metrics.add(new WidgetMetric(title, new MetricContract.Metric("widget \"" + title + "\"",
-                        String.valueOf(items.get(0)), String.valueOf(items.get(1)), dimensions), String.valueOf(stat),
+                metrics.add(new WidgetMetric(
+                        title,
+                        new MetricContract.Metric(
+                                "widget \"" + title + "\"",
+                                String.valueOf(items.get(0)),
+                                String.valueOf(items.get(1)),
+                                dimensions),
+                        String.valueOf(stat),
                         options));
             }
         }

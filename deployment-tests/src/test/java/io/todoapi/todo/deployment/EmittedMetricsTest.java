@@ -30,8 +30,8 @@ class EmittedMetricsTest {
         TreeSet<String> written = new TreeSet<>();
         for (String operation : ApiMetrics.OPERATIONS) {
             List<String> lines = new ArrayList<>();
-            RequestMetrics metrics = new RequestMetrics(RequestMetrics.DEFAULT_SERVICE, operation, lines::add,
-                    Clock.systemUTC());
+            RequestMetrics metrics =
+                    new RequestMetrics(RequestMetrics.DEFAULT_SERVICE, operation, lines::add, Clock.systemUTC());
             metrics.record(201, 3_000_000, true, "request-1"); // the cold start, a replay
             metrics.record(412, 2_000_000, false, "request-2");
             metrics.record(503, 1_000_000, false, "request-3");
@@ -39,18 +39,24 @@ class EmittedMetricsTest {
                 JsonNode emf = EmfLines.ofOperation(line, operation);
                 JsonNode directive = emf.at("/_aws/CloudWatchMetrics/0");
                 Map<String, String> dimensions = new LinkedHashMap<>();
-                directive.get("Dimensions").get(0).forEach(name ->
-                        dimensions.put(name.asText(), emf.get(name.asText()).asText()));
+                directive
+                        .get("Dimensions")
+                        .get(0)
+                        .forEach(name -> dimensions.put(
+                                name.asText(), emf.get(name.asText()).asText()));
                 for (JsonNode metric : directive.get("Metrics")) {
                     String name = metric.get("Name").asText();
                     written.add(name);
-                    problems.addAll(contract.problems(new MetricContract.Metric("line of " + operation,
-                            directive.get("Namespace").asText(), name, dimensions)));
+                    problems.addAll(contract.problems(new MetricContract.Metric(
+                            "line of " + operation, directive.get("Namespace").asText(), name, dimensions)));
                 }
             }
         }
-        assertThat(problems).as("metrics the code writes that the alarms' contract does not know").isEmpty();
-        assertThat(written).as("every metric the contract offers is written").isEqualTo(
-                new TreeSet<>(MetricContract.OWN_METRICS));
+        assertThat(problems)
+                .as("metrics the code writes that the alarms' contract does not know")
+                .isEmpty();
+        assertThat(written)
+                .as("every metric the contract offers is written")
+                .isEqualTo(new TreeSet<>(MetricContract.OWN_METRICS));
     }
 }

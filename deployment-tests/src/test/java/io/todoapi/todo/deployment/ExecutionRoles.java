@@ -1,10 +1,10 @@
 package io.todoapi.todo.deployment;
 
-import io.todoapi.todo.testing.TodoFunction;
 import static io.todoapi.todo.deployment.Project.list;
 import static io.todoapi.todo.deployment.Project.map;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.todoapi.todo.testing.TodoFunction;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,11 +22,11 @@ final class ExecutionRoles {
 
     /** The X-Ray actions Lambda's active tracing needs; IAM knows no resource for them, so their Resource is '*'. */
     static final Set<String> XRAY_ACTIONS = Set.of("xray:PutTraceSegments", "xray:PutTelemetryRecords");
+
     static final Set<String> LOG_ACTIONS = Set.of("logs:CreateLogStream", "logs:PutLogEvents");
     static final Object TABLE_ARN = Map.of("Fn::GetAtt", List.of("TodoTable", "Arn"));
 
-    private ExecutionRoles() {
-    }
+    private ExecutionRoles() {}
 
     /** The logical id of the role a function names with {@code Role: !GetAtt <TodoFunction>Role.Arn}. */
     static String roleOf(TodoFunction function) {
@@ -42,7 +42,9 @@ final class ExecutionRoles {
     static Set<String> dynamoDbActions(Map<String, Object> resources, TodoFunction function) {
         Set<String> actions = new TreeSet<>();
         for (Map<String, Object> statement : statements(resources, function)) {
-            list(statement.get("Action")).stream().map(String::valueOf).filter(a -> a.startsWith("dynamodb:"))
+            list(statement.get("Action")).stream()
+                    .map(String::valueOf)
+                    .filter(a -> a.startsWith("dynamodb:"))
                     .forEach(actions::add);
         }
         return actions;
@@ -53,38 +55,56 @@ final class ExecutionRoles {
      * policy or boundary, one statement for its own log group, one for X-Ray, one for its DynamoDB actions on the table.
      */
     static void assertLeastPrivilege(Map<String, Object> resources, TodoFunction function) {
-        Map<String, Object> lambda = map(map(resources.get(function.logicalId())).get("Properties"));
+        Map<String, Object> lambda =
+                map(map(resources.get(function.logicalId())).get("Properties"));
         String roleId = roleOf(function);
-        assertThat(lambda.get("Role")).as("%s Role", function.logicalId())
+        assertThat(lambda.get("Role"))
+                .as("%s Role", function.logicalId())
                 .isEqualTo(Map.of("Fn::GetAtt", List.of(roleId, "Arn")));
-        assertThat(lambda).as("%s: permissions live in its role only", function.logicalId())
+        assertThat(lambda)
+                .as("%s: permissions live in its role only", function.logicalId())
                 .doesNotContainKeys("Policies", "PermissionsBoundary");
 
         Map<String, Object> role = map(resources.get(roleId));
         assertThat(role.get("Type")).as(roleId).isEqualTo("AWS::IAM::Role");
         Map<String, Object> properties = map(role.get("Properties"));
-        assertThat(properties.keySet()).as("%s properties (no managed policy, no boundary, no fixed name)", roleId)
+        assertThat(properties.keySet())
+                .as("%s properties (no managed policy, no boundary, no fixed name)", roleId)
                 .containsExactlyInAnyOrder("Description", "AssumeRolePolicyDocument", "Policies");
-        assertThat(list(map(properties.get("AssumeRolePolicyDocument")).get("Statement"))).as("%s trust", roleId)
-                .containsExactly(Map.of("Effect", "Allow", "Principal", Map.of("Service", "lambda.amazonaws.com"),
-                        "Action", "sts:AssumeRole"));
+        assertThat(list(map(properties.get("AssumeRolePolicyDocument")).get("Statement")))
+                .as("%s trust", roleId)
+                .containsExactly(Map.of(
+                        "Effect",
+                        "Allow",
+                        "Principal",
+                        Map.of("Service", "lambda.amazonaws.com"),
+                        "Action",
+                        "sts:AssumeRole"));
 
-        Object ownLogGroup = map(map(lambda.get("LoggingConfig")).get("LogGroup")).get("Ref");
-        assertThat(ownLogGroup).as("%s logs to a log group of this stack", function.logicalId())
+        Object ownLogGroup =
+                map(map(lambda.get("LoggingConfig")).get("LogGroup")).get("Ref");
+        assertThat(ownLogGroup)
+                .as("%s logs to a log group of this stack", function.logicalId())
                 .isInstanceOf(String.class);
         Object logGroup = Map.of("Fn::GetAtt", List.of(ownLogGroup, "Arn"));
         Map<Set<String>, Object> granted = new LinkedHashMap<>();
         for (Map<String, Object> statement : statements(resources, function)) {
-            assertThat(statement).as("%s statement", roleId).containsEntry("Effect", "Allow")
+            assertThat(statement)
+                    .as("%s statement", roleId)
+                    .containsEntry("Effect", "Allow")
                     .doesNotContainKeys("NotAction", "NotResource", "Principal", "Condition");
             Set<String> actions = new TreeSet<>();
             list(statement.get("Action")).forEach(action -> actions.add(String.valueOf(action)));
-            assertThat(granted.put(actions, statement.get("Resource"))).as("%s repeats %s", roleId, actions).isNull();
+            assertThat(granted.put(actions, statement.get("Resource")))
+                    .as("%s repeats %s", roleId, actions)
+                    .isNull();
         }
-        assertThat(granted).as("%s: what it may do, on what", roleId).isEqualTo(Map.of(
-                new TreeSet<>(LOG_ACTIONS), logGroup,
-                new TreeSet<>(XRAY_ACTIONS), "*",
-                new TreeSet<>(function.dynamoDbActions()), TABLE_ARN));
+        assertThat(granted)
+                .as("%s: what it may do, on what", roleId)
+                .isEqualTo(Map.of(
+                        new TreeSet<>(LOG_ACTIONS), logGroup,
+                        new TreeSet<>(XRAY_ACTIONS), "*",
+                        new TreeSet<>(function.dynamoDbActions()), TABLE_ARN));
     }
 
     /** No IAM statement of {@code resources} has a wildcard, except the Resource of the X-Ray statements. */

@@ -1,6 +1,5 @@
 package io.todoapi.todo.deployment;
 
-import io.todoapi.todo.testing.TodoFunction;
 import static io.todoapi.todo.deployment.Project.map;
 import static io.todoapi.todo.testing.Events.withBody;
 import static io.todoapi.todo.testing.Events.withHeader;
@@ -17,6 +16,7 @@ import io.todoapi.todo.testing.Events;
 import io.todoapi.todo.testing.LocalEngine;
 import io.todoapi.todo.testing.Responses;
 import io.todoapi.todo.testing.TestContext;
+import io.todoapi.todo.testing.TodoFunction;
 import io.todoapi.todo.testing.TodoTables;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -52,7 +52,8 @@ class FunctionPoliciesMatchCallsIT {
         }
         CONFIGURATION.put("TABLE_NAME", table);
         CONFIGURATION.put("AWS_REGION", LocalDynamoDb.REGION.id());
-        CONFIGURATION.put("AWS_ENDPOINT_URL_DYNAMODB", LocalDynamoDb.shared().endpoint().toString());
+        CONFIGURATION.put(
+                "AWS_ENDPOINT_URL_DYNAMODB", LocalDynamoDb.shared().endpoint().toString());
         CONFIGURATION.put("aws.accessKeyId", LocalDynamoDb.ACCESS_KEY_ID);
         CONFIGURATION.put("aws.secretAccessKey", LocalDynamoDb.SECRET_ACCESS_KEY);
         CONFIGURATION.put("ALLOWED_ORIGIN", "*");
@@ -72,8 +73,12 @@ class FunctionPoliciesMatchCallsIT {
         // the same key with another body (422).
         RecordingInterceptor.clear();
         assertThat(create("{\"title\":\"No key\"}", null).getStatusCode()).isEqualTo(201);
-        String first = Responses.json(create("{\"title\":\"Keyed\"}", "policy-key-1"), 201).get("id").asText();
-        assertThat(Responses.json(create("{\"title\":\"Keyed\"}", "policy-key-1"), 201).get("id").asText())
+        String first = Responses.json(create("{\"title\":\"Keyed\"}", "policy-key-1"), 201)
+                .get("id")
+                .asText();
+        assertThat(Responses.json(create("{\"title\":\"Keyed\"}", "policy-key-1"), 201)
+                        .get("id")
+                        .asText())
                 .isEqualTo(first);
         Responses.problem(create("{\"title\":\"Other body\"}", "policy-key-1"), 422);
         CALLED.put(TodoFunction.CREATE, RecordingInterceptor.drain());
@@ -81,7 +86,9 @@ class FunctionPoliciesMatchCallsIT {
         // Todos for the other functions, created (and recorded) before their turn.
         String[] ids = new String[4];
         for (int i = 0; i < ids.length; i++) {
-            ids[i] = Responses.json(create("{\"title\":\"Todo " + i + "\"}", null), 201).get("id").asText();
+            ids[i] = Responses.json(create("{\"title\":\"Todo " + i + "\"}", null), 201)
+                    .get("id")
+                    .asText();
         }
         String absent = "01900000-0000-7000-8000-000000000000";
 
@@ -89,16 +96,27 @@ class FunctionPoliciesMatchCallsIT {
         RecordingInterceptor.clear();
         var page = Responses.json(invoke(TodoFunction.LIST, withQuery(event(TodoFunction.LIST), "limit", "4")), 200);
         assertThat(page.has("nextToken")).isTrue();
-        var last = Responses.json(invoke(TodoFunction.LIST,
-                withQuery(event(TodoFunction.LIST), "limit", "4", "nextToken", page.get("nextToken").asText())), 200);
+        var last = Responses.json(
+                invoke(
+                        TodoFunction.LIST,
+                        withQuery(
+                                event(TodoFunction.LIST),
+                                "limit",
+                                "4",
+                                "nextToken",
+                                page.get("nextToken").asText())),
+                200);
         assertThat(last.has("nextToken")).isFalse();
         CALLED.put(TodoFunction.LIST, RecordingInterceptor.drain());
 
         // getTodo: found, not modified (If-None-Match), not found.
         RecordingInterceptor.clear();
         Responses.json(invoke(TodoFunction.GET, withTodoId(event(TodoFunction.GET), ids[0])), 200);
-        assertThat(invoke(TodoFunction.GET, withHeader(withTodoId(event(TodoFunction.GET), ids[0]), "If-None-Match", "\"1\""))
-                .getStatusCode()).isEqualTo(304);
+        assertThat(invoke(
+                                TodoFunction.GET,
+                                withHeader(withTodoId(event(TodoFunction.GET), ids[0]), "If-None-Match", "\"1\""))
+                        .getStatusCode())
+                .isEqualTo(304);
         Responses.problem(invoke(TodoFunction.GET, withTodoId(event(TodoFunction.GET), absent)), 404);
         CALLED.put(TodoFunction.GET, RecordingInterceptor.drain());
 
@@ -111,12 +129,21 @@ class FunctionPoliciesMatchCallsIT {
 
         // deleteTodo: deleted; a stale If-Match (412); already gone (404).
         RecordingInterceptor.clear();
-        assertThat(invoke(TodoFunction.DELETE, withHeader(withTodoId(event(TodoFunction.DELETE), ids[2]), "If-Match", "\"1\""))
-                .getStatusCode()).isEqualTo(204);
-        Responses.problem(invoke(TodoFunction.DELETE,
-                withHeader(withTodoId(event(TodoFunction.DELETE), ids[3]), "If-Match", "\"7\"")), 412);
-        Responses.problem(invoke(TodoFunction.DELETE, withHeader(withTodoId(event(TodoFunction.DELETE), ids[2]), "If-Match",
-                null)), 404);
+        assertThat(invoke(
+                                TodoFunction.DELETE,
+                                withHeader(withTodoId(event(TodoFunction.DELETE), ids[2]), "If-Match", "\"1\""))
+                        .getStatusCode())
+                .isEqualTo(204);
+        Responses.problem(
+                invoke(
+                        TodoFunction.DELETE,
+                        withHeader(withTodoId(event(TodoFunction.DELETE), ids[3]), "If-Match", "\"7\"")),
+                412);
+        Responses.problem(
+                invoke(
+                        TodoFunction.DELETE,
+                        withHeader(withTodoId(event(TodoFunction.DELETE), ids[2]), "If-Match", null)),
+                404);
         CALLED.put(TodoFunction.DELETE, RecordingInterceptor.drain());
     }
 
@@ -128,19 +155,25 @@ class FunctionPoliciesMatchCallsIT {
     @Test
     void eachFunctionsPolicyAllowsExactlyTheDynamoDbActionsItsCodeCalls() {
         for (TodoFunction function : TodoFunction.values()) {
-            Set<String> allowed = ExecutionRoles.dynamoDbActions(map(Project.template().get("Resources")), function);
-            System.out.println(function.logicalId() + " called " + CALLED.get(function) + ", template allows " + allowed);
-            assertThat(CALLED.get(function)).as("%s (%s): DynamoDB actions its code called", function.logicalId(),
-                    function.handlerClass()).isNotEmpty().doesNotContain("dynamodb:Scan");
-            assertThat(allowed).as("%s: the actions template.yaml allows vs. those its code called",
-                    function.logicalId()).containsExactlyInAnyOrderElementsOf(CALLED.get(function));
+            Set<String> allowed =
+                    ExecutionRoles.dynamoDbActions(map(Project.template().get("Resources")), function);
+            System.out.println(
+                    function.logicalId() + " called " + CALLED.get(function) + ", template allows " + allowed);
+            assertThat(CALLED.get(function))
+                    .as("%s (%s): DynamoDB actions its code called", function.logicalId(), function.handlerClass())
+                    .isNotEmpty()
+                    .doesNotContain("dynamodb:Scan");
+            assertThat(allowed)
+                    .as("%s: the actions template.yaml allows vs. those its code called", function.logicalId())
+                    .containsExactlyInAnyOrderElementsOf(CALLED.get(function));
         }
     }
 
     @Test
     void theFunctionTableOfTheDeploymentTestsStatesTheSameActions() {
         for (TodoFunction function : TodoFunction.values()) {
-            assertThat(function.dynamoDbActions()).as("TodoFunction.%s.dynamoDbActions()", function.name())
+            assertThat(function.dynamoDbActions())
+                    .as("TodoFunction.%s.dynamoDbActions()", function.name())
                     .containsExactlyInAnyOrderElementsOf(CALLED.get(function));
         }
     }
@@ -154,12 +187,13 @@ class FunctionPoliciesMatchCallsIT {
     }
 
     private static APIGatewayProxyResponseEvent create(String body, String idempotencyKey) {
-        return invoke(TodoFunction.CREATE, withBody(withHeader(event(TodoFunction.CREATE), "Idempotency-Key", idempotencyKey),
-                body));
+        return invoke(
+                TodoFunction.CREATE,
+                withBody(withHeader(event(TodoFunction.CREATE), "Idempotency-Key", idempotencyKey), body));
     }
 
     private static APIGatewayProxyRequestEvent patch(String id, String ifMatch) {
-        return withHeader(withBody(withTodoId(event(TodoFunction.UPDATE), id), "{\"completed\":true}"), "If-Match",
-                ifMatch);
+        return withHeader(
+                withBody(withTodoId(event(TodoFunction.UPDATE), id), "{\"completed\":true}"), "If-Match", ifMatch);
     }
 }

@@ -1,10 +1,10 @@
 package io.todoapi.todo.deployment;
 
-import io.todoapi.todo.testing.TodoFunction;
 import static io.todoapi.todo.deployment.Project.map;
 import static io.todoapi.todo.deployment.Project.properties;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.todoapi.todo.testing.TodoFunction;
 import java.util.Arrays;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -35,8 +35,12 @@ class LeastPrivilegePolicyTest {
     @Test
     void eachFunctionLogsToALogGroupOfItsOwn() {
         assertThat(Arrays.stream(TodoFunction.values())
-                .map(f -> map(map(properties(f.logicalId()).get("LoggingConfig")).get("LogGroup")).get("Ref"))
-                .distinct()).as("log groups of the functions").hasSize(TodoFunction.values().length);
+                        .map(f -> map(map(properties(f.logicalId()).get("LoggingConfig"))
+                                        .get("LogGroup"))
+                                .get("Ref"))
+                        .distinct())
+                .as("log groups of the functions")
+                .hasSize(TodoFunction.values().length);
     }
 
     @Test

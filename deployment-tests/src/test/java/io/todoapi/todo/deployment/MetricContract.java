@@ -1,10 +1,10 @@
 package io.todoapi.todo.deployment;
 
-import io.todoapi.todo.testing.TodoFunction;
 import static io.todoapi.todo.deployment.Project.list;
 import static io.todoapi.todo.deployment.Project.map;
 
 import io.todoapi.todo.metrics.ApiMetrics;
+import io.todoapi.todo.testing.TodoFunction;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,8 +23,7 @@ import java.util.TreeSet;
 final class MetricContract {
 
     /** One metric as an alarm or a widget names it; {@code where} says which, for messages. */
-    record Metric(String where, String namespace, String name, Map<String, String> dimensions) {
-    }
+    record Metric(String where, String namespace, String name, Map<String, String> dimensions) {}
 
     /*
      * The documented metrics and dimension sets (only the sets this stack's alarms and dashboard may use):
@@ -43,16 +42,44 @@ final class MetricContract {
     private static final Set<String> TABLE = Set.of("TableName");
     private static final Set<String> TABLE_OPERATION = Set.of("TableName", "Operation");
     private static final Map<String, Map<String, Set<String>>> DOCUMENTED = Map.of(
-            "AWS/ApiGateway", Map.of("Count", STAGE, "4XXError", STAGE, "5XXError", STAGE, "Latency", STAGE,
-                    "IntegrationLatency", STAGE),
+            "AWS/ApiGateway",
+                    Map.of(
+                            "Count",
+                            STAGE,
+                            "4XXError",
+                            STAGE,
+                            "5XXError",
+                            STAGE,
+                            "Latency",
+                            STAGE,
+                            "IntegrationLatency",
+                            STAGE),
             "AWS/Lambda", Map.of("Invocations", ALIAS, "Errors", ALIAS, "Throttles", ALIAS, "Duration", ALIAS),
-            "AWS/DynamoDB", Map.of("ThrottledRequests", TABLE_OPERATION, "SystemErrors", TABLE_OPERATION,
-                    "SuccessfulRequestLatency", TABLE_OPERATION, "ConsumedReadCapacityUnits", TABLE,
-                    "ConsumedWriteCapacityUnits", TABLE, "ReadThrottleEvents", TABLE, "WriteThrottleEvents", TABLE));
+            "AWS/DynamoDB",
+                    Map.of(
+                            "ThrottledRequests",
+                            TABLE_OPERATION,
+                            "SystemErrors",
+                            TABLE_OPERATION,
+                            "SuccessfulRequestLatency",
+                            TABLE_OPERATION,
+                            "ConsumedReadCapacityUnits",
+                            TABLE,
+                            "ConsumedWriteCapacityUnits",
+                            TABLE,
+                            "ReadThrottleEvents",
+                            TABLE,
+                            "WriteThrottleEvents",
+                            TABLE));
 
     /** The functions' own metrics: what ApiMetrics names, with its two dimensions on every one. */
-    static final Set<String> OWN_METRICS = Set.of(ApiMetrics.REQUESTS_2XX, ApiMetrics.REQUESTS_4XX,
-            ApiMetrics.REQUESTS_5XX, ApiMetrics.LATENCY, ApiMetrics.CONFLICTS, ApiMetrics.IDEMPOTENT_REPLAYS,
+    static final Set<String> OWN_METRICS = Set.of(
+            ApiMetrics.REQUESTS_2XX,
+            ApiMetrics.REQUESTS_4XX,
+            ApiMetrics.REQUESTS_5XX,
+            ApiMetrics.LATENCY,
+            ApiMetrics.CONFLICTS,
+            ApiMetrics.IDEMPOTENT_REPLAYS,
             ApiMetrics.COLD_START);
 
     private final Map<String, Object> resources;
@@ -73,18 +100,22 @@ final class MetricContract {
             throw new AssertionError("expected one REST API, one stage and one table, got " + apis.keySet() + ", "
                     + stages.keySet() + ", " + tables.keySet());
         }
-        apiName = canonical(map(apis.values().iterator().next().get("Properties")).get("Name"));
+        apiName =
+                canonical(map(apis.values().iterator().next().get("Properties")).get("Name"));
         stage = "${" + stages.keySet().iterator().next() + "}";
         table = "${" + tables.keySet().iterator().next() + "}";
         for (TodoFunction function : TodoFunction.values()) {
-            Map<String, Object> alias = map(map(resources.get(function.aliasLogicalId())).get("Properties"));
+            Map<String, Object> alias =
+                    map(map(resources.get(function.aliasLogicalId())).get("Properties"));
             if (!Map.of("Ref", function.logicalId()).equals(alias.get("FunctionName"))) {
                 throw new AssertionError("no alias " + function.aliasLogicalId() + " of " + function.logicalId());
             }
-            aliasResources.put("${" + function.logicalId() + "}", "${" + function.logicalId() + "}:" + alias.get("Name"));
-            Map<String, Object> lambda = map(map(resources.get(function.logicalId())).get("Properties"));
-            services.add(String.valueOf(map(map(lambda.get("Environment")).get("Variables"))
-                    .get("POWERTOOLS_SERVICE_NAME")));
+            aliasResources.put(
+                    "${" + function.logicalId() + "}", "${" + function.logicalId() + "}:" + alias.get("Name"));
+            Map<String, Object> lambda =
+                    map(map(resources.get(function.logicalId())).get("Properties"));
+            services.add(String.valueOf(
+                    map(map(lambda.get("Environment")).get("Variables")).get("POWERTOOLS_SERVICE_NAME")));
             ExecutionRoles.dynamoDbActions(resources, function)
                     .forEach(action -> tableOperations.add(action.substring("dynamodb:".length())));
         }
@@ -131,17 +162,23 @@ final class MetricContract {
         return switch (name) {
             case "ApiName" -> value.equals(apiName) ? null : "is not the REST API's name " + apiName;
             case "Stage" -> value.equals(stage) ? null : "is not the stage SAM creates, " + stage;
-            case "FunctionName" -> aliasResources.containsKey(value) ? null
-                    : "is none of the functions " + aliasResources.keySet();
-            case "Resource" -> value.equals(aliasResources.get(dimensions.get("FunctionName"))) ? null
-                    : "is not the alias API Gateway invokes, " + aliasResources.get(dimensions.get("FunctionName"));
+            case "FunctionName" ->
+                aliasResources.containsKey(value) ? null : "is none of the functions " + aliasResources.keySet();
+            case "Resource" ->
+                value.equals(aliasResources.get(dimensions.get("FunctionName")))
+                        ? null
+                        : "is not the alias API Gateway invokes, " + aliasResources.get(dimensions.get("FunctionName"));
             case "TableName" -> value.equals(table) ? null : "is not the table " + table;
-            case "Operation" -> tableOperations.contains(value) ? null
-                    : "is no operation the functions' roles allow " + tableOperations;
-            case ApiMetrics.SERVICE -> services.equals(Set.of(value)) ? null
-                    : "is not the functions' POWERTOOLS_SERVICE_NAME " + services;
-            case ApiMetrics.OPERATION -> ApiMetrics.OPERATIONS.contains(value) ? null
-                    : "is none of ApiMetrics.OPERATIONS " + ApiMetrics.OPERATIONS;
+            case "Operation" ->
+                tableOperations.contains(value)
+                        ? null
+                        : "is no operation the functions' roles allow " + tableOperations;
+            case ApiMetrics.SERVICE ->
+                services.equals(Set.of(value)) ? null : "is not the functions' POWERTOOLS_SERVICE_NAME " + services;
+            case ApiMetrics.OPERATION ->
+                ApiMetrics.OPERATIONS.contains(value)
+                        ? null
+                        : "is none of ApiMetrics.OPERATIONS " + ApiMetrics.OPERATIONS;
             default -> "is no dimension this stack's metrics have";
         };
     }
@@ -173,7 +210,8 @@ final class MetricContract {
             return sub;
         }
         if (intrinsic.size() == 1 && list(intrinsic.get("Fn::GetAtt")).size() == 2) {
-            return "${" + list(intrinsic.get("Fn::GetAtt")).get(0) + "." + list(intrinsic.get("Fn::GetAtt")).get(1) + "}";
+            return "${" + list(intrinsic.get("Fn::GetAtt")).get(0) + "."
+                    + list(intrinsic.get("Fn::GetAtt")).get(1) + "}";
         }
         return Json.write(value);
     }
@@ -182,7 +220,9 @@ final class MetricContract {
     static Map<String, String> dimensions(Object dimensionList) {
         Map<String, String> dimensions = new LinkedHashMap<>();
         for (Object dimension : list(dimensionList)) {
-            dimensions.put(String.valueOf(map(dimension).get("Name")), canonical(map(dimension).get("Value")));
+            dimensions.put(
+                    String.valueOf(map(dimension).get("Name")),
+                    canonical(map(dimension).get("Value")));
         }
         return dimensions;
     }

@@ -1,6 +1,5 @@
 package io.todoapi.todo.deployment;
 
-import io.todoapi.todo.testing.TodoFunction;
 import static io.todoapi.todo.deployment.Project.list;
 import static io.todoapi.todo.deployment.Project.map;
 import static io.todoapi.todo.deployment.Project.operation;
@@ -14,6 +13,7 @@ import io.todoapi.todo.model.NewTodo;
 import io.todoapi.todo.model.Todo;
 import io.todoapi.todo.model.TodoLimits;
 import io.todoapi.todo.model.TodoPatch;
+import io.todoapi.todo.testing.TodoFunction;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.ParameterizedType;
@@ -51,7 +51,8 @@ class ModelContractTest {
         // A response member is always present when the record can't be built without it (primitives included).
         Set<String> always = new TreeSet<>();
         for (RecordComponent component : Todo.class.getRecordComponents()) {
-            if (component.getType().isPrimitive() || rejectsNull(Todo.class, component.getName(), ModelContractTest::sampleTodoArgs)) {
+            if (component.getType().isPrimitive()
+                    || rejectsNull(Todo.class, component.getName(), ModelContractTest::sampleTodoArgs)) {
                 always.add(component.getName());
             }
         }
@@ -68,7 +69,8 @@ class ModelContractTest {
             Map<String, Object> property = property("NewTodo", component.getName());
             if (component.getType().isPrimitive()) {
                 // Absent in a request means the Java default, which the spec must state.
-                assertThat(property.get("default")).as("NewTodo.%s default", component.getName())
+                assertThat(property.get("default"))
+                        .as("NewTodo.%s default", component.getName())
                         .isEqualTo(defaultValue(component.getType()));
             } else if (rejectsNull(NewTodo.class, component.getName(), ModelContractTest::sampleNewTodoArgs)) {
                 needed.add(component.getName());
@@ -83,7 +85,9 @@ class ModelContractTest {
     void todoPatchHasTheComponentsOfTheTodoPatchRecordAndNullMeansWhatTheRecordAllows() throws Exception {
         assertMembersMatch("TodoPatch", TodoPatch.class);
         Map<String, Object> patch = schema("TodoPatch");
-        assertThat(patch).containsEntry("additionalProperties", false).containsEntry("minProperties", 1)
+        assertThat(patch)
+                .containsEntry("additionalProperties", false)
+                .containsEntry("minProperties", 1)
                 .doesNotContainKey("required");
         RecordComponent[] components = TodoPatch.class.getRecordComponents();
         Constructor<TodoPatch> constructor = TodoPatch.class.getDeclaredConstructor(
@@ -102,8 +106,9 @@ class ModelContractTest {
         }
         assertThat(removable).containsExactlyInAnyOrder("description", "dueDate");
         for (RecordComponent component : components) {
-            assertThat(property("TodoPatch", component.getName()).get("nullable")).as("TodoPatch.%s nullable",
-                    component.getName()).isEqualTo(removable.contains(component.getName()) ? true : null);
+            assertThat(property("TodoPatch", component.getName()).get("nullable"))
+                    .as("TodoPatch.%s nullable", component.getName())
+                    .isEqualTo(removable.contains(component.getName()) ? true : null);
         }
         assertThat(property("Todo", "description")).doesNotContainKey("nullable");
     }
@@ -112,16 +117,19 @@ class ModelContractTest {
     void textLimitsAreThoseOfTodoLimits() {
         for (String schema : List.of("Todo", "NewTodo", "TodoPatch")) {
             Map<String, Object> title = property(schema, "title");
-            assertThat(title).as("%s.title", schema)
+            assertThat(title)
+                    .as("%s.title", schema)
                     .containsEntry("minLength", TodoLimits.TITLE_MIN_LENGTH)
                     .containsEntry("maxLength", TodoLimits.TITLE_MAX_LENGTH)
                     .containsEntry("pattern", "\\S");
             Map<String, Object> description = property(schema, "description");
-            assertThat(description).as("%s.description", schema)
+            assertThat(description)
+                    .as("%s.description", schema)
                     .containsEntry("maxLength", TodoLimits.DESCRIPTION_MAX_LENGTH)
                     .doesNotContainKey("minLength");
             Map<String, Object> dueDate = property(schema, "dueDate");
-            assertThat(dueDate).as("%s.dueDate", schema)
+            assertThat(dueDate)
+                    .as("%s.dueDate", schema)
                     .containsEntry("format", "date")
                     .containsEntry("pattern", TodoLimits.DUE_DATE_PATTERN);
         }
@@ -136,12 +144,15 @@ class ModelContractTest {
             assertThat(todoId).containsEntry("required", true);
             assertThat(map(todoId.get("schema"))).containsEntry("pattern", TodoLimits.TODO_ID_PATTERN);
         }
-        Map<String, Object> limit = map(parameter("/todos", "get", "query", "limit").get("schema"));
-        assertThat(limit).containsEntry("type", "integer")
+        Map<String, Object> limit =
+                map(parameter("/todos", "get", "query", "limit").get("schema"));
+        assertThat(limit)
+                .containsEntry("type", "integer")
                 .containsEntry("minimum", TodoLimits.LIST_MIN_LIMIT)
                 .containsEntry("maximum", TodoLimits.LIST_MAX_LIMIT)
                 .containsEntry("default", TodoLimits.LIST_DEFAULT_LIMIT);
-        Map<String, Object> nextToken = map(parameter("/todos", "get", "query", "nextToken").get("schema"));
+        Map<String, Object> nextToken =
+                map(parameter("/todos", "get", "query", "nextToken").get("schema"));
         assertThat(nextToken).containsEntry("maxLength", TodoLimits.NEXT_TOKEN_MAX_LENGTH);
         assertThat(map(map(schema("TodoList").get("properties")).get("nextToken")))
                 .containsEntry("maxLength", TodoLimits.NEXT_TOKEN_MAX_LENGTH);
@@ -155,13 +166,16 @@ class ModelContractTest {
         assertThat(keySchema).containsEntry("pattern", TodoLimits.IDEMPOTENCY_KEY_PATTERN);
         Matcher bounds = Pattern.compile("\\{(\\d+),(\\d+)}").matcher(TodoLimits.IDEMPOTENCY_KEY_PATTERN);
         assertThat(bounds.find()).isTrue();
-        assertThat(keySchema).containsEntry("minLength", Integer.parseInt(bounds.group(1)))
+        assertThat(keySchema)
+                .containsEntry("minLength", Integer.parseInt(bounds.group(1)))
                 .containsEntry("maxLength", Integer.parseInt(bounds.group(2)));
 
-        String location = String.valueOf(map(resolve(Map.of("$ref", "#/components/headers/Location")).get("schema"))
-                .get("pattern"));
+        String location = String.valueOf(
+                map(resolve(Map.of("$ref", "#/components/headers/Location")).get("schema"))
+                        .get("pattern"));
         assertThat(location).isEqualTo("^/todos/" + TodoLimits.TODO_ID_PATTERN.substring(1));
-        assertThat(parameter("/todos/{todoId}", "get", "header", "If-None-Match")).containsEntry("required", false);
+        assertThat(parameter("/todos/{todoId}", "get", "header", "If-None-Match"))
+                .containsEntry("required", false);
         assertThat(parameter("/todos/{todoId}", "patch", "header", "If-Match")).containsEntry("required", false);
         assertThat(parameter("/todos/{todoId}", "delete", "header", "If-Match")).containsEntry("required", false);
     }
@@ -169,12 +183,16 @@ class ModelContractTest {
     @Test
     void bodySizeLimitIsThatOfTodoLimits() {
         for (TodoFunction function : List.of(TodoFunction.CREATE, TodoFunction.UPDATE)) {
-            Map<String, Object> body = map(operation(function.path(), function.method()).get("requestBody"));
-            assertThat(body).as(function.operationId()).containsEntry("required", true)
+            Map<String, Object> body =
+                    map(operation(function.path(), function.method()).get("requestBody"));
+            assertThat(body)
+                    .as(function.operationId())
+                    .containsEntry("required", true)
                     .containsEntry("x-max-body-bytes", TodoLimits.MAX_BODY_BYTES);
             assertThat(String.valueOf(body.get("description"))).contains(TodoLimits.MAX_BODY_BYTES + " bytes");
         }
-        assertThat(String.valueOf(resolve(Map.of("$ref", "#/components/responses/ContentTooLarge")).get("description")))
+        assertThat(String.valueOf(resolve(Map.of("$ref", "#/components/responses/ContentTooLarge"))
+                        .get("description")))
                 .contains(String.valueOf(TodoLimits.MAX_BODY_BYTES));
     }
 
@@ -182,8 +200,11 @@ class ModelContractTest {
     void thePatternsOfTheSpecAcceptWhatJavaAcceptsAndRejectTheRest() {
         Pattern id = Pattern.compile(String.valueOf(property("Todo", "id").get("pattern")));
         assertThat(id.matcher("0193c1d2-7a4e-7b1c-9d2e-3f4a5b6c7d8e").matches()).isTrue();
-        assertThat(id.matcher("0193C1D2-7A4E-7B1C-9D2E-3F4A5B6C7D8E").matches()).as("uppercase").isFalse();
-        Pattern title = Pattern.compile(String.valueOf(property("NewTodo", "title").get("pattern")));
+        assertThat(id.matcher("0193C1D2-7A4E-7B1C-9D2E-3F4A5B6C7D8E").matches())
+                .as("uppercase")
+                .isFalse();
+        Pattern title =
+                Pattern.compile(String.valueOf(property("NewTodo", "title").get("pattern")));
         assertThat(title.matcher("  x ").find()).isTrue();
         assertThat(title.matcher(" \t ").find()).as("blank title").isFalse();
     }
@@ -193,13 +214,17 @@ class ModelContractTest {
     /** The members of schema {@code name} are the record's components, with the JSON types of their Java types. */
     private static void assertMembersMatch(String name, Class<? extends Record> record) {
         Map<String, Object> properties = map(schema(name).get("properties"));
-        List<String> components = Arrays.stream(record.getRecordComponents()).map(RecordComponent::getName).toList();
-        assertThat(properties.keySet()).as("members of %s vs components of %s", name, record.getName())
+        List<String> components = Arrays.stream(record.getRecordComponents())
+                .map(RecordComponent::getName)
+                .toList();
+        assertThat(properties.keySet())
+                .as("members of %s vs components of %s", name, record.getName())
                 .containsExactlyInAnyOrderElementsOf(components);
         for (RecordComponent component : record.getRecordComponents()) {
             Map<String, Object> property = map(properties.get(component.getName()));
             Map<String, Object> expected = jsonType(valueType(component.getGenericType()));
-            assertThat(property).as("%s.%s (Java %s)", name, component.getName(), component.getGenericType())
+            assertThat(property)
+                    .as("%s.%s (Java %s)", name, component.getName(), component.getGenericType())
                     .containsAllEntriesOf(expected);
         }
     }
@@ -243,25 +268,29 @@ class ModelContractTest {
     }
 
     private static List<String> required(String schemaName) {
-        return list(schema(schemaName).get("required")).stream().map(String::valueOf).toList();
+        return list(schema(schemaName).get("required")).stream()
+                .map(String::valueOf)
+                .toList();
     }
 
     private static Map<String, Object> property(String schemaName, String member) {
-        Map<String, Object> property = map(map(schema(schemaName).get("properties")).get(member));
+        Map<String, Object> property =
+                map(map(schema(schemaName).get("properties")).get(member));
         assertThat(property).as("%s.%s", schemaName, member).isNotEmpty();
         return property;
     }
 
     /** Whether the canonical constructor of {@code record} throws when {@code component} is null. */
-    private static boolean rejectsNull(Class<? extends Record> record, String component,
-                                       java.util.function.Supplier<Object[]> validArgs) {
+    private static boolean rejectsNull(
+            Class<? extends Record> record, String component, java.util.function.Supplier<Object[]> validArgs) {
         RecordComponent[] components = record.getRecordComponents();
         try {
             Constructor<?> constructor = record.getDeclaredConstructor(
                     Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new));
             Object[] args = validArgs.get();
             constructor.newInstance(args); // valid as given
-            List<String> names = new ArrayList<>(Arrays.stream(components).map(RecordComponent::getName).toList());
+            List<String> names = new ArrayList<>(
+                    Arrays.stream(components).map(RecordComponent::getName).toList());
             args[names.indexOf(component)] = null;
             try {
                 constructor.newInstance(args);
@@ -283,28 +312,30 @@ class ModelContractTest {
     }
 
     private static Object[] sampleArgs(Class<? extends Record> record) {
-        return Arrays.stream(record.getRecordComponents()).map(component -> {
-            Class<?> type = component.getType();
-            if (type == String.class) {
-                return component.getName().equals("id") ? "0193c1d2-7a4e-7b1c-9d2e-3f4a5b6c7d8e" : "text";
-            }
-            if (type == boolean.class) {
-                return false;
-            }
-            if (type == long.class) {
-                return 1L;
-            }
-            if (type == int.class) {
-                return 1;
-            }
-            if (type == LocalDate.class) {
-                return LocalDate.of(2026, 12, 31);
-            }
-            if (type == Instant.class) {
-                return Instant.parse("2026-11-24T19:02:53.123Z");
-            }
-            throw new AssertionError("No sample value for " + type + " (" + record.getSimpleName() + "."
-                    + component.getName() + "): extend ModelContractTest");
-        }).toArray();
+        return Arrays.stream(record.getRecordComponents())
+                .map(component -> {
+                    Class<?> type = component.getType();
+                    if (type == String.class) {
+                        return component.getName().equals("id") ? "0193c1d2-7a4e-7b1c-9d2e-3f4a5b6c7d8e" : "text";
+                    }
+                    if (type == boolean.class) {
+                        return false;
+                    }
+                    if (type == long.class) {
+                        return 1L;
+                    }
+                    if (type == int.class) {
+                        return 1;
+                    }
+                    if (type == LocalDate.class) {
+                        return LocalDate.of(2026, 12, 31);
+                    }
+                    if (type == Instant.class) {
+                        return Instant.parse("2026-11-24T19:02:53.123Z");
+                    }
+                    throw new AssertionError("No sample value for " + type + " (" + record.getSimpleName() + "."
+                            + component.getName() + "): extend ModelContractTest");
+                })
+                .toArray();
     }
 }

@@ -1,6 +1,5 @@
 package io.todoapi.todo.deployment;
 
-import io.todoapi.todo.testing.TodoFunction;
 import io.todoapi.todo.local.CloudFormationYaml;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -22,8 +21,7 @@ final class Project {
     private static Map<String, Object> template;
     private static Map<String, Object> spec;
 
-    private Project() {
-    }
+    private Project() {}
 
     /** The repository root: {@code -Dtodo.project.root} (set by the pom), else the nearest directory above with the files. */
     static Path root() {
@@ -40,7 +38,8 @@ final class Project {
                 return dir;
             }
         }
-        throw new IllegalStateException("template.yaml and openapi.yaml not found above " + Path.of("").toAbsolutePath());
+        throw new IllegalStateException(
+                "template.yaml and openapi.yaml not found above " + Path.of("").toAbsolutePath());
     }
 
     static String read(String relativePath) {
@@ -100,7 +99,9 @@ final class Project {
     /** A property of a serverless function: its own value, else the Globals one. */
     static Object functionProperty(String logicalId, String property) {
         Map<String, Object> properties = properties(logicalId);
-        return properties.containsKey(property) ? properties.get(property) : functionGlobals().get(property);
+        return properties.containsKey(property)
+                ? properties.get(property)
+                : functionGlobals().get(property);
     }
 
     /** The value of a local {@code $ref} ({@code #/components/...}) of openapi.yaml, or {@code value} itself. */
@@ -124,7 +125,8 @@ final class Project {
 
     /** A schema of components/schemas. */
     static Map<String, Object> schema(String name) {
-        Map<String, Object> schema = map(map(map(spec().get("components")).get("schemas")).get(name));
+        Map<String, Object> schema =
+                map(map(map(spec().get("components")).get("schemas")).get(name));
         if (schema.isEmpty()) {
             throw new AssertionError("openapi.yaml has no schema " + name);
         }
@@ -133,7 +135,8 @@ final class Project {
 
     /** The operation at {@code path} and {@code method} (lower case) of openapi.yaml. */
     static Map<String, Object> operation(String path, String method) {
-        Map<String, Object> operation = map(map(map(spec().get("paths")).get(path)).get(method));
+        Map<String, Object> operation =
+                map(map(map(spec().get("paths")).get(path)).get(method));
         if (operation.isEmpty()) {
             throw new AssertionError("openapi.yaml has no " + method.toUpperCase() + " " + path);
         }

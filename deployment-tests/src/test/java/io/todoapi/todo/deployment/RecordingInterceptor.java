@@ -21,7 +21,8 @@ public final class RecordingInterceptor implements ExecutionInterceptor {
         String request = context.request().getClass().getName();
         if (request.startsWith("software.amazon.awssdk.services.dynamodb.model.")) {
             synchronized (ACTIONS) {
-                ACTIONS.add("dynamodb:" + context.request().getClass().getSimpleName().replaceFirst("Request$", ""));
+                ACTIONS.add("dynamodb:"
+                        + context.request().getClass().getSimpleName().replaceFirst("Request$", ""));
             }
         }
     }

@@ -1,9 +1,9 @@
 package io.todoapi.todo.deployment;
 
-import io.todoapi.todo.testing.TodoFunction;
 import static io.todoapi.todo.deployment.Project.map;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.todoapi.todo.testing.TodoFunction;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -28,8 +28,7 @@ final class SamTransform {
     private static String unavailable;
     private static boolean probed;
 
-    private SamTransform() {
-    }
+    private SamTransform() {}
 
     /**
      * Why the transform cannot run here (aws-sam-translator not importable by python3), or null when it can. Tests
@@ -39,8 +38,11 @@ final class SamTransform {
         if (!probed) {
             probed = true;
             Tools.Result probe = Tools.onPath("python3")
-                    ? Tools.run(List.of("python3", "-c", "import samtranslator; print(samtranslator.__version__)"),
-                            null, Map.of(), 60)
+                    ? Tools.run(
+                            List.of("python3", "-c", "import samtranslator; print(samtranslator.__version__)"),
+                            null,
+                            Map.of(),
+                            60)
                     : new Tools.Result(127, "", "python3 is not on PATH");
             if (probe.exitCode() == 0) {
                 System.out.println("aws-sam-translator " + probe.stdout().strip());
@@ -76,7 +78,8 @@ final class SamTransform {
     /** A copy of a template as the SAM transform gets it in CloudFormation: spec included, code uploaded. */
     static Map<String, Object> asDeployed(Map<String, Object> source) {
         Map<String, Object> template = deepCopy(source);
-        Map<String, Object> api = map(map(map(template.get("Resources")).get("TodoApi")).get("Properties"));
+        Map<String, Object> api =
+                map(map(map(template.get("Resources")).get("TodoApi")).get("Properties"));
         api.put("DefinitionBody", Project.spec());
         map(map(template.get("Globals")).get("Function")).remove("CodeUri");
         for (TodoFunction function : TodoFunction.values()) {
@@ -94,9 +97,11 @@ final class SamTransform {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Tools.Result result = Tools.run(List.of("python3", "-c", script), Json.write(template),
-                Map.of("AWS_DEFAULT_REGION", "eu-west-1"), 300);
-        assertThat(result.exitCode()).as("SAM transform failed:%n%s", result.stderr()).isZero();
+        Tools.Result result = Tools.run(
+                List.of("python3", "-c", script), Json.write(template), Map.of("AWS_DEFAULT_REGION", "eu-west-1"), 300);
+        assertThat(result.exitCode())
+                .as("SAM transform failed:%n%s", result.stderr())
+                .isZero();
         LoaderOptions options = new LoaderOptions();
         options.setCodePointLimit(64 * 1024 * 1024);
         return map(new Yaml(new SafeConstructor(options)).load(result.stdout()));

@@ -22,16 +22,18 @@ class SecurityDocTest {
     /** Top-level sections of a template; any other first segment is a resource's logical id. */
     private static final Set<String> SECTIONS = Set.of("Parameters", "Globals", "Conditions", "Outputs");
     /** Resource attributes, beside its Properties. */
-    private static final Set<String> ATTRIBUTES = Set.of("Type", "Condition", "DeletionPolicy", "UpdateReplacePolicy",
-            "DependsOn");
+    private static final Set<String> ATTRIBUTES =
+            Set.of("Type", "Condition", "DeletionPolicy", "UpdateReplacePolicy", "DependsOn");
     /** `A.B[Name].C=value`: a path, list elements picked by their Name, an optional expected value. */
-    private static final Pattern PLACE = Pattern.compile("`([A-Z][A-Za-z0-9_]*(?:\\.[A-Za-z0-9_]+(?:\\[[^\\]]+\\])?)+)"
-            + "(?:=([^`]+))?`");
+    private static final Pattern PLACE =
+            Pattern.compile("`([A-Z][A-Za-z0-9_]*(?:\\.[A-Za-z0-9_]+(?:\\[[^\\]]+\\])?)+)" + "(?:=([^`]+))?`");
 
     @Test
     void everyPlaceTheControlTableNamesIsInTheTemplateWithTheStatedValue() {
         List<String> rows = controlRows();
-        assertThat(rows).as("rows of the table under \"%s\" in docs/security.md", HEADING).hasSizeGreaterThan(10);
+        assertThat(rows)
+                .as("rows of the table under \"%s\" in docs/security.md", HEADING)
+                .hasSizeGreaterThan(10);
         int places = 0;
         for (String row : rows) {
             String[] cells = row.split("\\|");
@@ -40,10 +42,12 @@ class SecurityDocTest {
             int inRow = 0;
             while (place.find()) {
                 Object value = resolve(place.group(1));
-                assertThat(value).as("docs/security.md names %s, which template.yaml does not have", place.group(1))
+                assertThat(value)
+                        .as("docs/security.md names %s, which template.yaml does not have", place.group(1))
                         .isNotNull();
                 if (place.group(2) != null) {
-                    assertThat(String.valueOf(value)).as("value of %s in template.yaml", place.group(1))
+                    assertThat(String.valueOf(value))
+                            .as("value of %s in template.yaml", place.group(1))
                             .isEqualTo(place.group(2));
                 }
                 inRow++;
@@ -70,7 +74,8 @@ class SecurityDocTest {
         assertThat(start).as("docs/security.md has the section \"%s\"", HEADING).isNotNegative();
         int end = doc.indexOf("\n## ", start + HEADING.length());
         List<String> rows = new ArrayList<>();
-        for (String line : doc.substring(start, end < 0 ? doc.length() : end).lines().toList()) {
+        for (String line :
+                doc.substring(start, end < 0 ? doc.length() : end).lines().toList()) {
             if (line.startsWith("|") && !line.startsWith("|---") && !line.startsWith("| Control |")) {
                 rows.add(line);
             }
@@ -99,7 +104,9 @@ class SecurityDocTest {
             Matcher element = Pattern.compile("([A-Za-z0-9_]+)\\[([^\\]]+)\\]").matcher(segments[i]);
             if (element.matches()) {
                 current = list(map(current).get(element.group(1))).stream()
-                        .filter(item -> element.group(2).equals(map(item).get("Name"))).findFirst().orElse(null);
+                        .filter(item -> element.group(2).equals(map(item).get("Name")))
+                        .findFirst()
+                        .orElse(null);
             } else {
                 current = current instanceof Map<?, ?> m ? m.get(segments[i]) : null;
             }

@@ -1,6 +1,5 @@
 package io.todoapi.todo.deployment;
 
-import io.todoapi.todo.testing.TodoFunction;
 import static io.todoapi.todo.deployment.Project.list;
 import static io.todoapi.todo.deployment.Project.map;
 import static io.todoapi.todo.deployment.Project.operation;
@@ -8,6 +7,7 @@ import static io.todoapi.todo.deployment.Project.properties;
 import static io.todoapi.todo.deployment.Project.spec;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.todoapi.todo.testing.TodoFunction;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -32,8 +32,12 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 class SpecIntegrationTest {
 
     /** The CORS origin of API Gateway's own answers: the web app's, unless AllowedOrigin names one (template.yaml). */
-    private static final Map<String, Object> ALLOWED_ORIGIN = Map.of("Fn::If", List.of("AllowWebAppOrigin",
-            Map.of("Fn::Sub", "'https://${WebDistribution.DomainName}'"), Map.of("Fn::Sub", "'${AllowedOrigin}'")));
+    private static final Map<String, Object> ALLOWED_ORIGIN = Map.of(
+            "Fn::If",
+            List.of(
+                    "AllowWebAppOrigin",
+                    Map.of("Fn::Sub", "'https://${WebDistribution.DomainName}'"),
+                    Map.of("Fn::Sub", "'${AllowedOrigin}'")));
 
     private static final Set<String> HTTP_METHODS = Set.of("get", "put", "post", "delete", "patch", "head", "options");
     private static final Pattern SUB_VARIABLE = Pattern.compile("\\$\\{([^}!][^}]*)}");
@@ -43,18 +47,22 @@ class SpecIntegrationTest {
     @Test
     void theSpecHasExactlyTheFiveOperationsAndAPreflightPerPath() {
         Map<String, String> operations = new LinkedHashMap<>();
-        map(spec().get("paths")).forEach((path, item) -> map(item).forEach((method, operation) -> {
-            if (HTTP_METHODS.contains(method) && !method.equals("options")) {
-                operations.put(method + " " + path, String.valueOf(map(operation).get("operationId")));
-            }
-        }));
+        map(spec().get("paths"))
+                .forEach((path, item) -> map(item).forEach((method, operation) -> {
+                    if (HTTP_METHODS.contains(method) && !method.equals("options")) {
+                        operations.put(
+                                method + " " + path,
+                                String.valueOf(map(operation).get("operationId")));
+                    }
+                }));
         Map<String, String> expected = new LinkedHashMap<>();
         for (TodoFunction function : TodoFunction.values()) {
             expected.put(function.method() + " " + function.path(), function.operationId());
         }
         assertThat(operations).containsExactlyInAnyOrderEntriesOf(expected);
-        map(spec().get("paths")).forEach((path, item) ->
-                assertThat(map(item)).as("OPTIONS %s", path).containsKey("options"));
+        map(spec().get("paths"))
+                .forEach((path, item) ->
+                        assertThat(map(item)).as("OPTIONS %s", path).containsKey("options"));
     }
 
     @ParameterizedTest
@@ -66,7 +74,8 @@ class SpecIntegrationTest {
         assertThat(integration).containsEntry("type", "aws_proxy").containsEntry("httpMethod", "POST");
         Object uri = integration.get("uri");
         assertThat(map(uri).keySet()).as("long-form Fn::Sub, nothing else").containsExactly("Fn::Sub");
-        assertThat(map(uri).get("Fn::Sub")).as("%s integration uri", function.operationId())
+        assertThat(map(uri).get("Fn::Sub"))
+                .as("%s integration uri", function.operationId())
                 .isEqualTo(INVOCATION_URI.formatted(function.aliasLogicalId()));
     }
 
@@ -75,8 +84,11 @@ class SpecIntegrationTest {
         Set<String> targets = new HashSet<>();
         for (TodoFunction function : TodoFunction.values()) {
             Object sub = map(map(operation(function.path(), function.method()).get("x-amazon-apigateway-integration"))
-                    .get("uri")).get("Fn::Sub");
-            assertThat(targets.add(String.valueOf(sub))).as("%s shares its integration", function.operationId()).isTrue();
+                            .get("uri"))
+                    .get("Fn::Sub");
+            assertThat(targets.add(String.valueOf(sub)))
+                    .as("%s shares its integration", function.operationId())
+                    .isTrue();
         }
     }
 
@@ -93,7 +105,8 @@ class SpecIntegrationTest {
         assertThat(String.valueOf(properties.get("Method"))).isEqualToIgnoringCase(function.method());
         // Auth comes from openapi.yaml. The event only says so, for SAM CLI's guided deploy (template.yaml): any other
         // Auth setting would be an authorizer, API key or resource policy outside the spec.
-        assertThat(properties.get("Auth")).as("%s event Auth", function.logicalId())
+        assertThat(properties.get("Auth"))
+                .as("%s event Auth", function.logicalId())
                 .isEqualTo(Map.of("OverrideApiAuth", false));
     }
 
@@ -107,9 +120,13 @@ class SpecIntegrationTest {
 
     @Test
     void theAuthorizerIsTheTemplatesUserPool() {
-        Map<String, Object> scheme = map(map(map(spec().get("components")).get("securitySchemes")).get("CognitoUserPool"));
-        assertThat(scheme).containsEntry("type", "apiKey").containsEntry("name", "Authorization")
-                .containsEntry("in", "header").containsEntry("x-amazon-apigateway-authtype", "cognito_user_pools");
+        Map<String, Object> scheme =
+                map(map(map(spec().get("components")).get("securitySchemes")).get("CognitoUserPool"));
+        assertThat(scheme)
+                .containsEntry("type", "apiKey")
+                .containsEntry("name", "Authorization")
+                .containsEntry("in", "header")
+                .containsEntry("x-amazon-apigateway-authtype", "cognito_user_pools");
         Map<String, Object> authorizer = map(scheme.get("x-amazon-apigateway-authorizer"));
         assertThat(authorizer.get("type")).isEqualTo("cognito_user_pools");
         assertThat(list(authorizer.get("providerARNs"))).containsExactly(Map.of("Fn::Sub", "${TodoUserPool.Arn}"));
@@ -122,8 +139,11 @@ class SpecIntegrationTest {
         // long (shared/DESIGN.md section 3). The functions validate every body.
         Map<String, Object> validators = map(spec().get("x-amazon-apigateway-request-validators"));
         assertThat(validators).isNotEmpty();
-        validators.values().forEach(v -> assertThat(map(v)).containsEntry("validateRequestParameters", true)
-                .containsEntry("validateRequestBody", false));
+        validators
+                .values()
+                .forEach(v -> assertThat(map(v))
+                        .containsEntry("validateRequestParameters", true)
+                        .containsEntry("validateRequestBody", false));
         Object fallback = spec().get("x-amazon-apigateway-request-validator");
         assertThat(validators).containsKey(String.valueOf(fallback));
         for (TodoFunction function : TodoFunction.values()) {
@@ -136,37 +156,66 @@ class SpecIntegrationTest {
     @Test
     void gatewayResponsesAreProblemsWithCorsHeaders() {
         Map<String, Object> responses = map(spec().get("x-amazon-apigateway-gateway-responses"));
-        assertThat(responses.keySet()).contains("DEFAULT_4XX", "DEFAULT_5XX", "UNAUTHORIZED", "ACCESS_DENIED",
-                "BAD_REQUEST_PARAMETERS", "REQUEST_TOO_LARGE", "THROTTLED",
-                "MISSING_AUTHENTICATION_TOKEN", "INTEGRATION_TIMEOUT");
-        Map<String, Integer> statuses = Map.of("UNAUTHORIZED", 401, "ACCESS_DENIED", 403,
-                "BAD_REQUEST_PARAMETERS", 400, "REQUEST_TOO_LARGE", 413, "THROTTLED", 429,
-                "MISSING_AUTHENTICATION_TOKEN", 404, "INTEGRATION_TIMEOUT", 504);
+        assertThat(responses.keySet())
+                .contains(
+                        "DEFAULT_4XX",
+                        "DEFAULT_5XX",
+                        "UNAUTHORIZED",
+                        "ACCESS_DENIED",
+                        "BAD_REQUEST_PARAMETERS",
+                        "REQUEST_TOO_LARGE",
+                        "THROTTLED",
+                        "MISSING_AUTHENTICATION_TOKEN",
+                        "INTEGRATION_TIMEOUT");
+        Map<String, Integer> statuses = Map.of(
+                "UNAUTHORIZED",
+                401,
+                "ACCESS_DENIED",
+                403,
+                "BAD_REQUEST_PARAMETERS",
+                400,
+                "REQUEST_TOO_LARGE",
+                413,
+                "THROTTLED",
+                429,
+                "MISSING_AUTHENTICATION_TOKEN",
+                404,
+                "INTEGRATION_TIMEOUT",
+                504);
         Yaml json = new Yaml(new SafeConstructor(new LoaderOptions()));
         responses.forEach((type, value) -> {
             Map<String, Object> response = map(value);
             Map<String, Object> headers = map(response.get("responseParameters"));
-            assertThat(headers).as(type)
+            assertThat(headers)
+                    .as(type)
                     .containsEntry("gatewayresponse.header.Content-Type", "'application/problem+json'")
-                    .containsEntry("gatewayresponse.header.Access-Control-Allow-Origin",
-                            ALLOWED_ORIGIN)
-                    .containsEntry("gatewayresponse.header.Access-Control-Expose-Headers", "'ETag, Location, Retry-After'");
-            String template = String.valueOf(map(response.get("responseTemplates")).get("application/json"));
+                    .containsEntry("gatewayresponse.header.Access-Control-Allow-Origin", ALLOWED_ORIGIN)
+                    .containsEntry(
+                            "gatewayresponse.header.Access-Control-Expose-Headers", "'ETag, Location, Retry-After'");
+            String template =
+                    String.valueOf(map(response.get("responseTemplates")).get("application/json"));
             String rendered = template.replace("$context.error.messageString", "\"message\"")
                     .replace("$context.error.validationErrorString", "[instance failed]");
-            assertThat(rendered).as("%s template uses only the error variables", type).doesNotContain("$context");
+            assertThat(rendered)
+                    .as("%s template uses only the error variables", type)
+                    .doesNotContain("$context");
             Map<String, Object> problem = map(json.load(rendered));
             assertThat(problem).as("%s body", type).containsKeys("type", "title", "detail");
             assertThat(problem.keySet()).as(type).isSubsetOf("type", "title", "status", "detail");
             boolean badRequest = type.startsWith("BAD_REQUEST");
-            assertThat(problem.get("type")).as(type)
+            assertThat(problem.get("type"))
+                    .as(type)
                     .isEqualTo(badRequest ? "urn:todo-api:problem:invalid-request" : "about:blank");
             if (response.containsKey("statusCode")) {
                 int status = Integer.parseInt(String.valueOf(response.get("statusCode")));
                 assertThat(problem.get("status")).as("%s status member", type).isEqualTo(status);
             } else {
-                assertThat(type).as("only the catch-alls leave the status to API Gateway").startsWith("DEFAULT_");
-                assertThat(problem).as("%s: a varying status is not stated", type).doesNotContainKey("status");
+                assertThat(type)
+                        .as("only the catch-alls leave the status to API Gateway")
+                        .startsWith("DEFAULT_");
+                assertThat(problem)
+                        .as("%s: a varying status is not stated", type)
+                        .doesNotContainKey("status");
             }
             if (statuses.containsKey(type)) {
                 assertThat(response.get("statusCode")).as(type).isEqualTo(String.valueOf(statuses.get(type)));
@@ -178,23 +227,30 @@ class SpecIntegrationTest {
     void preflightsAreUnauthenticatedMocksListingTheMethodsOfTheirPath() {
         map(spec().get("paths")).forEach((path, item) -> {
             Map<String, Object> options = map(map(item).get("options"));
-            assertThat(list(options.get("security"))).as("OPTIONS %s security", path).isEmpty();
+            assertThat(list(options.get("security")))
+                    .as("OPTIONS %s security", path)
+                    .isEmpty();
             Map<String, Object> integration = map(options.get("x-amazon-apigateway-integration"));
             assertThat(integration.get("type")).isEqualTo("mock");
-            Map<String, Object> mapped = map(map(map(integration.get("responses")).get("default")).get("responseParameters"));
+            Map<String, Object> mapped =
+                    map(map(map(integration.get("responses")).get("default")).get("responseParameters"));
             assertThat(mapped.get("method.response.header.Access-Control-Allow-Origin"))
                     .isEqualTo(ALLOWED_ORIGIN);
             Set<String> methods = new TreeSet<>();
             map(item).keySet().stream().filter(HTTP_METHODS::contains).forEach(m -> methods.add(m.toUpperCase()));
             String allowed = String.valueOf(mapped.get("method.response.header.Access-Control-Allow-Methods"));
             assertThat(new TreeSet<>(Arrays.asList(allowed.replace("'", "").split(","))))
-                    .as("Access-Control-Allow-Methods of %s", path).isEqualTo(methods);
+                    .as("Access-Control-Allow-Methods of %s", path)
+                    .isEqualTo(methods);
             String headers = String.valueOf(mapped.get("method.response.header.Access-Control-Allow-Headers"));
-            assertThat(headers).contains("Authorization", "Content-Type", "Idempotency-Key", "If-Match", "If-None-Match");
+            assertThat(headers)
+                    .contains("Authorization", "Content-Type", "Idempotency-Key", "If-Match", "If-None-Match");
             // API Gateway maps only headers that the method response declares.
-            Map<String, Object> declared = map(map(map(options.get("responses")).get("200")).get("headers"));
-            mapped.keySet().forEach(parameter -> assertThat(declared)
-                    .containsKey(parameter.substring("method.response.header.".length())));
+            Map<String, Object> declared =
+                    map(map(map(options.get("responses")).get("200")).get("headers"));
+            mapped.keySet()
+                    .forEach(parameter ->
+                            assertThat(declared).containsKey(parameter.substring("method.response.header.".length())));
         });
     }
 
@@ -232,17 +288,22 @@ class SpecIntegrationTest {
             for (Map.Entry<?, ?> entry : m.entrySet()) {
                 String key = String.valueOf(entry.getKey());
                 if (key.equals("Fn::Sub")) {
-                    assertThat(entry.getValue()).as("Fn::Sub takes a string here").isInstanceOf(String.class);
+                    assertThat(entry.getValue())
+                            .as("Fn::Sub takes a string here")
+                            .isInstanceOf(String.class);
                     subs.add((String) entry.getValue());
                 } else if (key.equals("Fn::If")) {
                     List<Object> choice = list(entry.getValue());
                     assertThat(choice).as("Fn::If [condition, then, else]").hasSize(3);
-                    assertThat(map(Project.template().get("Conditions"))).as("conditions of template.yaml")
+                    assertThat(map(Project.template().get("Conditions")))
+                            .as("conditions of template.yaml")
                             .containsKey(String.valueOf(choice.get(0)));
                     collect(choice.subList(1, 3), subs);
                 } else {
-                    assertThat(key).as("intrinsics other than Fn::Sub in openapi.yaml")
-                            .doesNotStartWith("Fn::").isNotEqualTo("Ref");
+                    assertThat(key)
+                            .as("intrinsics other than Fn::Sub in openapi.yaml")
+                            .doesNotStartWith("Fn::")
+                            .isNotEqualTo("Ref");
                     collect(entry.getValue(), subs);
                 }
             }

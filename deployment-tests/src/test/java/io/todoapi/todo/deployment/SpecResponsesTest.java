@@ -1,12 +1,12 @@
 package io.todoapi.todo.deployment;
 
-import io.todoapi.todo.testing.TodoFunction;
 import static io.todoapi.todo.deployment.Project.map;
 import static io.todoapi.todo.deployment.Project.operation;
 import static io.todoapi.todo.deployment.Project.resolve;
 import static io.todoapi.todo.deployment.Project.schema;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.todoapi.todo.testing.TodoFunction;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -29,7 +29,8 @@ class SpecResponsesTest {
     @ParameterizedTest
     @EnumSource(TodoFunction.class)
     void eachOperationDocumentsExactlyTheStatusesOfTheContract(TodoFunction function) {
-        assertThat(responses(function).keySet()).as(function.operationId())
+        assertThat(responses(function).keySet())
+                .as(function.operationId())
                 .containsExactlyInAnyOrderElementsOf(STATUSES.get(function));
     }
 
@@ -38,18 +39,28 @@ class SpecResponsesTest {
     void everyResponseHasANamedSchemaExcept204And304(TodoFunction function) {
         responses(function).forEach((status, value) -> {
             Map<String, Object> response = resolve(value);
-            assertThat(response.get("description")).as("%s %s description", function.operationId(), status).isNotNull();
+            assertThat(response.get("description"))
+                    .as("%s %s description", function.operationId(), status)
+                    .isNotNull();
             Map<String, Object> content = map(response.get("content"));
             if (status.equals("204") || status.equals("304")) {
-                assertThat(content).as("%s %s has no body", function.operationId(), status).isEmpty();
+                assertThat(content)
+                        .as("%s %s has no body", function.operationId(), status)
+                        .isEmpty();
                 return;
             }
-            assertThat(content).as("%s %s content", function.operationId(), status).isNotEmpty();
+            assertThat(content)
+                    .as("%s %s content", function.operationId(), status)
+                    .isNotEmpty();
             content.forEach((mediaType, media) -> {
                 Object ref = map(map(media).get("schema")).get("$ref");
-                assertThat(ref).as("%s %s %s: a named schema ($ref), not an inline one", function.operationId(), status,
-                        mediaType).isInstanceOf(String.class);
-                assertThat(schema(((String) ref).substring("#/components/schemas/".length()))).isNotEmpty();
+                assertThat(ref)
+                        .as(
+                                "%s %s %s: a named schema ($ref), not an inline one",
+                                function.operationId(), status, mediaType)
+                        .isInstanceOf(String.class);
+                assertThat(schema(((String) ref).substring("#/components/schemas/".length())))
+                        .isNotEmpty();
                 if (status.startsWith("4") || status.startsWith("5")) {
                     assertThat(mediaType).isEqualTo("application/problem+json");
                     assertThat(ref).isEqualTo("#/components/schemas/Problem");
@@ -63,9 +74,10 @@ class SpecResponsesTest {
     @ParameterizedTest
     @EnumSource(TodoFunction.class)
     void everyResponseDeclaresItsCorsHeaders(TodoFunction function) {
-        responses(function).forEach((status, value) -> assertThat(headers(value).keySet())
-                .as("%s %s headers", function.operationId(), status)
-                .contains("Access-Control-Allow-Origin", "Access-Control-Expose-Headers"));
+        responses(function)
+                .forEach((status, value) -> assertThat(headers(value).keySet())
+                        .as("%s %s headers", function.operationId(), status)
+                        .contains("Access-Control-Allow-Origin", "Access-Control-Expose-Headers"));
     }
 
     @Test
@@ -75,8 +87,12 @@ class SpecResponsesTest {
         assertThat(headers(responses(TodoFunction.GET).get("304")).keySet()).contains("ETag");
         assertThat(headers(responses(TodoFunction.UPDATE).get("200")).keySet()).contains("ETag");
         for (TodoFunction function : TodoFunction.values()) {
-            assertThat(headers(responses(function).get("503")).keySet()).as(function.operationId()).contains("Retry-After");
-            assertThat(headers(responses(function).get("429")).keySet()).as(function.operationId()).contains("Retry-After");
+            assertThat(headers(responses(function).get("503")).keySet())
+                    .as(function.operationId())
+                    .contains("Retry-After");
+            assertThat(headers(responses(function).get("429")).keySet())
+                    .as(function.operationId())
+                    .contains("Retry-After");
         }
         assertThat(headers(responses(TodoFunction.CREATE).get("415")).keySet()).contains("Accept-Post");
         assertThat(headers(responses(TodoFunction.UPDATE).get("415")).keySet()).contains("Accept-Patch");
@@ -89,9 +105,12 @@ class SpecResponsesTest {
         assertThat(schemaOf(TodoFunction.GET, "200", "application/json")).isEqualTo("#/components/schemas/Todo");
         assertThat(schemaOf(TodoFunction.UPDATE, "200", "application/json")).isEqualTo("#/components/schemas/Todo");
         assertThat(schemaOf(TodoFunction.LIST, "200", "application/json")).isEqualTo("#/components/schemas/TodoList");
-        assertThat(map(map(map(operation("/todos", "post").get("requestBody")).get("content"))).keySet())
+        assertThat(map(map(map(operation("/todos", "post").get("requestBody")).get("content")))
+                        .keySet())
                 .containsExactly("application/json");
-        assertThat(map(map(map(operation("/todos/{todoId}", "patch").get("requestBody")).get("content"))).keySet())
+        assertThat(map(map(map(operation("/todos/{todoId}", "patch").get("requestBody"))
+                                .get("content")))
+                        .keySet())
                 .containsExactlyInAnyOrder("application/merge-patch+json", "application/json");
     }
 
@@ -101,15 +120,21 @@ class SpecResponsesTest {
         assertThat(map(problem.get("properties")).keySet())
                 .containsExactlyInAnyOrder("type", "title", "status", "detail", "errors");
         assertThat(Project.list(problem.get("required"))).contains("type", "title", "detail");
-        assertThat(map(map(problem.get("properties")).get("type")).get("format")).isEqualTo("uri-reference");
+        assertThat(map(map(problem.get("properties")).get("type")).get("format"))
+                .isEqualTo("uri-reference");
         Map<String, Object> error = schema("ProblemError");
         assertThat(map(error.get("properties")).keySet())
                 .containsExactlyInAnyOrder("pointer", "parameter", "header", "detail");
-        assertThat(error).containsEntry("additionalProperties", false).containsEntry("minProperties", 2)
+        assertThat(error)
+                .containsEntry("additionalProperties", false)
+                .containsEntry("minProperties", 2)
                 .containsEntry("maxProperties", 2);
         assertThat(Project.list(error.get("required"))).containsExactly("detail");
-        assertThat("#/title").matches(String.valueOf(map(map(error.get("properties")).get("pointer")).get("pattern"))
-                .replace("^", "").replace("$", ""));
+        assertThat("#/title")
+                .matches(String.valueOf(
+                                map(map(error.get("properties")).get("pointer")).get("pattern"))
+                        .replace("^", "")
+                        .replace("$", ""));
     }
 
     private static Map<String, Object> responses(TodoFunction function) {
@@ -121,7 +146,9 @@ class SpecResponsesTest {
     }
 
     private static Object schemaOf(TodoFunction function, String status, String mediaType) {
-        return map(map(map(resolve(responses(function).get(status)).get("content")).get(mediaType)).get("schema"))
+        return map(map(map(resolve(responses(function).get(status)).get("content"))
+                                .get(mediaType))
+                        .get("schema"))
                 .get("$ref");
     }
 }

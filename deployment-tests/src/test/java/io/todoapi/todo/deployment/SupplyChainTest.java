@@ -33,34 +33,39 @@ class SupplyChainTest {
     void theMavenWrapperPinsTheDistributionAndItsSha256() throws IOException {
         Properties wrapper = new Properties();
         wrapper.load(new StringReader(Project.read(".mvn/wrapper/maven-wrapper.properties")));
-        assertThat(wrapper.getProperty("distributionUrl")).matches(
-                "https://repo\\.maven\\.apache\\.org/maven2/org/apache/maven/apache-maven/(\\d+\\.\\d+\\.\\d+)/"
-                        + "apache-maven-\\1-bin\\.zip");
+        assertThat(wrapper.getProperty("distributionUrl"))
+                .matches(
+                        "https://repo\\.maven\\.apache\\.org/maven2/org/apache/maven/apache-maven/(\\d+\\.\\d+\\.\\d+)/"
+                                + "apache-maven-\\1-bin\\.zip");
         // The sum of that exact zip (the wrapper compares it before unpacking and refuses a mismatch).
-        assertThat(wrapper.getProperty("distributionSha256Sum")).as("distributionSha256Sum").matches("[0-9a-f]{64}");
+        assertThat(wrapper.getProperty("distributionSha256Sum"))
+                .as("distributionSha256Sum")
+                .matches("[0-9a-f]{64}");
     }
 
     @Test
     void mavenChecksumsAreStrict() {
         assertThat(Project.read(".mvn/maven.config").lines().map(String::strip))
-                .as(".mvn/maven.config (read by ./mvnw and by sam build's make targets)").contains("--strict-checksums");
+                .as(".mvn/maven.config (read by ./mvnw and by sam build's make targets)")
+                .contains("--strict-checksums");
     }
 
     @Test
     void dependabotWatchesMavenEveryNpmLockFileAndGitHubActions() throws IOException {
-        Map<String, Object> config = map(new Yaml(new SafeConstructor(new LoaderOptions()))
-                .load(Project.read(".github/dependabot.yml")));
+        Map<String, Object> config =
+                map(new Yaml(new SafeConstructor(new LoaderOptions())).load(Project.read(".github/dependabot.yml")));
         assertThat(config.get("version")).isEqualTo(2);
         Map<String, Set<String>> watched = new java.util.LinkedHashMap<>();
         for (Object update : list(config.get("updates"))) {
             Map<String, Object> entry = map(update);
-            Set<String> directories = watched.computeIfAbsent(String.valueOf(entry.get("package-ecosystem")),
-                    ecosystem -> new TreeSet<>());
+            Set<String> directories = watched.computeIfAbsent(
+                    String.valueOf(entry.get("package-ecosystem")), ecosystem -> new TreeSet<>());
             if (entry.containsKey("directory")) {
                 directories.add(String.valueOf(entry.get("directory")));
             }
             list(entry.get("directories")).forEach(directory -> directories.add(String.valueOf(directory)));
-            assertThat(map(entry.get("schedule"))).as("%s schedule", entry.get("package-ecosystem"))
+            assertThat(map(entry.get("schedule")))
+                    .as("%s schedule", entry.get("package-ecosystem"))
                     .containsKey("interval");
         }
         assertThat(watched).containsOnlyKeys("maven", "npm", "github-actions");

@@ -15,11 +15,9 @@ import java.util.concurrent.TimeUnit;
 final class Tools {
 
     /** What a finished process printed. */
-    record Result(int exitCode, String stdout, String stderr) {
-    }
+    record Result(int exitCode, String stdout, String stderr) {}
 
-    private Tools() {
-    }
+    private Tools() {}
 
     /** Whether {@code command} is an executable file in a directory of PATH. */
     static boolean onPath(String command) {
@@ -37,7 +35,8 @@ final class Tools {
 
     /** Runs {@code command} in the project root, feeding {@code stdin} (may be null), for at most {@code seconds}. */
     static Result run(List<String> command, String stdin, Map<String, String> environment, long seconds) {
-        ProcessBuilder builder = new ProcessBuilder(command).directory(Project.root().toFile());
+        ProcessBuilder builder =
+                new ProcessBuilder(command).directory(Project.root().toFile());
         builder.environment().putAll(environment);
         try {
             Process process = builder.start();

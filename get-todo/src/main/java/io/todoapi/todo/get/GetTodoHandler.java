@@ -4,17 +4,16 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
-import io.todoapi.todo.error.TodoNotFoundException;
-import io.todoapi.todo.http.RequestPipeline;
-import io.todoapi.todo.http.ApiResponses;
-import io.todoapi.todo.model.Todo;
 import io.todoapi.todo.config.CompositionRoot;
+import io.todoapi.todo.error.TodoNotFoundException;
+import io.todoapi.todo.http.ApiResponses;
+import io.todoapi.todo.http.RequestPipeline;
+import io.todoapi.todo.model.Todo;
 import io.todoapi.todo.priming.PrimingEvents;
 import io.todoapi.todo.repository.TodoRepository;
 
 /** {@code GET /todos/{todoId}} (getTodo): 200 with the todo and its ETag, or 304 when If-None-Match matches. */
-public final class GetTodoHandler
-        implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
+public final class GetTodoHandler implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
 
     private final TodoRepository todos;
     private final RequestPipeline api;
@@ -36,9 +35,7 @@ public final class GetTodoHandler
         return api.handle(event, context, request -> {
             String id = request.todoId();
             Todo todo = todos.get(request.owner(), id).orElseThrow(() -> new TodoNotFoundException(id));
-            return request.ifNoneMatchHits(todo)
-                    ? ApiResponses.notModified(todo)
-                    : ApiResponses.okWithETag(todo);
+            return request.ifNoneMatchHits(todo) ? ApiResponses.notModified(todo) : ApiResponses.okWithETag(todo);
         });
     }
 }

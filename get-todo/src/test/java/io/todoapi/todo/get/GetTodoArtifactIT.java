@@ -22,8 +22,8 @@ class GetTodoArtifactIT extends ArtifactContract {
         assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(200);
         assertThat(response.getHeaders()).containsEntry("ETag", "\"1\"");
         assertThat(response.getBody()).contains("\"title\":\"Buy oat milk\"");
-        APIGatewayProxyResponseEvent notModified = function.invoke(
-                Events.withHeader(Events.load("get-todo"), "If-None-Match", "\"1\""));
+        APIGatewayProxyResponseEvent notModified =
+                function.invoke(Events.withHeader(Events.load("get-todo"), "If-None-Match", "\"1\""));
         assertThat(notModified.getStatusCode()).isEqualTo(304);
     }
 }

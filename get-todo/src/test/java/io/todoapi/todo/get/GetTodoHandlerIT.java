@@ -6,7 +6,6 @@ import static io.todoapi.todo.testing.Events.withTodoId;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
-import io.todoapi.todo.http.RequestPipeline;
 import io.todoapi.todo.id.UuidV7Generator;
 import io.todoapi.todo.model.NewTodo;
 import io.todoapi.todo.model.Todo;
@@ -28,8 +27,13 @@ class GetTodoHandlerIT {
     private static LocalTodoTable table;
     private final GetTodoHandler handler = new GetTodoHandler(table.repository(), Events.pipeline());
     private final String alice = "alice-" + UUID.randomUUID();
-    private final Todo todo = table.repository().create(alice, new NewTodo("Read me", "body", false, null)
-            .toTodo(new UuidV7Generator(Clock.systemUTC()).next(), Instant.now().truncatedTo(ChronoUnit.MILLIS)));
+    private final Todo todo = table.repository()
+            .create(
+                    alice,
+                    new NewTodo("Read me", "body", false, null)
+                            .toTodo(
+                                    new UuidV7Generator(Clock.systemUTC()).next(),
+                                    Instant.now().truncatedTo(ChronoUnit.MILLIS)));
 
     @BeforeAll
     static void createTable() {
@@ -42,8 +46,9 @@ class GetTodoHandlerIT {
     }
 
     private APIGatewayProxyResponseEvent get(String owner, String id, String ifNoneMatch) {
-        return handler.handleRequest(withHeader(withTodoId(withOwner(Events.load("get-todo"), owner), id),
-                "If-None-Match", ifNoneMatch), TestContext.of("GetTodoFunction"));
+        return handler.handleRequest(
+                withHeader(withTodoId(withOwner(Events.load("get-todo"), owner), id), "If-None-Match", ifNoneMatch),
+                TestContext.of("GetTodoFunction"));
     }
 
     @Test

@@ -11,7 +11,6 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.todoapi.todo.error.StorageUnavailableException;
-import io.todoapi.todo.http.RequestPipeline;
 import io.todoapi.todo.model.Todo;
 import io.todoapi.todo.repository.TodoRepository;
 import io.todoapi.todo.testing.Events;
@@ -30,11 +29,12 @@ import org.mockito.junit.jupiter.MockitoExtension;
 class GetTodoHandlerTest {
 
     private static final Instant T = Instant.parse("2026-11-24T19:02:53.123Z");
-    private static final Todo TODO = new Todo(Events.FIXTURE_TODO_ID, "Buy oat milk", "2 l", false,
-            LocalDate.of(2026, 11, 30), T, T.plusSeconds(1), 3);
+    private static final Todo TODO = new Todo(
+            Events.FIXTURE_TODO_ID, "Buy oat milk", "2 l", false, LocalDate.of(2026, 11, 30), T, T.plusSeconds(1), 3);
 
     @Mock
     private TodoRepository todos;
+
     private GetTodoHandler handler;
 
     @BeforeEach
@@ -51,11 +51,14 @@ class GetTodoHandlerTest {
         when(todos.get(Events.FIXTURE_OWNER, Events.FIXTURE_TODO_ID)).thenReturn(Optional.of(TODO));
         APIGatewayProxyResponseEvent response = handle(Events.load("get-todo"));
         JsonNode body = Responses.json(response, 200);
-        assertThat(response.getHeaders()).containsEntry("ETag", "\"3\"")
+        assertThat(response.getHeaders())
+                .containsEntry("ETag", "\"3\"")
                 .containsEntry("Cache-Control", "private, no-cache");
-        assertThat(body.toString()).isEqualTo("{\"id\":\"" + Events.FIXTURE_TODO_ID + "\",\"title\":\"Buy oat milk\","
-                + "\"description\":\"2 l\",\"completed\":false,\"dueDate\":\"2026-11-30\","
-                + "\"createdAt\":\"2026-11-24T19:02:53.123Z\",\"updatedAt\":\"2026-11-24T19:02:54.123Z\",\"version\":3}");
+        assertThat(body.toString())
+                .isEqualTo(
+                        "{\"id\":\"" + Events.FIXTURE_TODO_ID + "\",\"title\":\"Buy oat milk\","
+                                + "\"description\":\"2 l\",\"completed\":false,\"dueDate\":\"2026-11-30\","
+                                + "\"createdAt\":\"2026-11-24T19:02:53.123Z\",\"updatedAt\":\"2026-11-24T19:02:54.123Z\",\"version\":3}");
     }
 
     @Test
@@ -64,7 +67,8 @@ class GetTodoHandlerTest {
         APIGatewayProxyResponseEvent response = handle(withHeader(Events.load("get-todo"), "If-None-Match", "\"3\""));
         assertThat(response.getStatusCode()).isEqualTo(304);
         assertThat(response.getBody()).isNull();
-        assertThat(response.getHeaders()).containsEntry("ETag", "\"3\"")
+        assertThat(response.getHeaders())
+                .containsEntry("ETag", "\"3\"")
                 .containsEntry("Access-Control-Allow-Origin", "*")
                 .doesNotContainKey("Content-Type");
     }

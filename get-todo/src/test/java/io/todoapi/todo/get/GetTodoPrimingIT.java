@@ -19,8 +19,8 @@ class GetTodoPrimingIT extends PrimingContract {
     }
 
     @Override
-    protected void answeredTheFixture(APIGatewayProxyResponseEvent response, PrimingHarness harness,
-                                      List<Map<String, AttributeValue>> before) {
+    protected void answeredTheFixture(
+            APIGatewayProxyResponseEvent response, PrimingHarness harness, List<Map<String, AttributeValue>> before) {
         assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(200);
         assertThat(response.getBody()).contains("\"id\":\"" + Events.FIXTURE_TODO_ID + "\"");
     }

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.todoapi.todo.http.RequestPipeline;
 import io.todoapi.todo.id.UuidV7Generator;
 import io.todoapi.todo.model.NewTodo;
 import io.todoapi.todo.testing.Events;
@@ -53,15 +52,16 @@ class ListTodosHandlerIT {
     private List<String> seed(String owner, int count) {
         List<String> created = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            created.add(table.repository().create(owner,
-                    new NewTodo(owner + " #" + i, null, false, null).toTodo(ids.next(), Instant.now())).id());
+            created.add(table.repository()
+                    .create(owner, new NewTodo(owner + " #" + i, null, false, null).toTodo(ids.next(), Instant.now()))
+                    .id());
         }
         return created;
     }
 
     private APIGatewayProxyResponseEvent list(String owner, String... query) {
-        return handler.handleRequest(withQuery(withOwner(Events.load("list-todos"), owner), query),
-                TestContext.of("ListTodosFunction"));
+        return handler.handleRequest(
+                withQuery(withOwner(Events.load("list-todos"), owner), query), TestContext.of("ListTodosFunction"));
     }
 
     @Test
@@ -86,7 +86,8 @@ class ListTodosHandlerIT {
     @Test
     void aTamperedTokenIs400() {
         seed(alice, 3);
-        String token = Responses.json(list(alice, "limit", "1"), 200).get("nextToken").asText();
+        String token =
+                Responses.json(list(alice, "limit", "1"), 200).get("nextToken").asText();
         char last = token.charAt(token.length() - 1);
         String tampered = token.substring(0, token.length() - 1) + (last == 'A' ? 'B' : 'A');
         Responses.problem(list(alice, "limit", "1", "nextToken", tampered), 400);
@@ -101,12 +102,14 @@ class ListTodosHandlerIT {
         bobsList.get("items").forEach(item -> ids.add(item.get("id").asText()));
         assertThat(ids).containsExactlyElementsOf(bobs);
 
-        String alicesToken = Responses.json(list(alice, "limit", "1"), 200).get("nextToken").asText();
+        String alicesToken =
+                Responses.json(list(alice, "limit", "1"), 200).get("nextToken").asText();
         Responses.problem(list(bob, "limit", "1", "nextToken", alicesToken), 400);
     }
 
     @Test
     void aNewCallerHasAnEmptyList() {
-        assertThat(Responses.json(list("nobody-" + UUID.randomUUID()), 200).toString()).isEqualTo("{\"items\":[]}");
+        assertThat(Responses.json(list("nobody-" + UUID.randomUUID()), 200).toString())
+                .isEqualTo("{\"items\":[]}");
     }
 }

@@ -14,7 +14,6 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.todoapi.todo.error.StorageUnavailableException;
-import io.todoapi.todo.http.RequestPipeline;
 import io.todoapi.todo.http.PageTokens;
 import io.todoapi.todo.model.Todo;
 import io.todoapi.todo.model.TodoPage;
@@ -37,11 +36,14 @@ import org.mockito.junit.jupiter.MockitoExtension;
 class ListTodosHandlerTest {
 
     private static final Instant T = Instant.parse("2026-11-24T19:02:53.123Z");
-    private static final Todo FIRST = new Todo("019ab6f2-8d3c-7e41-9a55-3c2b1d0e4f61", "one", null, false, null, T, T, 1);
-    private static final Todo SECOND = new Todo("019ab6f2-8d3c-7e41-9a55-3c2b1d0e4f62", "two", "d", true, null, T, T, 4);
+    private static final Todo FIRST =
+            new Todo("019ab6f2-8d3c-7e41-9a55-3c2b1d0e4f61", "one", null, false, null, T, T, 1);
+    private static final Todo SECOND =
+            new Todo("019ab6f2-8d3c-7e41-9a55-3c2b1d0e4f62", "two", "d", true, null, T, T, 4);
 
     @Mock
     private TodoRepository todos;
+
     private ListTodosHandler handler;
 
     @BeforeEach
@@ -60,15 +62,17 @@ class ListTodosHandlerTest {
         JsonNode body = Responses.json(handle(Events.load("list-todos")), 200);
         assertThat(body.get("items")).hasSize(2);
         assertThat(body.get("items").get(0).get("id").asText()).isEqualTo(FIRST.id());
-        assertThat(body.get("items").get(1).toString()).isEqualTo("{\"id\":\"" + SECOND.id() + "\",\"title\":\"two\","
-                + "\"description\":\"d\",\"completed\":true,\"createdAt\":\"2026-11-24T19:02:53.123Z\","
-                + "\"updatedAt\":\"2026-11-24T19:02:53.123Z\",\"version\":4}");
+        assertThat(body.get("items").get(1).toString())
+                .isEqualTo("{\"id\":\"" + SECOND.id() + "\",\"title\":\"two\","
+                        + "\"description\":\"d\",\"completed\":true,\"createdAt\":\"2026-11-24T19:02:53.123Z\","
+                        + "\"updatedAt\":\"2026-11-24T19:02:53.123Z\",\"version\":4}");
         String token = body.get("nextToken").asText();
         assertThat(PageTokens.decode(Events.FIXTURE_OWNER, token)).isEqualTo(SECOND.id());
 
         when(todos.list(Events.FIXTURE_OWNER, 10, Optional.of(SECOND.id())))
                 .thenReturn(new TodoPage(List.of(), Optional.empty()));
-        JsonNode next = Responses.json(handle(withQuery(Events.load("list-todos"), "limit", "10", "nextToken", token)), 200);
+        JsonNode next =
+                Responses.json(handle(withQuery(Events.load("list-todos"), "limit", "10", "nextToken", token)), 200);
         assertThat(next.toString()).isEqualTo("{\"items\":[]}");
     }
 
@@ -114,7 +118,8 @@ class ListTodosHandlerTest {
 
     @Test
     void returns503WhenDynamoDbIsThrottling() {
-        when(todos.list(anyString(), anyInt(), any())).thenThrow(new StorageUnavailableException(new RuntimeException()));
+        when(todos.list(anyString(), anyInt(), any()))
+                .thenThrow(new StorageUnavailableException(new RuntimeException()));
         APIGatewayProxyResponseEvent response = handle(Events.load("list-todos"));
         Responses.problem(response, 503);
         assertThat(response.getHeaders()).containsEntry("Retry-After", "1");

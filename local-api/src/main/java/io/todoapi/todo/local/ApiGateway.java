@@ -29,8 +29,12 @@ final class ApiGateway {
     private final ProxyEvents events;
     private final Consumer<String> errors;
 
-    ApiGateway(ApiSpec spec, String stage, FunctionHost functions, LocalApiOptions.Callers callers,
-               Consumer<String> errors) {
+    ApiGateway(
+            ApiSpec spec,
+            String stage,
+            FunctionHost functions,
+            LocalApiOptions.Callers callers,
+            Consumer<String> errors) {
         this.spec = spec;
         this.functions = functions;
         this.authorizer = new LocalAuthorizer(callers.defaultUser(), callers.requireToken(), Clock.systemUTC());
@@ -57,11 +61,15 @@ final class ApiGateway {
             }
         }
         if (onPath.isEmpty()) {
-            return gateway(GatewayResponses.Error.of("MISSING_AUTHENTICATION_TOKEN", "Missing Authentication Token"),
-                    request, rawPath);
+            return gateway(
+                    GatewayResponses.Error.of("MISSING_AUTHENTICATION_TOKEN", "Missing Authentication Token"),
+                    request,
+                    rawPath);
         }
-        ApiSpec.Route route = onPath.stream().filter(candidate -> candidate.method().equals(request.method()))
-                .findFirst().orElse(null);
+        ApiSpec.Route route = onPath.stream()
+                .filter(candidate -> candidate.method().equals(request.method()))
+                .findFirst()
+                .orElse(null);
         if (route == null) {
             return methodNotAllowed(onPath, request);
         }
@@ -77,18 +85,22 @@ final class ApiGateway {
             try {
                 claims = authorizer.claims(request.header("Authorization"));
             } catch (LocalAuthorizer.Unauthorized e) {
-                return gateway(GatewayResponses.Error.of("UNAUTHORIZED", e.getMessage()), request,
-                        route.pathTemplate());
+                return gateway(
+                        GatewayResponses.Error.of("UNAUTHORIZED", e.getMessage()), request, route.pathTemplate());
             }
         }
         Map<String, List<String>> query = ProxyEvents.query(request.rawQuery());
-        Optional<RequestValidator.Failure> invalid = validator.validate(route, decodedPathParameters, query,
-                request.headers(), request.header("Content-Type"), request.body());
+        Optional<RequestValidator.Failure> invalid = validator.validate(
+                route, decodedPathParameters, query, request.headers(), request.header("Content-Type"), request.body());
         if (invalid.isPresent()) {
-            String message = invalid.get().responseType().equals("BAD_REQUEST_BODY") ? "Invalid request body"
+            String message = invalid.get().responseType().equals("BAD_REQUEST_BODY")
+                    ? "Invalid request body"
                     : "Missing required request parameters";
-            return gateway(new GatewayResponses.Error(invalid.get().responseType(), message,
-                    invalid.get().validationErrorString()), request, route.pathTemplate());
+            return gateway(
+                    new GatewayResponses.Error(
+                            invalid.get().responseType(), message, invalid.get().validationErrorString()),
+                    request,
+                    route.pathTemplate());
         }
         APIGatewayProxyRequestEvent event = events.event(request, route, decodedPathParameters, query, claims);
         APIGatewayProxyResponseEvent result;
@@ -113,8 +125,10 @@ final class ApiGateway {
 
     /** The gateway response {@code error} to {@code request}, for the route {@code resourcePath}. */
     LocalResponse gateway(GatewayResponses.Error error, LocalRequest request, String resourcePath) {
-        return LocalResponse.of(gatewayResponses.render(error, new GatewayResponses.Request(request.id(),
-                request.method(), resourcePath, request.rawPath(), request.singleHeaders())));
+        return LocalResponse.of(gatewayResponses.render(
+                error,
+                new GatewayResponses.Request(
+                        request.id(), request.method(), resourcePath, request.rawPath(), request.singleHeaders())));
     }
 
     /**
@@ -127,9 +141,12 @@ final class ApiGateway {
         onPath.forEach(route -> allowed.add(route.method()));
         String body = "{\"type\":\"about:blank\",\"title\":\"Method Not Allowed\",\"status\":405,\"detail\":"
                 + GatewayResponses.quote(ClientText.excerpt(request.method()) + " is not allowed on "
-                + ClientText.excerpt(ProxyEvents.decode(request.rawPath(), false)) + "; allowed: "
-                + String.join(", ", allowed)) + "}";
-        LocalResponse base = gateway(GatewayResponses.Error.of("DEFAULT_4XX", "Method Not Allowed"), request,
+                        + ClientText.excerpt(ProxyEvents.decode(request.rawPath(), false)) + "; allowed: "
+                        + String.join(", ", allowed))
+                + "}";
+        LocalResponse base = gateway(
+                GatewayResponses.Error.of("DEFAULT_4XX", "Method Not Allowed"),
+                request,
                 onPath.getFirst().pathTemplate());
         return new LocalResponse(405, base.headers(), body.getBytes(StandardCharsets.UTF_8))
                 .withHeader("Allow", String.join(", ", allowed))
@@ -139,6 +156,7 @@ final class ApiGateway {
     private static String unquote(String value) {
         String trimmed = value.trim();
         return trimmed.length() >= 2 && trimmed.startsWith("'") && trimmed.endsWith("'")
-                ? trimmed.substring(1, trimmed.length() - 1) : trimmed;
+                ? trimmed.substring(1, trimmed.length() - 1)
+                : trimmed;
     }
 }

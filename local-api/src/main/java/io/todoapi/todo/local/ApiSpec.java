@@ -25,8 +25,7 @@ final class ApiSpec {
     private static final Pattern FUNCTION_IN_URI = Pattern.compile("/functions/\\$\\{([A-Za-z0-9]+)(?:\\.Arn)?}");
 
     /** A parameter the request validator requires. */
-    record Parameter(String name, String in) {
-    }
+    record Parameter(String name, String in) {}
 
     /** How a method validates requests ({@code x-amazon-apigateway-request-validators}). */
     record Validation(boolean body, boolean parameters) {
@@ -34,13 +33,21 @@ final class ApiSpec {
     }
 
     /** A mock integration's answer (the OPTIONS methods): status and headers. */
-    record MockResponse(int status, Map<String, String> headers) {
-    }
+    record MockResponse(int status, Map<String, String> headers) {}
 
     /** One method on one path. */
-    record Route(String pathTemplate, Pattern pathPattern, List<String> pathParameterNames, String method,
-                 String operationId, String functionLogicalId, MockResponse mock, boolean authorized,
-                 List<Parameter> requiredParameters, Validation validation, Map<String, Object> bodySchemas) {
+    record Route(
+            String pathTemplate,
+            Pattern pathPattern,
+            List<String> pathParameterNames,
+            String method,
+            String operationId,
+            String functionLogicalId,
+            MockResponse mock,
+            boolean authorized,
+            List<Parameter> requiredParameters,
+            Validation validation,
+            Map<String, Object> bodySchemas) {
 
         /** The path parameters of {@code path}, or empty when this route's template does not match it. */
         Optional<Map<String, String>> match(String path) {
@@ -57,8 +64,7 @@ final class ApiSpec {
     }
 
     /** A gateway response type's configuration ({@code x-amazon-apigateway-gateway-responses}). */
-    record GatewayResponse(Integer status, Map<String, String> headers, Map<String, String> templates) {
-    }
+    record GatewayResponse(Integer status, Map<String, String> headers, Map<String, String> templates) {}
 
     private final Map<String, Object> document;
     private final List<Route> routes;
@@ -77,9 +83,12 @@ final class ApiSpec {
      */
     static ApiSpec of(Map<String, Object> document, Set<String> functions, SamTemplate template) {
         Map<String, Validation> validators = new LinkedHashMap<>();
-        map(document.get("x-amazon-apigateway-request-validators")).forEach((name, definition) -> validators.put(name,
-                new Validation(Boolean.TRUE.equals(map(definition).get("validateRequestBody")),
-                        Boolean.TRUE.equals(map(definition).get("validateRequestParameters")))));
+        map(document.get("x-amazon-apigateway-request-validators"))
+                .forEach((name, definition) -> validators.put(
+                        name,
+                        new Validation(
+                                Boolean.TRUE.equals(map(definition).get("validateRequestBody")),
+                                Boolean.TRUE.equals(map(definition).get("validateRequestParameters")))));
         Object defaultValidator = document.get("x-amazon-apigateway-request-validator");
         Object defaultSecurity = document.get("security");
 
@@ -111,12 +120,14 @@ final class ApiSpec {
                 for (Object parameterValue : parameters) {
                     Map<String, Object> parameter = map(resolveRef(document, parameterValue));
                     if (Boolean.TRUE.equals(parameter.get("required"))) {
-                        required.add(new Parameter(String.valueOf(parameter.get("name")),
-                                String.valueOf(parameter.get("in"))));
+                        required.add(new Parameter(
+                                String.valueOf(parameter.get("name")), String.valueOf(parameter.get("in"))));
                     }
                 }
-                Object validatorName = operation.getOrDefault("x-amazon-apigateway-request-validator", defaultValidator);
-                Validation validation = validatorName == null ? Validation.NONE
+                Object validatorName =
+                        operation.getOrDefault("x-amazon-apigateway-request-validator", defaultValidator);
+                Validation validation = validatorName == null
+                        ? Validation.NONE
                         : validators.getOrDefault(String.valueOf(validatorName), Validation.NONE);
                 Map<String, Object> bodySchemas = new LinkedHashMap<>();
                 map(map(resolveRef(document, operation.get("requestBody"))).get("content"))
@@ -126,9 +137,18 @@ final class ApiSpec {
                                 bodySchemas.put(mediaType.toLowerCase(Locale.ROOT), schema);
                             }
                         });
-                routes.add(new Route(path, pattern, List.copyOf(names), method.toUpperCase(Locale.ROOT),
-                        (String) operation.get("operationId"), function, mock, authorized && mock == null,
-                        List.copyOf(required), validation, bodySchemas));
+                routes.add(new Route(
+                        path,
+                        pattern,
+                        List.copyOf(names),
+                        method.toUpperCase(Locale.ROOT),
+                        (String) operation.get("operationId"),
+                        function,
+                        mock,
+                        authorized && mock == null,
+                        List.copyOf(required),
+                        validation,
+                        bodySchemas));
             });
         });
 
@@ -138,16 +158,20 @@ final class ApiSpec {
             Map<String, String> headers = new LinkedHashMap<>();
             map(definition.get("responseParameters")).forEach((name, value) -> {
                 if (name.startsWith("gatewayresponse.header.")) {
-                    template.resolve(responseType + " " + name, value).ifPresent(resolved ->
-                            headers.put(name.substring("gatewayresponse.header.".length()), resolved));
+                    template.resolve(responseType + " " + name, value)
+                            .ifPresent(resolved ->
+                                    headers.put(name.substring("gatewayresponse.header.".length()), resolved));
                 }
             });
             Map<String, String> templates = new LinkedHashMap<>();
-            map(definition.get("responseTemplates")).forEach((mediaType, body) ->
-                    template.resolve(responseType + " template", body).ifPresent(text -> templates.put(mediaType, text)));
+            map(definition.get("responseTemplates"))
+                    .forEach((mediaType, body) -> template.resolve(responseType + " template", body)
+                            .ifPresent(text -> templates.put(mediaType, text)));
             Object status = definition.get("statusCode");
-            gatewayResponses.put(responseType, new GatewayResponse(
-                    status == null ? null : Integer.valueOf(String.valueOf(status)), headers, templates));
+            gatewayResponses.put(
+                    responseType,
+                    new GatewayResponse(
+                            status == null ? null : Integer.valueOf(String.valueOf(status)), headers, templates));
         });
         return new ApiSpec(document, List.copyOf(routes), gatewayResponses);
     }
@@ -204,13 +228,14 @@ final class ApiSpec {
 
     private static MockResponse mockResponse(Map<String, Object> integration, SamTemplate template) {
         Map<String, Object> responses = map(integration.get("responses"));
-        Map<String, Object> response = map(responses.getOrDefault("default", responses.values().stream()
-                .findFirst().orElse(Map.of())));
+        Map<String, Object> response = map(responses.getOrDefault(
+                "default", responses.values().stream().findFirst().orElse(Map.of())));
         Map<String, String> headers = new LinkedHashMap<>();
         map(response.get("responseParameters")).forEach((name, value) -> {
             if (name.startsWith("method.response.header.")) {
-                template.resolve("mock " + name, value).ifPresent(resolved ->
-                        headers.put(name.substring("method.response.header.".length()), resolved));
+                template.resolve("mock " + name, value)
+                        .ifPresent(
+                                resolved -> headers.put(name.substring("method.response.header.".length()), resolved));
             }
         });
         Object status = response.getOrDefault("statusCode", 200);
@@ -229,5 +254,4 @@ final class ApiSpec {
         }
         return current;
     }
-
 }

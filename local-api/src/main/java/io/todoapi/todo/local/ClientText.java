@@ -11,8 +11,7 @@ final class ClientText {
 
     private static final String CUT = "...";
 
-    private ClientText() {
-    }
+    private ClientText() {}
 
     /** {@code text}, or its first characters and "..." so that the whole is {@value #MAX_ECHO} characters. */
     static String excerpt(String text) {

@@ -23,8 +23,7 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  */
 public final class CloudFormationYaml {
 
-    private CloudFormationYaml() {
-    }
+    private CloudFormationYaml() {}
 
     public static Map<String, Object> read(Path file) {
         try {

@@ -66,7 +66,8 @@ final class DocsResources {
     }
 
     private static LocalResponse document(String contentType, byte[] body) {
-        return LocalResponse.of(200, contentType, body).withHeader("Cache-Control", "no-cache")
+        return LocalResponse.of(200, contentType, body)
+                .withHeader("Cache-Control", "no-cache")
                 .withHeader("X-Content-Type-Options", "nosniff");
     }
 
@@ -92,7 +93,8 @@ final class DocsResources {
 
     private static String swaggerUiVersion() {
         Properties properties = new Properties();
-        try (InputStream in = DocsResources.class.getClassLoader()
+        try (InputStream in = DocsResources.class
+                .getClassLoader()
                 .getResourceAsStream("META-INF/maven/org.webjars/swagger-ui/pom.properties")) {
             if (in == null) {
                 throw new IllegalStateException("the swagger-ui webjar is not on the class path");

@@ -28,8 +28,7 @@ final class DocsSpec {
 
     private static final Set<String> OPERATIONS = Set.of("get", "put", "post", "delete", "head", "patch", "trace");
 
-    private DocsSpec() {
-    }
+    private DocsSpec() {}
 
     /** The Swagger UI copy of {@code spec}, served from {@code origin} (e.g. {@code http://localhost:3000}). */
     static Map<String, Object> of(Map<String, Object> spec, String origin) {
@@ -55,8 +54,11 @@ final class DocsSpec {
         }
         map(map(copy.get("components")).get("parameters")).values().forEach(DocsSpec::notPrefilled);
         if (copy.get("tags") instanceof List<?> tags) {
-            copy.put("tags", new ArrayList<>(tags.stream()
-                    .filter(tag -> usedTags.contains(String.valueOf(map(tag).get("name")))).toList()));
+            copy.put(
+                    "tags",
+                    new ArrayList<>(tags.stream()
+                            .filter(tag -> usedTags.contains(String.valueOf(map(tag).get("name"))))
+                            .toList()));
         }
         return copy;
     }
@@ -110,7 +112,8 @@ final class DocsSpec {
             // YAML reads an unquoted 2026-12-31 as a timestamp; JSON has no such type, so give back its text.
             Instant instant = date.toInstant();
             return instant.equals(instant.truncatedTo(ChronoUnit.DAYS))
-                    ? LocalDate.ofInstant(instant, ZoneOffset.UTC).toString() : instant.toString();
+                    ? LocalDate.ofInstant(instant, ZoneOffset.UTC).toString()
+                    : instant.toString();
         }
         return value;
     }

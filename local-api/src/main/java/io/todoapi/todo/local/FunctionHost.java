@@ -43,8 +43,10 @@ final class FunctionHost implements AutoCloseable {
      * {@code runtimeEnvironment} is what Lambda itself would set (region, credentials, endpoint); it wins over
      * the template.
      */
-    FunctionHost(Map<String, SamTemplate.Function> functions, Map<String, String> runtimeEnvironment,
-                 Consumer<String> warnings) {
+    FunctionHost(
+            Map<String, SamTemplate.Function> functions,
+            Map<String, String> runtimeEnvironment,
+            Consumer<String> warnings) {
         this.functions = functions;
         Map<String, String> environment = new LinkedHashMap<>();
         for (SamTemplate.Function function : functions.values()) {
@@ -64,13 +66,17 @@ final class FunctionHost implements AutoCloseable {
         functions.keySet().forEach(this::handler);
     }
 
-    APIGatewayProxyResponseEvent invoke(String logicalId, APIGatewayProxyRequestEvent event)
-            throws FunctionError {
+    APIGatewayProxyResponseEvent invoke(String logicalId, APIGatewayProxyRequestEvent event) throws FunctionError {
         SamTemplate.Function function = functions.get(logicalId);
         RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> handler = handler(logicalId);
-        Context context = new InvocationContext(UUID.randomUUID().toString(), logicalId, "$LATEST",
-                "arn:aws:lambda:" + LocalApiOptions.REGION + ":000000000000:function:" + logicalId, "local",
-                function.memoryMb(), System.currentTimeMillis() + function.timeoutSeconds() * 1000L);
+        Context context = new InvocationContext(
+                UUID.randomUUID().toString(),
+                logicalId,
+                "$LATEST",
+                "arn:aws:lambda:" + LocalApiOptions.REGION + ":000000000000:function:" + logicalId,
+                "local",
+                function.memoryMb(),
+                System.currentTimeMillis() + function.timeoutSeconds() * 1000L);
         Future<APIGatewayProxyResponseEvent> result = executor.submit(() -> {
             // As in the Lambda runtime, the function's own class loader is the context class loader: libraries
             // find their ServiceLoader providers through it (Powertools its LoggingManager), also when local-api
@@ -100,8 +106,10 @@ final class FunctionHost implements AutoCloseable {
                 return (RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent>)
                         type.asSubclass(RequestHandler.class).getConstructor().newInstance();
             } catch (ReflectiveOperationException | ClassCastException e) {
-                throw new IllegalStateException("Cannot create " + id + "'s handler " + function.handler()
-                        + " (is its module on local-api's class path?): " + e, e);
+                throw new IllegalStateException(
+                        "Cannot create " + id + "'s handler " + function.handler()
+                                + " (is its module on local-api's class path?): " + e,
+                        e);
             }
         });
     }

@@ -13,8 +13,7 @@ import org.slf4j.LoggerFactory;
  */
 final class FunctionLogs {
 
-    private FunctionLogs() {
-    }
+    private FunctionLogs() {}
 
     /** Shows every JSON line ({@code all}) or only warnings and errors. */
     static void show(boolean all) {

@@ -15,8 +15,7 @@ import java.util.Map;
 final class GatewayResponses {
 
     /** A rendered response. */
-    record Response(int status, Map<String, String> headers, byte[] body) {
-    }
+    record Response(int status, Map<String, String> headers, byte[] body) {}
 
     /**
      * Which gateway response: its {@code type} (e.g. {@code BAD_REQUEST_BODY}), {@code $context.error.message}
@@ -32,20 +31,30 @@ final class GatewayResponses {
      * The request it answers: the {@code $context} values ({@code resourcePath} is the route's template, or the
      * request's path when no route matched) and the request headers.
      */
-    record Request(String requestId, String method, String resourcePath, String path, Map<String, String> headers) {
-    }
+    record Request(String requestId, String method, String resourcePath, String path, Map<String, String> headers) {}
 
     /** API Gateway's status for each response type when the spec does not set one. */
     private static final Map<String, Integer> DEFAULT_STATUS = Map.ofEntries(
-            Map.entry("ACCESS_DENIED", 403), Map.entry("API_CONFIGURATION_ERROR", 500),
-            Map.entry("AUTHORIZER_CONFIGURATION_ERROR", 500), Map.entry("AUTHORIZER_FAILURE", 500),
-            Map.entry("BAD_REQUEST_BODY", 400), Map.entry("BAD_REQUEST_PARAMETERS", 400),
-            Map.entry("DEFAULT_4XX", 400), Map.entry("DEFAULT_5XX", 500), Map.entry("EXPIRED_TOKEN", 403),
-            Map.entry("INTEGRATION_FAILURE", 504), Map.entry("INTEGRATION_TIMEOUT", 504),
-            Map.entry("INVALID_API_KEY", 403), Map.entry("INVALID_SIGNATURE", 403),
-            Map.entry("MISSING_AUTHENTICATION_TOKEN", 403), Map.entry("QUOTA_EXCEEDED", 429),
-            Map.entry("REQUEST_TOO_LARGE", 413), Map.entry("RESOURCE_NOT_FOUND", 404), Map.entry("THROTTLED", 429),
-            Map.entry("UNAUTHORIZED", 401), Map.entry("UNSUPPORTED_MEDIA_TYPE", 415),
+            Map.entry("ACCESS_DENIED", 403),
+            Map.entry("API_CONFIGURATION_ERROR", 500),
+            Map.entry("AUTHORIZER_CONFIGURATION_ERROR", 500),
+            Map.entry("AUTHORIZER_FAILURE", 500),
+            Map.entry("BAD_REQUEST_BODY", 400),
+            Map.entry("BAD_REQUEST_PARAMETERS", 400),
+            Map.entry("DEFAULT_4XX", 400),
+            Map.entry("DEFAULT_5XX", 500),
+            Map.entry("EXPIRED_TOKEN", 403),
+            Map.entry("INTEGRATION_FAILURE", 504),
+            Map.entry("INTEGRATION_TIMEOUT", 504),
+            Map.entry("INVALID_API_KEY", 403),
+            Map.entry("INVALID_SIGNATURE", 403),
+            Map.entry("MISSING_AUTHENTICATION_TOKEN", 403),
+            Map.entry("QUOTA_EXCEEDED", 429),
+            Map.entry("REQUEST_TOO_LARGE", 413),
+            Map.entry("RESOURCE_NOT_FOUND", 404),
+            Map.entry("THROTTLED", 429),
+            Map.entry("UNAUTHORIZED", 401),
+            Map.entry("UNSUPPORTED_MEDIA_TYPE", 415),
             Map.entry("WAF_FILTERED", 403));
 
     private final Map<String, ApiSpec.GatewayResponse> configured;
@@ -69,7 +78,8 @@ final class GatewayResponses {
         String mediaType = "application/json";
         String template = "{\"message\":$context.error.messageString}";
         if (response != null && !response.templates().isEmpty()) {
-            mediaType = response.templates().containsKey("application/json") ? "application/json"
+            mediaType = response.templates().containsKey("application/json")
+                    ? "application/json"
                     : response.templates().keySet().iterator().next();
             template = response.templates().get(mediaType);
         }
@@ -110,8 +120,11 @@ final class GatewayResponses {
         }
         if (value.startsWith("method.request.header.")) {
             String name = value.substring("method.request.header.".length());
-            return requestHeaders.entrySet().stream().filter(entry -> entry.getKey().equalsIgnoreCase(name))
-                    .map(entry -> ClientText.excerpt(entry.getValue())).findFirst().orElse(null);
+            return requestHeaders.entrySet().stream()
+                    .filter(entry -> entry.getKey().equalsIgnoreCase(name))
+                    .map(entry -> ClientText.excerpt(entry.getValue()))
+                    .findFirst()
+                    .orElse(null);
         }
         return null;
     }

@@ -22,8 +22,7 @@ import java.util.concurrent.CountDownLatch;
  */
 public final class LocalApi {
 
-    private LocalApi() {
-    }
+    private LocalApi() {}
 
     public static void main(String[] args) throws InterruptedException {
         // The functions log JSON to stdout; invoke prints the response there, so their logs go to stderr instead.
@@ -57,13 +56,17 @@ public final class LocalApi {
     private static void serve(LocalApiOptions options, PrintStream out) throws IOException, InterruptedException {
         LocalApiServer server = LocalApiServer.start(options, out);
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            out.println("\nStopping: HTTP server, functions, DynamoDB engine ...");
-            server.close();
-            stopped.countDown();
-        }, "local-api-shutdown"));
-        server.onExchange(exchange -> out.printf("  %-7s %s %d %d ms%n", exchange.method(),
-                ClientText.excerpt(exchange.path()), exchange.status(), exchange.millis()));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            out.println("\nStopping: HTTP server, functions, DynamoDB engine ...");
+                            server.close();
+                            stopped.countDown();
+                        },
+                        "local-api-shutdown"));
+        server.onExchange(exchange -> out.printf(
+                "  %-7s %s %d %d ms%n",
+                exchange.method(), ClientText.excerpt(exchange.path()), exchange.status(), exchange.millis()));
         out.print(banner(options, server));
         stopped.await();
     }
@@ -74,30 +77,48 @@ public final class LocalApi {
         if (server.servesWebApp()) {
             banner.append("  Web app      ").append(server.url()).append("/\n");
         }
-        banner.append("  Todo API     ").append(server.url()).append("/todos\n")
-                .append("  API docs     ").append(server.url()).append("/docs\n")
-                .append("  OpenAPI      ").append(server.url()).append("/openapi.yaml\n")
-                .append("  DynamoDB     ").append(server.dynamodbEndpoint()).append("  (table \"")
-                .append(server.tableName()).append('"')
+        banner.append("  Todo API     ")
+                .append(server.url())
+                .append("/todos\n")
+                .append("  API docs     ")
+                .append(server.url())
+                .append("/docs\n")
+                .append("  OpenAPI      ")
+                .append(server.url())
+                .append("/openapi.yaml\n")
+                .append("  DynamoDB     ")
+                .append(server.dynamodbEndpoint())
+                .append("  (table \"")
+                .append(server.tableName())
+                .append('"')
                 .append(options.dynamodb().endpoint() == null ? ", dynalite in memory: data is lost on exit)" : ")")
                 .append("\n\n");
         if (options.output().verbose()) {
-            server.describeRoutes().forEach(route -> banner.append("  ").append(route).append('\n'));
+            server.describeRoutes()
+                    .forEach(route -> banner.append("  ").append(route).append('\n'));
             banner.append('\n');
         }
         if (!Loopback.isLoopback(options.http().host())) {
-            banner.append("  WARNING: listening on ").append(options.http().host()).append(':').append(server.port())
+            banner.append("  WARNING: listening on ")
+                    .append(options.http().host())
+                    .append(':')
+                    .append(server.port())
                     .append(" (--allow-remote): other machines can call this API.\n");
         }
         LocalApiOptions.Address engine = options.dynamodb().embedded();
         if (options.dynamodb().endpoint() == null && !Loopback.isLoopback(engine.host())) {
-            banner.append("  WARNING: the DynamoDB engine listens on ").append(engine.host()).append(':')
+            banner.append("  WARNING: the DynamoDB engine listens on ")
+                    .append(engine.host())
+                    .append(':')
                     .append(server.dynamodbEndpoint().getPort())
                     .append(" (--allow-remote): other machines can read and change its data.\n");
         }
         banner.append("  WARNING: bearer tokens are decoded but their signatures are NOT verified. Local use only.\n")
-                .append(options.callers().requireToken() ? "  Requests without a token are rejected (--require-token).\n"
-                        : "  Requests without a token run as \"" + options.callers().defaultUser() + "\".\n")
+                .append(
+                        options.callers().requireToken()
+                                ? "  Requests without a token are rejected (--require-token).\n"
+                                : "  Requests without a token run as \""
+                                        + options.callers().defaultUser() + "\".\n")
                 .append("  Press Ctrl-C to stop.\n\n");
         return banner.toString();
     }
@@ -110,8 +131,8 @@ public final class LocalApi {
             event = serializer.fromJson(in, APIGatewayProxyRequestEvent.class);
         }
         try (LocalApiServer server = LocalApiServer.start(quiet, System.err)) {
-            APIGatewayProxyResponseEvent response = server.invokeFunction(options.invocation().functionLogicalId(),
-                    event);
+            APIGatewayProxyResponseEvent response =
+                    server.invokeFunction(options.invocation().functionLogicalId(), event);
             out.println(serializer.toJson(response));
             return 0;
         } catch (FunctionHost.FunctionError e) {

@@ -27,16 +27,13 @@ record LocalApiOptions(
         Output output) {
 
     /** {@code invoke}: the function to run and the event to send it. */
-    record Invocation(String functionLogicalId, Path eventFile) {
-    }
+    record Invocation(String functionLogicalId, Path eventFile) {}
 
     /** An interface and a port to listen on (0: any free port). */
-    record Address(String host, int port) {
-    }
+    record Address(String host, int port) {}
 
     /** The DynamoDB engine: another {@code endpoint}, or (when null) dynalite on {@code embedded}. */
-    record DynamoDb(URI endpoint, Address embedded, String region, String tableName) {
-    }
+    record DynamoDb(URI endpoint, Address embedded, String region, String tableName) {}
 
     /** The files local-api derives the API from, and the template's parameter overrides. */
     record Project(Path template, Path spec, Map<String, String> parameterOverrides) {
@@ -54,12 +51,10 @@ record LocalApiOptions(
     }
 
     /** Who a request without a token is. */
-    record Callers(String defaultUser, boolean requireToken) {
-    }
+    record Callers(String defaultUser, boolean requireToken) {}
 
     /** What is printed besides the banner and one line per request. */
-    record Output(boolean logJson, boolean verbose, boolean metrics) {
-    }
+    record Output(boolean logJson, boolean verbose, boolean metrics) {}
 
     /** The region local-api uses for the embedded engine and for {@code AWS::Region}. */
     static final String REGION = "us-east-1";
@@ -106,10 +101,20 @@ record LocalApiOptions(
             Bearer tokens are decoded but their signatures are NOT verified: local use only.
             """;
 
-    private static final Set<String> FLAGS = Set.of("require-token", "allow-remote", "log-json", "metrics",
-            "verbose");
-    private static final Set<String> VALUED = Set.of("port", "host", "dynamodb-endpoint", "dynamodb-port",
-            "dynamodb-host", "region", "table", "template", "spec", "parameter-overrides", "default-user", "event");
+    private static final Set<String> FLAGS = Set.of("require-token", "allow-remote", "log-json", "metrics", "verbose");
+    private static final Set<String> VALUED = Set.of(
+            "port",
+            "host",
+            "dynamodb-endpoint",
+            "dynamodb-port",
+            "dynamodb-host",
+            "region",
+            "table",
+            "template",
+            "spec",
+            "parameter-overrides",
+            "default-user",
+            "event");
 
     /** Parses {@code args} over {@code env}; a bad or unsafe setting is an IllegalArgumentException of one line. */
     static LocalApiOptions parse(String[] args, Function<String, String> env) {
@@ -154,19 +159,25 @@ record LocalApiOptions(
         } else if (positional.size() > 1) {
             throw new IllegalArgumentException("unexpected argument " + positional.get(1));
         }
-        Function<String, String> option = name -> values.getOrDefault(name,
-                env.apply("LOCAL_API_" + name.toUpperCase().replace('-', '_')));
+        Function<String, String> option = name -> values.getOrDefault(
+                name, env.apply("LOCAL_API_" + name.toUpperCase().replace('-', '_')));
         Function<String, Boolean> flag = name -> Boolean.parseBoolean(option.apply(name));
         String endpoint = option.apply("dynamodb-endpoint");
-        LocalApiOptions options = new LocalApiOptions(command, invocation,
-                new Address(orDefault(option.apply("host"), "127.0.0.1"),
+        LocalApiOptions options = new LocalApiOptions(
+                command,
+                invocation,
+                new Address(
+                        orDefault(option.apply("host"), "127.0.0.1"),
                         port("--port", orDefault(option.apply("port"), "3000"))),
-                new DynamoDb(endpoint == null || endpoint.isBlank() ? null : endpoint(endpoint),
-                        new Address(orDefault(option.apply("dynamodb-host"), "127.0.0.1"),
+                new DynamoDb(
+                        endpoint == null || endpoint.isBlank() ? null : endpoint(endpoint),
+                        new Address(
+                                orDefault(option.apply("dynamodb-host"), "127.0.0.1"),
                                 port("--dynamodb-port", orDefault(option.apply("dynamodb-port"), "0"))),
                         orDefault(values.get("region"), orDefault(env.apply("AWS_REGION"), REGION)),
                         orDefault(option.apply("table"), "todos")),
-                new Project(Path.of(orDefault(option.apply("template"), "template.yaml")),
+                new Project(
+                        Path.of(orDefault(option.apply("template"), "template.yaml")),
                         option.apply("spec") == null ? null : Path.of(option.apply("spec")),
                         pairs(orDefault(option.apply("parameter-overrides"), ""))),
                 new Callers(orDefault(option.apply("default-user"), "local-user"), flag.apply("require-token")),
@@ -196,10 +207,13 @@ record LocalApiOptions(
             throw new IllegalArgumentException("--host " + http.host() + " can be reached from other machines; add"
                     + " --allow-remote to listen there anyway, or use --host 127.0.0.1");
         }
-        if (!allowRemote && dynamodb.endpoint() == null && !Loopback.isLoopback(dynamodb.embedded().host())) {
-            throw new IllegalArgumentException("--dynamodb-host " + dynamodb.embedded().host() + " can be reached"
-                    + " from other machines; add --allow-remote to listen there anyway, or use --dynamodb-host"
-                    + " 127.0.0.1");
+        if (!allowRemote
+                && dynamodb.endpoint() == null
+                && !Loopback.isLoopback(dynamodb.embedded().host())) {
+            throw new IllegalArgumentException(
+                    "--dynamodb-host " + dynamodb.embedded().host() + " can be reached"
+                            + " from other machines; add --allow-remote to listen there anyway, or use --dynamodb-host"
+                            + " 127.0.0.1");
         }
         if (remoteTable() && !callers.requireToken()) {
             throw new IllegalArgumentException("--dynamodb-endpoint " + dynamodb.endpoint() + " is not on this"
@@ -216,8 +230,8 @@ record LocalApiOptions(
         } catch (IllegalArgumentException e) {
             // reported below
         }
-        throw new IllegalArgumentException("--dynamodb-endpoint must be a URL such as http://localhost:8000, not "
-                + text);
+        throw new IllegalArgumentException(
+                "--dynamodb-endpoint must be a URL such as http://localhost:8000, not " + text);
     }
 
     private static String orDefault(String value, String fallback) {

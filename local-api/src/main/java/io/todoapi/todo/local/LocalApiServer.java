@@ -49,10 +49,16 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 public final class LocalApiServer implements AutoCloseable {
 
     /** One request and its response, as seen on the wire (for tests and tools), and how long it took. */
-    public record Exchange(String method, String path, String query, Map<String, List<String>> requestHeaders,
-                           byte[] requestBody, int status, Map<String, List<String>> responseHeaders,
-                           byte[] responseBody, long millis) {
-    }
+    public record Exchange(
+            String method,
+            String path,
+            String query,
+            Map<String, List<String>> requestHeaders,
+            byte[] requestBody,
+            int status,
+            Map<String, List<String>> responseHeaders,
+            byte[] responseBody,
+            long millis) {}
 
     /** API Gateway's payload limit for REST APIs. */
     static final int MAX_PAYLOAD_BYTES = 10 * 1024 * 1024;
@@ -70,8 +76,15 @@ public final class LocalApiServer implements AutoCloseable {
     private final List<Consumer<Exchange>> listeners = new CopyOnWriteArrayList<>();
     private final HttpServer server;
 
-    private LocalApiServer(LocalApiOptions options, HttpServer server, LocalDynamoDb engine, URI dynamodbEndpoint,
-                           SamTemplate template, ApiSpec spec, Path specFile, FunctionHost functions) {
+    private LocalApiServer(
+            LocalApiOptions options,
+            HttpServer server,
+            LocalDynamoDb engine,
+            URI dynamodbEndpoint,
+            SamTemplate template,
+            ApiSpec spec,
+            Path specFile,
+            FunctionHost functions) {
         this.options = options;
         this.server = server;
         this.engine = engine;
@@ -79,7 +92,11 @@ public final class LocalApiServer implements AutoCloseable {
         this.template = template;
         this.spec = spec;
         this.functions = functions;
-        this.gateway = new ApiGateway(spec, template.stageName(), functions, options.callers(),
+        this.gateway = new ApiGateway(
+                spec,
+                template.stageName(),
+                functions,
+                options.callers(),
                 message -> System.err.println("local-api: " + message));
         this.docs = new DocsResources(specFile, spec.document());
         this.webApp = WebApp.on(LocalApiServer.class.getClassLoader());
@@ -101,17 +118,23 @@ public final class LocalApiServer implements AutoCloseable {
      */
     public static LocalApiServer start(LocalApiOptions options, PrintStream log) throws IOException {
         Consumer<String> warn = message -> log.println("  ! " + message);
-        Consumer<String> info = options.output().verbose() ? message -> log.println("  " + message) : message -> { };
+        Consumer<String> info = options.output().verbose() ? message -> log.println("  " + message) : message -> {};
         Path templateFile = options.project().template().toAbsolutePath();
         if (!Files.isRegularFile(templateFile)) {
-            throw new IllegalArgumentException(templateFile + " does not exist: run local-api from the project"
-                    + " directory or pass --template");
+            throw new IllegalArgumentException(
+                    templateFile + " does not exist: run local-api from the project" + " directory or pass --template");
         }
-        SamTemplate template = SamTemplate.read(templateFile, options.project().parameterOverrides(),
-                options.dynamodb().tableName(), warn);
-        Path specFile = options.project().specFile(template.includedDefinition()
-                .map(location -> templateFile.getParent().resolve(location)).orElse(null));
-        ApiSpec spec = ApiSpec.of(CloudFormationYaml.read(specFile), template.functions().keySet(), template);
+        SamTemplate template = SamTemplate.read(
+                templateFile,
+                options.project().parameterOverrides(),
+                options.dynamodb().tableName(),
+                warn);
+        Path specFile = options.project()
+                .specFile(template.includedDefinition()
+                        .map(location -> templateFile.getParent().resolve(location))
+                        .orElse(null));
+        ApiSpec spec = ApiSpec.of(
+                CloudFormationYaml.read(specFile), template.functions().keySet(), template);
         if (options.remoteTable()) {
             requireNamedOrigin(template, spec);
         }
@@ -132,7 +155,9 @@ public final class LocalApiServer implements AutoCloseable {
             runtime.put("AWS_ENDPOINT_URL_DYNAMODB", endpoint.toString());
             // The functions write their EMF lines to stdout, this process's: only with --metrics, else they would
             // drown the one line per request. Powertools' own switch, which the functions read (RequestMetrics).
-            runtime.put(RequestMetrics.DISABLED_ENV, Boolean.toString(!options.output().metrics()));
+            runtime.put(
+                    RequestMetrics.DISABLED_ENV,
+                    Boolean.toString(!options.output().metrics()));
             // dynalite, LocalStack and moto accept any credentials; real DynamoDB needs the caller's, from the
             // environment.
             boolean localCredentials = engine != null || System.getenv("AWS_ACCESS_KEY_ID") == null;
@@ -140,9 +165,11 @@ public final class LocalApiServer implements AutoCloseable {
                 runtime.put("aws.accessKeyId", LocalDynamoDb.ACCESS_KEY_ID);
                 runtime.put("aws.secretAccessKey", LocalDynamoDb.SECRET_ACCESS_KEY);
             }
-            try (DynamoDbClient client = adminClient(endpoint, options.dynamodb().region(), localCredentials)) {
-                Map<String, Object> table = template.tableProperties().orElseThrow(() ->
-                        new IllegalArgumentException("template.yaml defines no AWS::DynamoDB::Table"));
+            try (DynamoDbClient client =
+                    adminClient(endpoint, options.dynamodb().region(), localCredentials)) {
+                Map<String, Object> table = template.tableProperties()
+                        .orElseThrow(
+                                () -> new IllegalArgumentException("template.yaml defines no AWS::DynamoDB::Table"));
                 LocalTables.create(client, options.dynamodb().tableName(), table, template, info);
             }
             Map<String, SamTemplate.Function> routed = new LinkedHashMap<>();
@@ -199,10 +226,12 @@ public final class LocalApiServer implements AutoCloseable {
      */
     private static void requireNamedOrigin(SamTemplate template, ApiSpec spec) {
         Set<String> origins = new LinkedHashSet<>();
-        template.functions().values().forEach(function ->
-                origins.add(function.environment().getOrDefault("ALLOWED_ORIGIN", "*")));
+        template.functions()
+                .values()
+                .forEach(function -> origins.add(function.environment().getOrDefault("ALLOWED_ORIGIN", "*")));
         spec.gatewayResponses().values().forEach(response -> allowedOrigin(response.headers(), origins));
-        spec.routes().stream().filter(route -> route.mock() != null)
+        spec.routes().stream()
+                .filter(route -> route.mock() != null)
                 .forEach(route -> allowedOrigin(route.mock().headers(), origins));
         if (origins.contains("*") || origins.contains("")) {
             throw new IllegalArgumentException("--dynamodb-endpoint is not on this machine: add --parameter-overrides"
@@ -224,10 +253,11 @@ public final class LocalApiServer implements AutoCloseable {
         return DynamoDbClient.builder()
                 .endpointOverride(endpoint)
                 .region(Region.of(region))
-                .credentialsProvider(localCredentials
-                        ? StaticCredentialsProvider.create(AwsBasicCredentials.create(
-                                LocalDynamoDb.ACCESS_KEY_ID, LocalDynamoDb.SECRET_ACCESS_KEY))
-                        : EnvironmentVariableCredentialsProvider.create())
+                .credentialsProvider(
+                        localCredentials
+                                ? StaticCredentialsProvider.create(AwsBasicCredentials.create(
+                                        LocalDynamoDb.ACCESS_KEY_ID, LocalDynamoDb.SECRET_ACCESS_KEY))
+                                : EnvironmentVariableCredentialsProvider.create())
                 .httpClient(UrlConnectionHttpClient.create())
                 .build();
     }
@@ -289,8 +319,10 @@ public final class LocalApiServer implements AutoCloseable {
         Map<String, SamTemplate.Function> all = template.functions();
         List<String> lines = new ArrayList<>();
         for (ApiSpec.Route route : spec.routes()) {
-            String target = route.mock() != null ? "mock (CORS preflight)"
-                    : route.functionLogicalId() + " (" + all.get(route.functionLogicalId()).handlerClass() + ")";
+            String target = route.mock() != null
+                    ? "mock (CORS preflight)"
+                    : route.functionLogicalId() + " ("
+                            + all.get(route.functionLogicalId()).handlerClass() + ")";
             lines.add(String.format("%-7s %-18s -> %s", route.method(), route.pathTemplate(), target));
         }
         return lines;
@@ -314,21 +346,28 @@ public final class LocalApiServer implements AutoCloseable {
         try (InputStream in = exchange.getRequestBody()) {
             body = in.readNBytes(MAX_PAYLOAD_BYTES + 1);
         }
-        LocalRequest request = new LocalRequest(UUID.randomUUID().toString(),
-                exchange.getRequestMethod().toUpperCase(Locale.ROOT), exchange.getRequestURI().getRawPath(),
-                exchange.getRequestURI().getRawQuery(), headers, body);
+        LocalRequest request = new LocalRequest(
+                UUID.randomUUID().toString(),
+                exchange.getRequestMethod().toUpperCase(Locale.ROOT),
+                exchange.getRequestURI().getRawPath(),
+                exchange.getRequestURI().getRawQuery(),
+                headers,
+                body);
         LocalResponse response;
         try {
             response = respond(request);
         } catch (RuntimeException e) {
-            System.err.println("local-api: " + request.method() + " " + ClientText.excerpt(request.rawPath())
-                    + " failed: " + e);
+            System.err.println(
+                    "local-api: " + request.method() + " " + ClientText.excerpt(request.rawPath()) + " failed: " + e);
             response = gateway.internalError(request, request.rawPath());
         }
         Map<String, List<String>> responseHeaders = new LinkedHashMap<>(response.headers());
         responseHeaders.put("x-amzn-RequestId", List.of(request.id()));
-        responseHeaders.forEach((name, values) -> values.forEach(value -> exchange.getResponseHeaders().add(name, value)));
-        boolean noBody = response.body().length == 0 || request.method().equals("HEAD") || response.status() == 204
+        responseHeaders.forEach((name, values) ->
+                values.forEach(value -> exchange.getResponseHeaders().add(name, value)));
+        boolean noBody = response.body().length == 0
+                || request.method().equals("HEAD")
+                || response.status() == 204
                 || response.status() == 304;
         exchange.sendResponseHeaders(response.status(), noBody ? -1 : response.body().length);
         if (!noBody) {
@@ -337,8 +376,15 @@ public final class LocalApiServer implements AutoCloseable {
             }
         }
         exchange.close();
-        Exchange recorded = new Exchange(request.method(), request.rawPath(), request.rawQuery(), headers, body,
-                response.status(), responseHeaders, noBody ? new byte[0] : response.body(),
+        Exchange recorded = new Exchange(
+                request.method(),
+                request.rawPath(),
+                request.rawQuery(),
+                headers,
+                body,
+                response.status(),
+                responseHeaders,
+                noBody ? new byte[0] : response.body(),
                 (System.nanoTime() - started) / 1_000_000);
         listeners.forEach(listener -> listener.accept(recorded));
     }
@@ -349,8 +395,8 @@ public final class LocalApiServer implements AutoCloseable {
             return misdirected();
         }
         if (request.body().length > MAX_PAYLOAD_BYTES) {
-            return gateway.gateway(GatewayResponses.Error.of("REQUEST_TOO_LARGE", "Request Too Long"), request,
-                    request.rawPath());
+            return gateway.gateway(
+                    GatewayResponses.Error.of("REQUEST_TOO_LARGE", "Request Too Long"), request, request.rawPath());
         }
         String origin = checkHost ? "http://" + host.toLowerCase(Locale.ROOT) : url().toString();
         if (request.isRead()) {
@@ -374,9 +420,13 @@ public final class LocalApiServer implements AutoCloseable {
      * rebound to 127.0.0.1 sends its own name, and must not reach the API (or, through it, a real table).
      */
     private static LocalResponse misdirected() {
-        return LocalResponse.of(421, "application/problem+json", "{\"type\":\"about:blank\",\"title\":"
-                + "\"Misdirected Request\",\"status\":421,\"detail\":\"local-api answers requests for localhost,"
-                + " 127.0.0.1 and [::1] only: open it as http://localhost:<port>.\"}")
-                .withHeader("Cache-Control", "no-store").withHeader("X-Content-Type-Options", "nosniff");
+        return LocalResponse.of(
+                        421,
+                        "application/problem+json",
+                        "{\"type\":\"about:blank\",\"title\":"
+                                + "\"Misdirected Request\",\"status\":421,\"detail\":\"local-api answers requests for localhost,"
+                                + " 127.0.0.1 and [::1] only: open it as http://localhost:<port>.\"}")
+                .withHeader("Cache-Control", "no-store")
+                .withHeader("X-Content-Type-Options", "nosniff");
     }
 }

@@ -91,8 +91,8 @@ final class LocalAuthorizer {
             return Optional.empty();
         }
         try {
-            JsonNode payload = JSON.readTree(new String(Base64.getUrlDecoder().decode(parts[1]),
-                    StandardCharsets.UTF_8));
+            JsonNode payload =
+                    JSON.readTree(new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8));
             return payload != null && payload.isObject() ? Optional.of(payload) : Optional.empty();
         } catch (IllegalArgumentException | IOException e) {
             return Optional.empty();

@@ -9,8 +9,8 @@ import java.util.Map;
  * method (upper case), the raw (still percent-encoded) path and query, the headers by case-insensitive name and the
  * body bytes.
  */
-record LocalRequest(String id, String method, String rawPath, String rawQuery, Map<String, List<String>> headers,
-                    byte[] body) {
+record LocalRequest(
+        String id, String method, String rawPath, String rawQuery, Map<String, List<String>> headers, byte[] body) {
 
     /** The last value of header {@code name}, or null when the request has none. */
     String header(String name) {

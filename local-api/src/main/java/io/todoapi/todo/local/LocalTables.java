@@ -26,11 +26,14 @@ import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
  */
 final class LocalTables {
 
-    private LocalTables() {
-    }
+    private LocalTables() {}
 
-    static void create(DynamoDbClient client, String tableName, Map<String, Object> properties, SamTemplate template,
-                       Consumer<String> info) {
+    static void create(
+            DynamoDbClient client,
+            String tableName,
+            Map<String, Object> properties,
+            SamTemplate template,
+            Consumer<String> info) {
         CreateTableRequest.Builder request = CreateTableRequest.builder()
                 .tableName(tableName)
                 .attributeDefinitions(list(properties.get("AttributeDefinitions")).stream()
@@ -54,8 +57,10 @@ final class LocalTables {
                     .keySchema(keySchema(template, map(index).get("KeySchema")))
                     .projection(Projection.builder()
                             .projectionType(text(template, map(index).get("Projection"), "ProjectionType"))
-                            .nonKeyAttributes(list(map(map(index).get("Projection")).get("NonKeyAttributes"))
-                                    .stream().map(String::valueOf).toList())
+                            .nonKeyAttributes(
+                                    list(map(map(index).get("Projection")).get("NonKeyAttributes")).stream()
+                                            .map(String::valueOf)
+                                            .toList())
                             .build());
             if (!billing.equals("PAY_PER_REQUEST")) {
                 builder.provisionedThroughput(throughput(template, map(index).get("ProvisionedThroughput")));
@@ -88,10 +93,12 @@ final class LocalTables {
     }
 
     private static List<KeySchemaElement> keySchema(SamTemplate template, Object schema) {
-        return list(schema).stream().map(element -> KeySchemaElement.builder()
-                .attributeName(text(template, element, "AttributeName"))
-                .keyType(text(template, element, "KeyType"))
-                .build()).toList();
+        return list(schema).stream()
+                .map(element -> KeySchemaElement.builder()
+                        .attributeName(text(template, element, "AttributeName"))
+                        .keyType(text(template, element, "KeyType"))
+                        .build())
+                .toList();
     }
 
     private static ProvisionedThroughput throughput(SamTemplate template, Object throughput) {
@@ -102,8 +109,8 @@ final class LocalTables {
     }
 
     private static String text(SamTemplate template, Object object, String key) {
-        return template.resolve("table " + key, map(object).get(key)).orElseThrow(() ->
-                new IllegalArgumentException("The table's " + key + " in template.yaml cannot be resolved locally"));
+        return template.resolve("table " + key, map(object).get(key))
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "The table's " + key + " in template.yaml cannot be resolved locally"));
     }
-
 }

@@ -17,8 +17,7 @@ final class Loopback {
     private static final Pattern LOOPBACK_HOST_HEADER =
             Pattern.compile("(localhost|127\\.0\\.0\\.1|\\[::1])(:\\d{1,5})?", Pattern.CASE_INSENSITIVE);
 
-    private Loopback() {
-    }
+    private Loopback() {}
 
     /** Whether {@code host} (a name or an IP literal, IPv6 with or without brackets) is this machine's loopback. */
     static boolean isLoopback(String host) {

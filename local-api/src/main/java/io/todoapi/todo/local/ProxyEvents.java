@@ -36,12 +36,18 @@ final class ProxyEvents {
      * The REST API (v1) proxy event for {@code request} on {@code route}: {@code pathParameters} and {@code query}
      * are decoded; {@code claims} (null when the route has no authorizer) become {@code authorizer.claims}.
      */
-    APIGatewayProxyRequestEvent event(LocalRequest request, ApiSpec.Route route, Map<String, String> pathParameters,
-                                      Map<String, List<String>> query, Map<String, Object> claims) {
+    APIGatewayProxyRequestEvent event(
+            LocalRequest request,
+            ApiSpec.Route route,
+            Map<String, String> pathParameters,
+            Map<String, List<String>> query,
+            Map<String, Object> claims) {
         String path = decode(request.rawPath(), false);
         Map<String, String> single = request.singleHeaders();
         APIGatewayProxyRequestEvent.RequestIdentity identity = new APIGatewayProxyRequestEvent.RequestIdentity();
-        identity.setSourceIp(single.getOrDefault("X-Forwarded-For", "127.0.0.1").split(",")[0].trim());
+        identity.setSourceIp(single.getOrDefault("X-Forwarded-For", "127.0.0.1")
+                .split(",")[0]
+                .trim());
         identity.setUserAgent(request.header("User-Agent"));
         APIGatewayProxyRequestEvent.ProxyRequestContext context = new APIGatewayProxyRequestEvent.ProxyRequestContext();
         context.setAccountId("000000000000");
@@ -80,10 +86,12 @@ final class ProxyEvents {
         byte[] body = request.body();
         if (body.length > 0) {
             try {
-                event.setBody(StandardCharsets.UTF_8.newDecoder()
+                event.setBody(StandardCharsets.UTF_8
+                        .newDecoder()
                         .onMalformedInput(CodingErrorAction.REPORT)
                         .onUnmappableCharacter(CodingErrorAction.REPORT)
-                        .decode(ByteBuffer.wrap(body)).toString());
+                        .decode(ByteBuffer.wrap(body))
+                        .toString());
                 event.setIsBase64Encoded(false);
             } catch (CharacterCodingException notUtf8) {
                 event.setBody(Base64.getEncoder().encodeToString(body));
@@ -108,9 +116,11 @@ final class ProxyEvents {
                 }
             });
         }
-        byte[] body = result.getBody() == null ? new byte[0]
-                : Boolean.TRUE.equals(result.getIsBase64Encoded()) ? Base64.getDecoder().decode(result.getBody())
-                : result.getBody().getBytes(StandardCharsets.UTF_8);
+        byte[] body = result.getBody() == null
+                ? new byte[0]
+                : Boolean.TRUE.equals(result.getIsBase64Encoded())
+                        ? Base64.getDecoder().decode(result.getBody())
+                        : result.getBody().getBytes(StandardCharsets.UTF_8);
         return new LocalResponse(result.getStatusCode(), headers, body);
     }
 

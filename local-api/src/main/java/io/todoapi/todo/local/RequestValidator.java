@@ -32,8 +32,7 @@ import java.util.Set;
 final class RequestValidator {
 
     /** A failed validation: the gateway response type and the validation error string. */
-    record Failure(String responseType, String validationErrorString) {
-    }
+    record Failure(String responseType, String validationErrorString) {}
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -41,8 +40,8 @@ final class RequestValidator {
      * Draft 4, where every other member (OpenAPI's {@code example}, {@code nullable}, the rest of the spec around a
      * schema) is an annotation, as API Gateway treats it, rather than a logged warning.
      */
-    private static final SchemaRegistry DRAFT_4 = SchemaRegistry.withDefaultDialect(
-            Dialect.builder(Dialects.getDraft4())
+    private static final SchemaRegistry DRAFT_4 =
+            SchemaRegistry.withDefaultDialect(Dialect.builder(Dialects.getDraft4())
                     .unknownKeywordFactory((name, context) -> new NonValidationKeyword(name))
                     .build());
 
@@ -53,9 +52,13 @@ final class RequestValidator {
         this.document = JSON.valueToTree(spec.document());
     }
 
-    Optional<Failure> validate(ApiSpec.Route route, Map<String, String> pathParameters,
-                               Map<String, List<String>> query, Map<String, List<String>> headers, String contentType,
-                               byte[] body) {
+    Optional<Failure> validate(
+            ApiSpec.Route route,
+            Map<String, String> pathParameters,
+            Map<String, List<String>> query,
+            Map<String, List<String>> headers,
+            String contentType,
+            byte[] body) {
         if (route.validation().parameters()) {
             List<String> missing = new ArrayList<>();
             for (ApiSpec.Parameter parameter : route.requiredParameters()) {
@@ -70,12 +73,14 @@ final class RequestValidator {
                 }
             }
             if (!missing.isEmpty()) {
-                return Optional.of(new Failure("BAD_REQUEST_PARAMETERS",
+                return Optional.of(new Failure(
+                        "BAD_REQUEST_PARAMETERS",
                         "Missing required request parameters: [" + String.join(", ", missing) + "]"));
             }
         }
         if (route.validation().body() && !route.bodySchemas().isEmpty()) {
-            String mediaType = contentType == null ? "application/json"
+            String mediaType = contentType == null
+                    ? "application/json"
                     : contentType.split(";")[0].trim().toLowerCase(Locale.ROOT);
             Object schema = route.bodySchemas().get(mediaType);
             if (schema != null) {
@@ -112,9 +117,11 @@ final class RequestValidator {
         for (Error error : errors) {
             String keyword = error.getKeyword() == null ? "" : error.getKeyword();
             if (keyword.equals("required") || keyword.equals("additionalProperties")) {
-                String name = error.getProperty() != null ? error.getProperty()
+                String name = error.getProperty() != null
+                        ? error.getProperty()
                         : error.getArguments() != null && error.getArguments().length > 0
-                        ? String.valueOf(error.getArguments()[0]) : "";
+                                ? String.valueOf(error.getArguments()[0])
+                                : "";
                 String key = keyword + " " + error.getInstanceLocation();
                 if (!gathered.containsKey(key)) {
                     messages.add(key); // its place in the order; replaced by the message below
@@ -144,30 +151,37 @@ final class RequestValidator {
         // The schema node is the keyword's own value (or, from some validators, the schema that holds it).
         JsonNode limit = schema != null && schema.isObject() && schema.has(keyword) ? schema.get(keyword) : schema;
         return switch (keyword) {
-            case "type" -> "instance type (" + typeOf(instance) + ") does not match any allowed primitive type"
-                    + " (allowed: " + (limit == null ? "[]" : limit.isArray() ? limit.toString()
-                    : "[" + limit + "]") + ")";
-            case "maxLength" -> "string " + quoted(instance) + " is too long (length: " + length(instance)
-                    + ", maximum allowed: " + limit + ")";
-            case "minLength" -> "string " + quoted(instance) + " is too short (length: " + length(instance)
-                    + ", required minimum: " + limit + ")";
+            case "type" ->
+                "instance type (" + typeOf(instance) + ") does not match any allowed primitive type"
+                        + " (allowed: "
+                        + (limit == null ? "[]" : limit.isArray() ? limit.toString() : "[" + limit + "]") + ")";
+            case "maxLength" ->
+                "string " + quoted(instance) + " is too long (length: " + length(instance) + ", maximum allowed: "
+                        + limit + ")";
+            case "minLength" ->
+                "string " + quoted(instance) + " is too short (length: " + length(instance) + ", required minimum: "
+                        + limit + ")";
             case "pattern" -> "ECMA 262 regex " + limit + " does not match input string " + quoted(instance);
-            case "enum" -> "instance value (" + quoted(instance) + ") not found in enum (possible values: "
-                    + limit + ")";
-            case "minimum" -> "numeric instance is lower than the required minimum (minimum: " + limit
-                    + ", found: " + instance + ")";
-            case "maximum" -> "numeric instance is greater than the required maximum (maximum: " + limit
-                    + ", found: " + instance + ")";
-            case "minProperties" -> "object has too few properties (found " + instance.size()
-                    + ", required minimum " + limit + ")";
-            case "maxProperties" -> "object has too many properties (found " + instance.size()
-                    + ", maximum allowed " + limit + ")";
+            case "enum" ->
+                "instance value (" + quoted(instance) + ") not found in enum (possible values: " + limit + ")";
+            case "minimum" ->
+                "numeric instance is lower than the required minimum (minimum: " + limit + ", found: " + instance + ")";
+            case "maximum" ->
+                "numeric instance is greater than the required maximum (maximum: " + limit + ", found: " + instance
+                        + ")";
+            case "minProperties" ->
+                "object has too few properties (found " + instance.size() + ", required minimum " + limit + ")";
+            case "maxProperties" ->
+                "object has too many properties (found " + instance.size() + ", maximum allowed " + limit + ")";
             default -> ClientText.excerpt(error.getMessage());
         };
     }
 
     private static String names(Set<String> names) {
-        return names.stream().map(name -> GatewayResponses.quote(ClientText.excerpt(name))).toList().toString()
+        return names.stream()
+                .map(name -> GatewayResponses.quote(ClientText.excerpt(name)))
+                .toList()
+                .toString()
                 .replace("\", \"", "\",\"");
     }
 
@@ -176,7 +190,8 @@ final class RequestValidator {
         if (instance == null) {
             return "null";
         }
-        return instance.isTextual() ? GatewayResponses.quote(ClientText.excerpt(instance.asText()))
+        return instance.isTextual()
+                ? GatewayResponses.quote(ClientText.excerpt(instance.asText()))
                 : ClientText.excerpt(instance.toString());
     }
 

@@ -23,8 +23,8 @@ import java.util.stream.Stream;
 final class SamTemplate {
 
     /** One {@code AWS::Serverless::Function}. */
-    record Function(String logicalId, String handler, Map<String, String> environment, int timeoutSeconds,
-                    int memoryMb) {
+    record Function(
+            String logicalId, String handler, Map<String, String> environment, int timeoutSeconds, int memoryMb) {
 
         /** The handler class: {@code Handler} up to {@code ::}. */
         String handlerClass() {
@@ -47,8 +47,12 @@ final class SamTemplate {
     private final Consumer<String> warnings;
     private final Map<String, Function> functions;
 
-    private SamTemplate(Map<String, Object> document, Map<String, String> parameters, String tableLogicalId,
-                        String tableName, Consumer<String> warnings) {
+    private SamTemplate(
+            Map<String, Object> document,
+            Map<String, String> parameters,
+            String tableLogicalId,
+            String tableName,
+            Consumer<String> warnings) {
         this.document = document;
         this.parameters = parameters;
         this.tableLogicalId = tableLogicalId;
@@ -72,12 +76,15 @@ final class SamTemplate {
         });
         LOCAL_DEFAULTS.forEach((name, value) -> parameters.computeIfPresent(name, (key, templateDefault) -> value));
         overrides.forEach((name, value) -> {
-            if (!parameters.containsKey(name) && !map(document.get("Parameters")).containsKey(name)) {
+            if (!parameters.containsKey(name)
+                    && !map(document.get("Parameters")).containsKey(name)) {
                 warnings.accept("template.yaml has no parameter " + name + "; the override is ignored");
             }
             parameters.put(name, value);
         });
-        String table = resourcesOfType(document, "AWS::DynamoDB::Table").keySet().stream().findFirst().orElse(null);
+        String table = resourcesOfType(document, "AWS::DynamoDB::Table").keySet().stream()
+                .findFirst()
+                .orElse(null);
         return new SamTemplate(document, parameters, table, tableName, warnings);
     }
 
@@ -97,13 +104,21 @@ final class SamTemplate {
                 return;
             }
             Map<String, String> environment = new LinkedHashMap<>();
-            Stream.of(globals, properties).forEach(source -> map(map(source.get("Environment")).get("Variables"))
-                    .forEach((name, value) -> resolve(logicalId + " environment " + name, value)
-                            .ifPresent(resolved -> environment.put(name, resolved))));
-            functions.put(logicalId, new Function(logicalId, String.valueOf(resolve(logicalId + " Handler", handler)
-                    .orElseThrow()), environment,
-                    integer(properties.getOrDefault("Timeout", globals.getOrDefault("Timeout", 3)), 3),
-                    integer(properties.getOrDefault("MemorySize", globals.getOrDefault("MemorySize", 128)), 128)));
+            Stream.of(globals, properties)
+                    .forEach(source -> map(map(source.get("Environment")).get("Variables"))
+                            .forEach((name, value) -> resolve(logicalId + " environment " + name, value)
+                                    .ifPresent(resolved -> environment.put(name, resolved))));
+            functions.put(
+                    logicalId,
+                    new Function(
+                            logicalId,
+                            String.valueOf(
+                                    resolve(logicalId + " Handler", handler).orElseThrow()),
+                            environment,
+                            integer(properties.getOrDefault("Timeout", globals.getOrDefault("Timeout", 3)), 3),
+                            integer(
+                                    properties.getOrDefault("MemorySize", globals.getOrDefault("MemorySize", 128)),
+                                    128)));
         });
         return Collections.unmodifiableMap(functions);
     }
@@ -113,8 +128,9 @@ final class SamTemplate {
         if (tableLogicalId == null) {
             return Optional.empty();
         }
-        return Optional.of(map(map(resourcesOfType(document, "AWS::DynamoDB::Table").get(tableLogicalId))
-                .get("Properties")));
+        return Optional.of(
+                map(map(resourcesOfType(document, "AWS::DynamoDB::Table").get(tableLogicalId))
+                        .get("Properties")));
     }
 
     /** The stage the API is deployed to ({@code StageName} of the serverless API), for the event's requestContext. */
@@ -135,8 +151,8 @@ final class SamTemplate {
     /** The file the serverless API includes as its definition ({@code Fn::Transform: AWS::Include}), if any. */
     Optional<String> includedDefinition() {
         for (Object api : resourcesOfType(document, "AWS::Serverless::Api").values()) {
-            Map<String, Object> transform = map(map(map(map(api).get("Properties")).get("DefinitionBody"))
-                    .get("Fn::Transform"));
+            Map<String, Object> transform = map(
+                    map(map(map(api).get("Properties")).get("DefinitionBody")).get("Fn::Transform"));
             if ("AWS::Include".equals(transform.get("Name"))) {
                 Object location = map(transform.get("Parameters")).get("Location");
                 if (location != null) {
@@ -179,9 +195,8 @@ final class SamTemplate {
             StringBuilder out = new StringBuilder();
             while (matcher.find()) {
                 String name = matcher.group(1);
-                Optional<String> replacement = variables.containsKey(name)
-                        ? resolve(what, variables.get(name))
-                        : ref(what, name);
+                Optional<String> replacement =
+                        variables.containsKey(name) ? resolve(what, variables.get(name)) : ref(what, name);
                 if (replacement.isEmpty()) {
                     return Optional.empty();
                 }
@@ -214,16 +229,18 @@ final class SamTemplate {
             if (name.equals("Fn::Equals") && operands.size() == 2) {
                 Optional<String> left = resolve(what, operands.get(0));
                 Optional<String> right = resolve(what, operands.get(1));
-                return left.isEmpty() || right.isEmpty() ? Optional.empty()
+                return left.isEmpty() || right.isEmpty()
+                        ? Optional.empty()
                         : Optional.of(left.get().equals(right.get()));
             }
-            List<Optional<Boolean>> values = operands.stream().map(operand -> evaluate(what, operand)).toList();
+            List<Optional<Boolean>> values =
+                    operands.stream().map(operand -> evaluate(what, operand)).toList();
             if (values.stream().anyMatch(Optional::isEmpty)) {
                 return Optional.empty();
             }
             return switch (name) {
-                case "Fn::Not" -> values.size() == 1 ? Optional.of(!values.getFirst().get())
-                        : notEvaluated(what, expression);
+                case "Fn::Not" ->
+                    values.size() == 1 ? Optional.of(!values.getFirst().get()) : notEvaluated(what, expression);
                 case "Fn::And" -> Optional.of(values.stream().allMatch(Optional::get));
                 case "Fn::Or" -> Optional.of(values.stream().anyMatch(Optional::get));
                 default -> notEvaluated(what, expression);
@@ -275,5 +292,4 @@ final class SamTemplate {
     private static int integer(Object value, int fallback) {
         return value instanceof Number number ? number.intValue() : fallback;
     }
-
 }

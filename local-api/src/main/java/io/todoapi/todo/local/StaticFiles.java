@@ -26,10 +26,10 @@ final class StaticFiles {
             Map.entry("woff2", "font/woff2"));
 
     /** A relative file path without traversal, empty or odd segments: {@code assets/app-1a2b3c4d.js}. */
-    private static final Pattern SAFE_PATH = Pattern.compile("([A-Za-z0-9_-][A-Za-z0-9_.-]*/)*[A-Za-z0-9_-][A-Za-z0-9_.-]*");
+    private static final Pattern SAFE_PATH =
+            Pattern.compile("([A-Za-z0-9_-][A-Za-z0-9_.-]*/)*[A-Za-z0-9_-][A-Za-z0-9_.-]*");
 
-    private StaticFiles() {
-    }
+    private StaticFiles() {}
 
     /** The content type of {@code file}, by its extension; octet-stream for any other. */
     static String contentType(String file) {

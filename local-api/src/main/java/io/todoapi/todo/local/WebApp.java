@@ -42,7 +42,8 @@ final class WebApp {
 
     /** The web app on {@code classLoader}'s class path, if {@value #ROOT}/index.html is there. */
     static Optional<WebApp> on(ClassLoader classLoader) {
-        return classLoader.getResource(ROOT + "/index.html") == null ? Optional.empty()
+        return classLoader.getResource(ROOT + "/index.html") == null
+                ? Optional.empty()
                 : Optional.of(new WebApp(classLoader));
     }
 
@@ -58,20 +59,22 @@ final class WebApp {
             String config = "{\"auth\":\"local\",\"apiUrl\":" + GatewayResponses.quote(origin) + ",\"clientId\":"
                     + GatewayResponses.quote(LocalAuthorizer.LOCAL_CLIENT_ID) + "}";
             return Optional.of(LocalResponse.of(200, "application/json", config)
-                    .withHeaders(SECURITY_HEADERS).withHeader("Cache-Control", "no-store"));
+                    .withHeaders(SECURITY_HEADERS)
+                    .withHeader("Cache-Control", "no-store"));
         }
         String file = rawPath.substring(1);
         if (!StaticFiles.isSafe(file) || !isFile(classLoader.getResource(ROOT + "/" + file))) {
             return Optional.empty();
         }
         String fileName = file.substring(file.lastIndexOf('/') + 1);
-        return Optional.of(file(file, HASHED.matcher(fileName).matches()
-                ? "public, max-age=31536000, immutable" : "no-cache"));
+        return Optional.of(
+                file(file, HASHED.matcher(fileName).matches() ? "public, max-age=31536000, immutable" : "no-cache"));
     }
 
     /** The app's page for any other GET of a page ({@code accept} names text/html): the app routes it. */
     Optional<LocalResponse> fallback(String accept) {
-        return accept != null && accept.toLowerCase(Locale.ROOT).contains("text/html") ? Optional.of(index())
+        return accept != null && accept.toLowerCase(Locale.ROOT).contains("text/html")
+                ? Optional.of(index())
                 : Optional.empty();
     }
 
@@ -85,7 +88,8 @@ final class WebApp {
                 throw new IllegalStateException(ROOT + "/" + file + " disappeared from the class path");
             }
             return LocalResponse.of(200, StaticFiles.contentType(file), in.readAllBytes())
-                    .withHeaders(SECURITY_HEADERS).withHeader("Cache-Control", cacheControl);
+                    .withHeaders(SECURITY_HEADERS)
+                    .withHeader("Cache-Control", cacheControl);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -112,9 +116,11 @@ final class WebApp {
 
     private static Map<String, String> securityHeaders() {
         Map<String, String> headers = new LinkedHashMap<>();
-        headers.put("Content-Security-Policy", "default-src 'self'; script-src 'self'; style-src 'self';"
-                + " img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none';"
-                + " form-action 'self'; frame-ancestors 'none'");
+        headers.put(
+                "Content-Security-Policy",
+                "default-src 'self'; script-src 'self'; style-src 'self';"
+                        + " img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none';"
+                        + " form-action 'self'; frame-ancestors 'none'");
         headers.put("X-Content-Type-Options", "nosniff");
         headers.put("X-Frame-Options", "DENY");
         headers.put("Referrer-Policy", "no-referrer");

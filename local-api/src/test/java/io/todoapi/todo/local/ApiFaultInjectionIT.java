@@ -49,8 +49,8 @@ class ApiFaultInjectionIT {
     static void start() throws IOException {
         engine = LocalDynamoDb.start(0);
         proxy = DynamoDbFaultProxy.start(engine.endpoint());
-        api = RunningApi.start("--dynamodb-endpoint", proxy.endpoint().toString(), "--table", "todos-faults",
-                "--require-token");
+        api = RunningApi.start(
+                "--dynamodb-endpoint", proxy.endpoint().toString(), "--table", "todos-faults", "--require-token");
     }
 
     @AfterAll
@@ -76,8 +76,8 @@ class ApiFaultInjectionIT {
     private HttpResponse<String> send(String method, String path, String body, String... headers) {
         List<String> all = new ArrayList<>(List.of("Authorization", token));
         if (body != null) {
-            all.addAll(List.of("Content-Type", method.equals("PATCH") ? "application/merge-patch+json"
-                    : "application/json"));
+            all.addAll(List.of(
+                    "Content-Type", method.equals("PATCH") ? "application/merge-patch+json" : "application/json"));
         }
         all.addAll(List.of(headers));
         long started = System.nanoTime();
@@ -86,7 +86,8 @@ class ApiFaultInjectionIT {
         slowest = Math.max(slowest, millis);
         requests++;
         assertThat(millis).as("latency of %s %s", method, path).isLessThan(BUDGET_MILLIS);
-        assertThat(response.statusCode()).as("%s %s: %s", method, path, response.body())
+        assertThat(response.statusCode())
+                .as("%s %s: %s", method, path, response.body())
                 .isIn(200, 201, 204, 304, 400, 404, 412, 422, 503);
         return response;
     }
@@ -111,7 +112,9 @@ class ApiFaultInjectionIT {
         HttpResponse<String> response = send("GET", "/todos?limit=100", null);
         assertThat(response.statusCode()).isEqualTo(200);
         List<String> titles = new ArrayList<>();
-        RunningApi.json(response).get("items").forEach(item -> titles.add(item.get("title").asText()));
+        RunningApi.json(response)
+                .get("items")
+                .forEach(item -> titles.add(item.get("title").asText()));
         return titles;
     }
 
@@ -158,7 +161,9 @@ class ApiFaultInjectionIT {
 
         proxy.failNext("UpdateItem", Fault.RESET_AFTER_APPLY);
         HttpResponse<String> lost = send("PATCH", "/todos/" + id, "{\"title\":\"v3\"}", "If-Match", "\"2\"");
-        assertThat(lost.statusCode()).as("our own write, not a stale If-Match: %s", lost.body()).isEqualTo(200);
+        assertThat(lost.statusCode())
+                .as("our own write, not a stale If-Match: %s", lost.body())
+                .isEqualTo(200);
         assertThat(lost.headers().firstValue("ETag")).as("applied once").contains("\"3\"");
 
         proxy.failNext("UpdateItem", Fault.SERVICE_UNAVAILABLE, Fault.THROTTLING, Fault.HANG);
@@ -170,7 +175,8 @@ class ApiFaultInjectionIT {
         // If-Match learns that (412, then GET) instead of applying it again
         proxy.failNext("UpdateItem", Fault.RESET_AFTER_APPLY, Fault.RESET_AFTER_APPLY, Fault.RESET_AFTER_APPLY);
         assert503(send("PATCH", "/todos/" + id, "{\"completed\":true}", "If-Match", "\"3\""));
-        assertThat(send("PATCH", "/todos/" + id, "{\"completed\":true}", "If-Match", "\"3\"").statusCode())
+        assertThat(send("PATCH", "/todos/" + id, "{\"completed\":true}", "If-Match", "\"3\"")
+                        .statusCode())
                 .isEqualTo(412);
         JsonNode now = get(id);
         assertThat(now.get("completed").asBoolean()).isTrue();
@@ -181,10 +187,12 @@ class ApiFaultInjectionIT {
     void aDeleteIsAppliedOnceOrNotAtAll() {
         String kept = create("kept").get("id").asText();
         String gone = create("gone").get("id").asText();
-        proxy.failNext("DeleteItem", Fault.PROVISIONED_THROUGHPUT_EXCEEDED, Fault.THROTTLING, Fault.INTERNAL_SERVER_ERROR);
+        proxy.failNext(
+                "DeleteItem", Fault.PROVISIONED_THROUGHPUT_EXCEEDED, Fault.THROTTLING, Fault.INTERNAL_SERVER_ERROR);
         assert503(send("DELETE", "/todos/" + kept, null));
         proxy.failNext("DeleteItem", Fault.TIMEOUT_AFTER_APPLY);
-        assertThat(send("DELETE", "/todos/" + gone, null, "If-Match", "\"1\"").statusCode()).isEqualTo(204);
+        assertThat(send("DELETE", "/todos/" + gone, null, "If-Match", "\"1\"").statusCode())
+                .isEqualTo(204);
         assertThat(titles()).containsExactly("kept");
         assertThat(send("DELETE", "/todos/" + gone, null).statusCode()).isEqualTo(404);
     }
@@ -198,8 +206,11 @@ class ApiFaultInjectionIT {
         assert503(send("GET", "/todos", null));
         proxy.failNext("GetItem", Fault.CONNECTION_RESET, Fault.CONNECTION_RESET);
         assertThat(get(id).get("title").asText()).isEqualTo("read me");
-        proxy.failNext("GetItem", Fault.CONNECTION_RESET, Fault.SERVICE_UNAVAILABLE, Fault.PROVISIONED_THROUGHPUT_EXCEEDED);
+        proxy.failNext(
+                "GetItem", Fault.CONNECTION_RESET, Fault.SERVICE_UNAVAILABLE, Fault.PROVISIONED_THROUGHPUT_EXCEEDED);
         assert503(send("GET", "/todos/" + id, null));
-        assertThat(proxy.attempts("GetItem")).as("3 attempts per call, then 503").isEqualTo(3 + 3);
+        assertThat(proxy.attempts("GetItem"))
+                .as("3 attempts per call, then 503")
+                .isEqualTo(3 + 3);
     }
 }

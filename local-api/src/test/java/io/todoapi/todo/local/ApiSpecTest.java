@@ -21,7 +21,8 @@ class ApiSpecTest {
     void optionsIsAnUnauthorizedMockWithResolvedHeaders() {
         ApiSpec.Route options = new Fixtures(Map.of("AllowedOrigin", "https://app.example")).route("OPTIONS", "/todos");
         assertThat(options.mock().status()).isEqualTo(200);
-        assertThat(options.mock().headers()).containsEntry("Access-Control-Allow-Origin", "'https://app.example'")
+        assertThat(options.mock().headers())
+                .containsEntry("Access-Control-Allow-Origin", "'https://app.example'")
                 .containsEntry("Access-Control-Allow-Methods", "'GET,POST,OPTIONS'");
         assertThat(options.authorized()).isFalse();
         assertThat(new Fixtures().route("POST", "/todos").authorized()).isTrue();
@@ -32,8 +33,9 @@ class ApiSpecTest {
         Fixtures fixtures = new Fixtures();
         ApiSpec.Route get = fixtures.route("GET", "/todos/{todoId}");
         assertThat(get.validation()).isEqualTo(new ApiSpec.Validation(false, true));
-        assertThat(get.requiredParameters()).containsExactly(new ApiSpec.Parameter("todoId", "path"),
-                new ApiSpec.Parameter("X-Required", "header"));
+        assertThat(get.requiredParameters())
+                .containsExactly(
+                        new ApiSpec.Parameter("todoId", "path"), new ApiSpec.Parameter("X-Required", "header"));
         ApiSpec.Route post = fixtures.route("POST", "/todos");
         assertThat(post.validation()).isEqualTo(new ApiSpec.Validation(true, true));
         assertThat(post.bodySchemas()).containsOnlyKeys("application/json");
@@ -50,7 +52,8 @@ class ApiSpecTest {
 
     @Test
     void readsGatewayResponses() {
-        ApiSpec.GatewayResponse unauthorized = new Fixtures().spec.gatewayResponses().get("UNAUTHORIZED");
+        ApiSpec.GatewayResponse unauthorized =
+                new Fixtures().spec.gatewayResponses().get("UNAUTHORIZED");
         assertThat(unauthorized.status()).isEqualTo(401);
         assertThat(unauthorized.headers()).containsEntry("WWW-Authenticate", "'Bearer'");
     }
@@ -58,8 +61,11 @@ class ApiSpecTest {
     @Test
     void anIntegrationThatInvokesAnUnknownFunctionIsAnError() {
         Fixtures fixtures = new Fixtures();
-        assertThatThrownBy(() -> ApiSpec.of(CloudFormationYaml.read(Fixtures.file("openapi.yaml")),
-                Set.of("CreateTodoFunction"), fixtures.template))
-                .hasMessageContaining("GetTodoFunction").hasMessageContaining("not a function of template.yaml");
+        assertThatThrownBy(() -> ApiSpec.of(
+                        CloudFormationYaml.read(Fixtures.file("openapi.yaml")),
+                        Set.of("CreateTodoFunction"),
+                        fixtures.template))
+                .hasMessageContaining("GetTodoFunction")
+                .hasMessageContaining("not a function of template.yaml");
     }
 }

@@ -18,8 +18,11 @@ import java.util.Locale;
  */
 final class ContractValidator {
 
-    private final OpenApiInteractionValidator validator = OpenApiInteractionValidator
-            .createForSpecificationUrl(RunningApi.projectDirectory().resolve("openapi.yaml").toUri().toString())
+    private final OpenApiInteractionValidator validator = OpenApiInteractionValidator.createForSpecificationUrl(
+                    RunningApi.projectDirectory()
+                            .resolve("openapi.yaml")
+                            .toUri()
+                            .toString())
             // The spec's servers name API Gateway's stage URL; locally the API is at the root.
             .withBasePathOverride("/")
             .withLevelResolver(LevelResolver.create()

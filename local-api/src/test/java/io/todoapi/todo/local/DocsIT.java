@@ -41,7 +41,8 @@ class DocsIT {
         assertThat(spec.get("servers").get(0).get("url").asText()).isEqualTo("http://127.0.0.1:" + api.server.port());
         assertThat(spec.get("servers").get(1).get("url").asText())
                 .isEqualTo("https://{restApiId}.execute-api.{region}.amazonaws.com/{stage}");
-        assertThat(api.send("GET", "/docs/initializer.js", null).body()).contains("url: 'openapi.json'")
+        assertThat(api.send("GET", "/docs/initializer.js", null).body())
+                .contains("url: 'openapi.json'")
                 .doesNotContain("requestInterceptor");
         assertThat(api.send("GET", "/docs/", null).body()).contains("initializer.js");
     }
@@ -49,13 +50,20 @@ class DocsIT {
     @Test
     void offersTheFiveOperationsAndNoPreflight() {
         List<String> operations = new ArrayList<>();
-        spec.get("paths").properties().forEach(path -> path.getValue().properties().forEach(member -> {
-            if (!member.getKey().equals("parameters")) {
-                operations.add(member.getKey() + " " + path.getKey());
-            }
-        }));
-        assertThat(operations).containsExactlyInAnyOrder("post /todos", "get /todos", "get /todos/{todoId}",
-                "patch /todos/{todoId}", "delete /todos/{todoId}");
+        spec.get("paths")
+                .properties()
+                .forEach(path -> path.getValue().properties().forEach(member -> {
+                    if (!member.getKey().equals("parameters")) {
+                        operations.add(member.getKey() + " " + path.getKey());
+                    }
+                }));
+        assertThat(operations)
+                .containsExactlyInAnyOrder(
+                        "post /todos",
+                        "get /todos",
+                        "get /todos/{todoId}",
+                        "patch /todos/{todoId}",
+                        "delete /todos/{todoId}");
         assertThat(spec.toString()).doesNotContain("x-amazon-apigateway");
     }
 
@@ -68,7 +76,9 @@ class DocsIT {
             assertThat(parameter.path("schema").has("example")).as(name).isFalse();
             Object prefilled = prefilled(parameter);
             if (prefilled != null) { // a default is fine: it is the value the API itself assumes
-                assertThat(prefilled).as(name).isEqualTo(parameter.at("/schema/default").asText());
+                assertThat(prefilled)
+                        .as(name)
+                        .isEqualTo(parameter.at("/schema/default").asText());
             }
         }
         assertThat(parameter("Idempotency-Key").get("x-example").asText()).isEqualTo("5f0c7d1e-create-milk");
@@ -78,12 +88,17 @@ class DocsIT {
     @Test
     void tryItOutWithThePreFilledValuesSucceeds() {
         JsonNode create = spec.at("/paths/~1todos/post");
-        String body = create.at("/requestBody/content/application~1json/examples").elements().next().get("value")
+        String body = create.at("/requestBody/content/application~1json/examples")
+                .elements()
+                .next()
+                .get("value")
                 .toString();
         for (int attempt = 1; attempt <= 2; attempt++) {
-            HttpResponse<String> created = api.send("POST", "/todos", body, withPrefilledHeaders(create,
-                    "Content-Type", "application/json"));
-            assertThat(created.statusCode()).as("create #%d: %s", attempt, created.body()).isEqualTo(201);
+            HttpResponse<String> created =
+                    api.send("POST", "/todos", body, withPrefilledHeaders(create, "Content-Type", "application/json"));
+            assertThat(created.statusCode())
+                    .as("create #%d: %s", attempt, created.body())
+                    .isEqualTo(201);
         }
         JsonNode list = spec.at("/paths/~1todos/get");
         StringBuilder query = new StringBuilder();
@@ -91,7 +106,10 @@ class DocsIT {
             JsonNode resolved = resolve(parameter);
             Object value = prefilled(resolved);
             if (value != null && resolved.get("in").asText().equals("query")) {
-                query.append(query.isEmpty() ? "?" : "&").append(resolved.get("name").asText()).append('=').append(value);
+                query.append(query.isEmpty() ? "?" : "&")
+                        .append(resolved.get("name").asText())
+                        .append('=')
+                        .append(value);
             }
         }
         HttpResponse<String> listed = api.send("GET", "/todos" + query, null);
@@ -117,8 +135,11 @@ class DocsIT {
         if (parameter.has("examples")) {
             return parameter.get("examples").elements().next().get("value");
         }
-        for (JsonNode candidate : List.of(parameter.path("example"), parameter.path("schema").path("example"),
-                parameter.path("schema").path("default"), parameter.path("default"))) {
+        for (JsonNode candidate : List.of(
+                parameter.path("example"),
+                parameter.path("schema").path("example"),
+                parameter.path("schema").path("default"),
+                parameter.path("default"))) {
             if (!candidate.isMissingNode()) {
                 return candidate.isTextual() ? candidate.asText() : candidate.toString();
             }
@@ -137,7 +158,9 @@ class DocsIT {
     }
 
     private static JsonNode parameter(String name) {
-        return parameters().stream().filter(parameter -> parameter.get("name").asText().equals(name)).findFirst()
+        return parameters().stream()
+                .filter(parameter -> parameter.get("name").asText().equals(name))
+                .findFirst()
                 .orElseThrow();
     }
 

@@ -61,14 +61,17 @@ final class DynamoDbFaultProxy implements AutoCloseable {
 
     /** How long a hanging response waits: far beyond the SDK's 2 s attempt timeout. */
     private static final Duration HANG = Duration.ofSeconds(20);
-    private static final Set<String> HOP_BY_HOP = Set.of("host", "content-length", "connection", "expect", "upgrade",
-            "transfer-encoding", "keep-alive");
+
+    private static final Set<String> HOP_BY_HOP =
+            Set.of("host", "content-length", "connection", "expect", "upgrade", "transfer-encoding", "keep-alive");
 
     private final URI target;
     private final HttpServer server;
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
-    private final HttpClient forward = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient forward = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
     private final Map<String, Deque<Fault>> plans = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> attempts = new ConcurrentHashMap<>();
     private final Map<Fault, AtomicInteger> injected = new EnumMap<>(Fault.class);
@@ -155,15 +158,19 @@ final class DynamoDbFaultProxy implements AutoCloseable {
                 default -> {
                     exchange.getResponseHeaders().set("Content-Type", "application/x-amz-json-1.0");
                     exchange.getResponseHeaders().set("x-amzn-RequestId", "FAULT-PROXY");
-                    send(exchange, fault.status, ("{\"__type\":\"" + fault.type
-                            + "\",\"message\":\"Injected by DynamoDbFaultProxy\"}").getBytes(StandardCharsets.UTF_8));
+                    send(
+                            exchange,
+                            fault.status,
+                            ("{\"__type\":\"" + fault.type + "\",\"message\":\"Injected by DynamoDbFaultProxy\"}")
+                                    .getBytes(StandardCharsets.UTF_8));
                 }
             }
         }
     }
 
     private HttpResponse<byte[]> forward(HttpExchange exchange, byte[] body) throws IOException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(target.resolve(exchange.getRequestURI().toString()))
+        HttpRequest.Builder request = HttpRequest.newBuilder(
+                        target.resolve(exchange.getRequestURI().toString()))
                 .timeout(Duration.ofSeconds(30))
                 .method(exchange.getRequestMethod(), HttpRequest.BodyPublishers.ofByteArray(body));
         exchange.getRequestHeaders().forEach((name, values) -> {

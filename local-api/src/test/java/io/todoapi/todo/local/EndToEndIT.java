@@ -33,6 +33,7 @@ class EndToEndIT {
 
     /** Marks a raw request that breaks the contract on purpose: only its response is checked. */
     private static final String VIOLATION = "X-Test-Contract-Violation";
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static RunningApi api;
@@ -56,8 +57,8 @@ class EndToEndIT {
             for (LocalApiServer.Exchange exchange : api.exchanges) {
                 boolean violation = exchange.requestHeaders().containsKey(VIOLATION);
                 List<String> found = violation ? CONTRACT.responseProblems(exchange) : CONTRACT.problems(exchange);
-                found.forEach(problem -> problems.add(exchange.method() + " " + exchange.path() + " -> "
-                        + exchange.status() + ": " + problem));
+                found.forEach(problem -> problems.add(
+                        exchange.method() + " " + exchange.path() + " -> " + exchange.status() + ": " + problem));
             }
             assertThat(problems).isEmpty();
         } finally {
@@ -87,8 +88,8 @@ class EndToEndIT {
 
     private static JsonNode problem(HttpResponse<String> response, int status) {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
-                assertThat(type).startsWith("application/problem+json"));
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
         assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).isPresent();
         try {
             JsonNode body = JSON.readTree(response.body());
@@ -117,8 +118,9 @@ class EndToEndIT {
 
     @Test
     void createReadListChangeAndDeleteATodo() throws ApiException {
-        ApiResponse<Todo> created = asAlice.createTodoWithHttpInfo(newTodo("Buy oat milk")
-                .description("2 litres").dueDate(LocalDate.of(2026, 12, 1)), "order-" + UUID.randomUUID());
+        ApiResponse<Todo> created = asAlice.createTodoWithHttpInfo(
+                newTodo("Buy oat milk").description("2 litres").dueDate(LocalDate.of(2026, 12, 1)),
+                "order-" + UUID.randomUUID());
         assertThat(created.getStatusCode()).isEqualTo(201);
         Todo todo = created.getData();
         assertThat(todo.getVersion()).isEqualTo(1);
@@ -132,8 +134,8 @@ class EndToEndIT {
 
         assertThat(asAlice.listTodos(null, null).getItems()).containsExactly(todo);
 
-        ApiResponse<Todo> changed = asAlice.updateTodoWithHttpInfo(todo.getId(),
-                new TodoPatch().completed(true).description(null), "\"1\"");
+        ApiResponse<Todo> changed = asAlice.updateTodoWithHttpInfo(
+                todo.getId(), new TodoPatch().completed(true).description(null), "\"1\"");
         assertThat(changed.getHeaders().get("etag")).containsExactly("\"2\"");
         assertThat(changed.getData().getCompleted()).isTrue();
         assertThat(changed.getData().getDescription()).isNull();
@@ -142,7 +144,8 @@ class EndToEndIT {
 
         asAlice.deleteTodo(todo.getId(), "\"2\"");
         assertThatThrownBy(() -> asAlice.getTodo(todo.getId(), null))
-                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.getCode()).isEqualTo(404));
+                .isInstanceOfSatisfying(
+                        ApiException.class, e -> assertThat(e.getCode()).isEqualTo(404));
     }
 
     @Test
@@ -200,10 +203,18 @@ class EndToEndIT {
     void aStaleETagIs412AndChangesNothing() throws ApiException {
         Todo todo = asAlice.createTodo(newTodo("v1"), null);
         asAlice.updateTodo(todo.getId(), new TodoPatch().title("v2"), null);
-        HttpResponse<String> stale = raw("PATCH", "/todos/" + todo.getId(), "{\"title\":\"lost update\"}", alice,
-                "Content-Type", "application/merge-patch+json", "If-Match", "\"1\"");
+        HttpResponse<String> stale = raw(
+                "PATCH",
+                "/todos/" + todo.getId(),
+                "{\"title\":\"lost update\"}",
+                alice,
+                "Content-Type",
+                "application/merge-patch+json",
+                "If-Match",
+                "\"1\"");
         problem(stale, 412);
-        assertThat(problem(raw("DELETE", "/todos/" + todo.getId(), null, alice, "If-Match", "\"1\""), 412)).isNotNull();
+        assertThat(problem(raw("DELETE", "/todos/" + todo.getId(), null, alice, "If-Match", "\"1\""), 412))
+                .isNotNull();
         assertThat(asAlice.getTodo(todo.getId(), null).getTitle()).isEqualTo("v2");
     }
 
@@ -219,25 +230,41 @@ class EndToEndIT {
 
     @Test
     void malformedJsonUnknownFieldsAndServerFieldsAre400() {
-        JsonNode malformed = problem(raw("POST", "/todos", "{\"title\": \"unterminated", alice,
-                "Content-Type", "application/json"), 400);
+        JsonNode malformed = problem(
+                raw("POST", "/todos", "{\"title\": \"unterminated", alice, "Content-Type", "application/json"), 400);
         assertThat(malformed.get("type").asText()).isEqualTo("urn:todo-api:problem:invalid-request");
-        problem(raw("POST", "/todos", "{\"title\":\"x\",\"colour\":\"red\"}", alice, "Content-Type",
-                "application/json"), 400);
-        problem(raw("POST", "/todos", "{\"title\":\"x\",\"version\":7}", alice, "Content-Type",
-                "application/json"), 400);
+        problem(
+                raw(
+                        "POST",
+                        "/todos",
+                        "{\"title\":\"x\",\"colour\":\"red\"}",
+                        alice,
+                        "Content-Type",
+                        "application/json"),
+                400);
+        problem(
+                raw("POST", "/todos", "{\"title\":\"x\",\"version\":7}", alice, "Content-Type", "application/json"),
+                400);
         Todo todo = createdBy(alice);
-        JsonNode patchProblem = problem(raw("PATCH", "/todos/" + todo.getId(), "{\"id\":\"x\",\"priority\":1}",
-                alice, "Content-Type", "application/merge-patch+json"), 400);
+        JsonNode patchProblem = problem(
+                raw(
+                        "PATCH",
+                        "/todos/" + todo.getId(),
+                        "{\"id\":\"x\",\"priority\":1}",
+                        alice,
+                        "Content-Type",
+                        "application/merge-patch+json"),
+                400);
         assertThat(patchProblem.get("errors").toString()).contains("#/id").contains("#/priority");
-        problem(raw("PATCH", "/todos/" + todo.getId(), "{}", alice, "Content-Type",
-                "application/merge-patch+json"), 400);
+        problem(
+                raw("PATCH", "/todos/" + todo.getId(), "{}", alice, "Content-Type", "application/merge-patch+json"),
+                400);
     }
 
     @Test
     void aWrongContentTypeIs415() {
-        HttpResponse<String> response = raw("POST", "/todos", "title=x", alice, "Content-Type",
-                "application/x-www-form-urlencoded");
+        HttpResponse<String> response =
+                raw("POST", "/todos", "title=x", alice, "Content-Type", "application/x-www-form-urlencoded");
         problem(response, 415);
         Todo todo = createdBy(alice);
         problem(raw("PATCH", "/todos/" + todo.getId(), "{\"title\":\"y\"}", alice, "Content-Type", "text/plain"), 415);
@@ -248,22 +275,39 @@ class EndToEndIT {
         String padded = "{\"title\":\"x\"" + " ".repeat(17_000) + "}";
         problem(raw("POST", "/todos", padded, alice, "Content-Type", "application/json"), 413);
         Todo todo = createdBy(alice);
-        problem(raw("PATCH", "/todos/" + todo.getId(), "{\"description\":\"" + "d".repeat(17_000) + "\"}", alice,
-                "Content-Type", "application/merge-patch+json"), 413);
+        problem(
+                raw(
+                        "PATCH",
+                        "/todos/" + todo.getId(),
+                        "{\"description\":\"" + "d".repeat(17_000) + "\"}",
+                        alice,
+                        "Content-Type",
+                        "application/merge-patch+json"),
+                413);
     }
 
     @Test
     void badTokensAre401() {
         problem(raw("GET", "/todos", null, null, "Authorization", "Bearer not-a-jwt"), 401);
-        problem(raw("GET", "/todos", null, null, "Authorization", "Bearer " + Tokens.jwt("{\"sub\":\"x\",\"exp\":1}")),
+        problem(
+                raw("GET", "/todos", null, null, "Authorization", "Bearer " + Tokens.jwt("{\"sub\":\"x\",\"exp\":1}")),
                 401);
         problem(raw("GET", "/todos", null, null, "Authorization", "Basic dXNlcjpwYXNz"), 401);
     }
 
     @Test
     void anExpiredTokenIs401SayingSoAndAnEmptyHeaderIs401() {
-        JsonNode expired = problem(raw("GET", "/todos", null, null, "Authorization", "Bearer "
-                + Tokens.jwt("{\"sub\":\"x\",\"aud\":\"local-client\",\"token_use\":\"id\",\"exp\":1700000000}")), 401);
+        JsonNode expired = problem(
+                raw(
+                        "GET",
+                        "/todos",
+                        null,
+                        null,
+                        "Authorization",
+                        "Bearer "
+                                + Tokens.jwt(
+                                        "{\"sub\":\"x\",\"aud\":\"local-client\",\"token_use\":\"id\",\"exp\":1700000000}")),
+                401);
         assertThat(expired.get("detail").asText()).isEqualTo("The incoming token has expired");
         JsonNode empty = problem(raw("GET", "/todos", null, null, "Authorization", ""), 401);
         assertThat(empty.get("detail").asText()).isEqualTo("Unauthorized");
@@ -288,12 +332,22 @@ class EndToEndIT {
     @Test
     void corsPreflightIsAnsweredForBothPaths() {
         for (String path : List.of("/todos", "/todos/" + UUID.randomUUID())) {
-            HttpResponse<String> preflight = api.send("OPTIONS", path, null, "Origin", "https://app.example.com",
-                    "Access-Control-Request-Method", "PATCH");
+            HttpResponse<String> preflight = api.send(
+                    "OPTIONS",
+                    path,
+                    null,
+                    "Origin",
+                    "https://app.example.com",
+                    "Access-Control-Request-Method",
+                    "PATCH");
             assertThat(preflight.statusCode()).isEqualTo(200);
-            assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).contains("*");
-            assertThat(preflight.headers().firstValue("Access-Control-Allow-Headers")).hasValueSatisfying(headers ->
-                    assertThat(headers).contains("Authorization").contains("If-Match").contains("Idempotency-Key"));
+            assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin"))
+                    .contains("*");
+            assertThat(preflight.headers().firstValue("Access-Control-Allow-Headers"))
+                    .hasValueSatisfying(headers -> assertThat(headers)
+                            .contains("Authorization")
+                            .contains("If-Match")
+                            .contains("Idempotency-Key"));
         }
     }
 
@@ -301,8 +355,11 @@ class EndToEndIT {
     void everyResponseExposesTheHeadersBrowsersNeed() throws ApiException {
         ApiResponse<Todo> created = asAlice.createTodoWithHttpInfo(newTodo("cors"), null);
         assertThat(created.getHeaders().get("access-control-allow-origin")).containsExactly("*");
-        assertThat(created.getHeaders().get("access-control-expose-headers")).singleElement().asString()
-                .contains("ETag").contains("Location");
+        assertThat(created.getHeaders().get("access-control-expose-headers"))
+                .singleElement()
+                .asString()
+                .contains("ETag")
+                .contains("Location");
     }
 
     @Test

@@ -22,7 +22,9 @@ record Finished(List<String> output, int exitCode) {
                     throw new IllegalStateException(e);
                 }
             });
-            assertThat(process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)).as("ended in time").isTrue();
+            assertThat(process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS))
+                    .as("ended in time")
+                    .isTrue();
             return new Finished(output.get(5, TimeUnit.SECONDS).lines().toList(), process.exitValue());
         } finally {
             process.destroyForcibly();

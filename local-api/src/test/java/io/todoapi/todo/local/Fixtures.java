@@ -15,7 +15,10 @@ final class Fixtures {
 
     Fixtures(Map<String, String> overrides) {
         template = SamTemplate.read(file("template.yaml"), overrides, "todos-local", warnings::add);
-        spec = ApiSpec.of(CloudFormationYaml.read(file("openapi.yaml")), template.functions().keySet(), template);
+        spec = ApiSpec.of(
+                CloudFormationYaml.read(file("openapi.yaml")),
+                template.functions().keySet(),
+                template);
     }
 
     Fixtures() {
@@ -31,7 +34,9 @@ final class Fixtures {
     }
 
     ApiSpec.Route route(String method, String path) {
-        return spec.routes().stream().filter(r -> r.method().equals(method) && r.pathTemplate().equals(path))
-                .findFirst().orElseThrow();
+        return spec.routes().stream()
+                .filter(r -> r.method().equals(method) && r.pathTemplate().equals(path))
+                .findFirst()
+                .orElseThrow();
     }
 }

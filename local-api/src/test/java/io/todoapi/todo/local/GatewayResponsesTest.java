@@ -20,15 +20,20 @@ class GatewayResponsesTest {
 
     @Test
     void rendersAConfiguredTypeWithItsStatusHeadersAndEscapedContext() {
-        GatewayResponses.Response response = responses.render(new GatewayResponses.Error("BAD_REQUEST_BODY",
-                "Invalid request body", "[object has missing required properties ([\"title\"])]"),
+        GatewayResponses.Response response = responses.render(
+                new GatewayResponses.Error(
+                        "BAD_REQUEST_BODY",
+                        "Invalid request body",
+                        "[object has missing required properties ([\"title\"])]"),
                 request("r-1", "POST", "/todos"));
         assertThat(response.status()).isEqualTo(400);
-        assertThat(response.headers()).containsEntry("Content-Type", "application/problem+json")
+        assertThat(response.headers())
+                .containsEntry("Content-Type", "application/problem+json")
                 .containsEntry("Access-Control-Allow-Origin", "*");
-        assertThat(body(response)).isEqualTo("{\"type\":\"urn:todo-api:problem:invalid-request\",\"title\":"
-                + "\"Invalid request\",\"status\":400,\"detail\":\"[object has missing required properties"
-                + " ([\\\"title\\\"])]\"}");
+        assertThat(body(response))
+                .isEqualTo("{\"type\":\"urn:todo-api:problem:invalid-request\",\"title\":"
+                        + "\"Invalid request\",\"status\":400,\"detail\":\"[object has missing required properties"
+                        + " ([\\\"title\\\"])]\"}");
     }
 
     @Test
@@ -53,18 +58,21 @@ class GatewayResponsesTest {
         GatewayResponses.Response response = responses.render(
                 GatewayResponses.Error.of("UNAUTHORIZED", LocalAuthorizer.EXPIRED), request("r-4", "GET", "/todos"));
         assertThat(response.status()).isEqualTo(401);
-        assertThat(body(response)).isEqualTo("{\"type\":\"about:blank\",\"title\":\"Unauthorized\",\"status\":401,"
-                + "\"detail\":\"The incoming token has expired\"}");
+        assertThat(body(response))
+                .isEqualTo("{\"type\":\"about:blank\",\"title\":\"Unauthorized\",\"status\":401,"
+                        + "\"detail\":\"The incoming token has expired\"}");
     }
 
     @Test
     void whatTheClientSentIsEchoedAsAnExcerptOfAtMost64Characters() {
         String longPath = "/" + "p".repeat(5000);
         String origin = "https://" + "o".repeat(5000) + ".example";
-        GatewayResponses.Response response = responses.render(GatewayResponses.Error.of("ACCESS_DENIED", "Denied"),
+        GatewayResponses.Response response = responses.render(
+                GatewayResponses.Error.of("ACCESS_DENIED", "Denied"),
                 new GatewayResponses.Request("r-5", "G".repeat(100), longPath, longPath, Map.of("Origin", origin)));
-        assertThat(body(response)).isEqualTo("{\"title\":\"Denied\",\"detail\":\"" + "G".repeat(61) + "... /prod/"
-                + "p".repeat(55) + "... (/" + "p".repeat(60) + "...)\"}");
+        assertThat(body(response))
+                .isEqualTo("{\"title\":\"Denied\",\"detail\":\"" + "G".repeat(61) + "... /prod/" + "p".repeat(55)
+                        + "... (/" + "p".repeat(60) + "...)\"}");
         assertThat(response.headers()).containsEntry("X-Origin", "https://" + "o".repeat(53) + "...");
     }
 }

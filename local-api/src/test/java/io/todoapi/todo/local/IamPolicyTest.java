@@ -3,12 +3,12 @@ package io.todoapi.todo.local;
 import static io.todoapi.todo.local.CloudFormationYaml.map;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.todoapi.todo.testing.TodoFunction;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import io.todoapi.todo.testing.TodoFunction;
-import java.util.List;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -36,8 +36,9 @@ class IamPolicyTest {
     static void readTemplate() {
         Path file = RunningApi.projectDirectory().resolve("template.yaml");
         document = CloudFormationYaml.read(file);
-        template = SamTemplate.read(file, Map.of(), "todos", warning -> { });
-        List<String> tables = resources("AWS::DynamoDB::Table").keySet().stream().toList();
+        template = SamTemplate.read(file, Map.of(), "todos", warning -> {});
+        List<String> tables =
+                resources("AWS::DynamoDB::Table").keySet().stream().toList();
         assertThat(tables).as("the template's DynamoDB tables").hasSize(1);
         tableLogicalId = tables.getFirst();
     }
@@ -85,30 +86,39 @@ class IamPolicyTest {
 
     /** Every statement that applies to {@code function}: inline SAM policies and those of a role it names. */
     private static List<Statement> statementsOf(String function) {
-        Map<String, Object> properties = map(map(map(document.get("Resources")).get(function)).get("Properties"));
+        Map<String, Object> properties =
+                map(map(map(document.get("Resources")).get(function)).get("Properties"));
         List<Statement> statements = new ArrayList<>();
         for (Object policy : asList(properties.get("Policies"))) {
             if (policy instanceof String managed) {
-                assertThat(managed).as("%s: managed policy %s", function, managed).doesNotContainIgnoringCase("dynamo")
-                        .doesNotContainIgnoringCase("FullAccess").doesNotContainIgnoringCase("Administrator");
+                assertThat(managed)
+                        .as("%s: managed policy %s", function, managed)
+                        .doesNotContainIgnoringCase("dynamo")
+                        .doesNotContainIgnoringCase("FullAccess")
+                        .doesNotContainIgnoringCase("Administrator");
             } else if (map(policy).containsKey("Statement") || map(policy).containsKey("PolicyDocument")) {
                 statements.addAll(statements(function, policy));
             } else {
                 // a SAM policy template such as DynamoDBCrudPolicy: it grants more than the function calls
-                throw new AssertionError(function + " uses the SAM policy template " + map(policy).keySet()
+                throw new AssertionError(function + " uses the SAM policy template "
+                        + map(policy).keySet()
                         + "; write the statement out with exactly the actions the function calls");
             }
         }
         Object role = properties.get("Role");
         if (role != null) {
             String roleId = roleLogicalId(role);
-            Map<String, Object> roleProperties = map(map(map(document.get("Resources")).get(roleId)).get("Properties"));
+            Map<String, Object> roleProperties =
+                    map(map(map(document.get("Resources")).get(roleId)).get("Properties"));
             for (Object policy : asList(roleProperties.get("Policies"))) {
                 statements.addAll(statements(function + " role " + roleId, policy));
             }
             for (Object managed : asList(roleProperties.get("ManagedPolicyArns"))) {
-                assertThat(String.valueOf(managed)).as("%s: managed policy", roleId).doesNotContainIgnoringCase("dynamo")
-                        .doesNotContainIgnoringCase("FullAccess").doesNotContainIgnoringCase("Administrator");
+                assertThat(String.valueOf(managed))
+                        .as("%s: managed policy", roleId)
+                        .doesNotContainIgnoringCase("dynamo")
+                        .doesNotContainIgnoringCase("FullAccess")
+                        .doesNotContainIgnoringCase("Administrator");
             }
         }
         return statements;
@@ -137,45 +147,55 @@ class IamPolicyTest {
         Map<String, Object> intrinsic = map(resource);
         if (intrinsic.containsKey("Fn::GetAtt")) {
             Object target = intrinsic.get("Fn::GetAtt");
-            List<Object> parts = target instanceof String dotted ? List.of((Object[]) dotted.split("\\.", 2))
-                    : asList(target);
+            List<Object> parts =
+                    target instanceof String dotted ? List.of((Object[]) dotted.split("\\.", 2)) : asList(target);
             return parts.size() == 2 && tableLogicalId.equals(parts.get(0)) && "Arn".equals(parts.get(1));
         }
         if (intrinsic.containsKey("Fn::Sub")) {
             Object sub = intrinsic.get("Fn::Sub");
             String text = String.valueOf(sub instanceof List<?> list ? list.getFirst() : sub);
             return text.equals("${" + tableLogicalId + ".Arn}")
-                    || text.matches("arn:\\$\\{AWS::Partition}:dynamodb:\\$\\{AWS::Region}:\\$\\{AWS::AccountId}:table/\\$\\{"
-                    + tableLogicalId + "}");
+                    || text.matches(
+                            "arn:\\$\\{AWS::Partition}:dynamodb:\\$\\{AWS::Region}:\\$\\{AWS::AccountId}:table/\\$\\{"
+                                    + tableLogicalId + "}");
         }
         return false;
     }
 
     @Test
     void everyFunctionOfTheApiIsInTheTemplate() {
-        assertThat(functionsByHandler()).containsKeys(Arrays.stream(TodoFunction.values()).map(TodoFunction::handlerClass)
-                .toArray(String[]::new));
+        assertThat(functionsByHandler())
+                .containsKeys(Arrays.stream(TodoFunction.values())
+                        .map(TodoFunction::handlerClass)
+                        .toArray(String[]::new));
     }
 
     @Test
     void eachFunctionMayCallExactlyTheDynamoDbActionsItUses() {
         functionsByHandler().forEach((handler, function) -> {
             Set<String> expected = Arrays.stream(TodoFunction.values())
-                    .filter(todoFunction -> todoFunction.handlerClass().equals(handler)).findFirst()
-                    .map(TodoFunction::dynamoDbActions).orElse(null);
+                    .filter(todoFunction -> todoFunction.handlerClass().equals(handler))
+                    .findFirst()
+                    .map(TodoFunction::dynamoDbActions)
+                    .orElse(null);
             if (expected == null) {
                 return;
             }
             Set<String> allowed = new TreeSet<>();
             for (Statement statement : statementsOf(function)) {
-                assertThat(statement.body().get("Effect")).as("%s: only Allow statements", function)
+                assertThat(statement.body().get("Effect"))
+                        .as("%s: only Allow statements", function)
                         .isEqualTo("Allow");
-                assertThat(statement.body()).as("%s: no NotAction/NotResource", function)
+                assertThat(statement.body())
+                        .as("%s: no NotAction/NotResource", function)
                         .doesNotContainKeys("NotAction", "NotResource");
-                statement.actions().stream().map(String::valueOf).filter(a -> a.toLowerCase().startsWith("dynamodb:"))
+                statement.actions().stream()
+                        .map(String::valueOf)
+                        .filter(a -> a.toLowerCase().startsWith("dynamodb:"))
                         .forEach(allowed::add);
             }
-            assertThat(allowed).as("%s (%s): DynamoDB actions", function, handler)
+            assertThat(allowed)
+                    .as("%s (%s): DynamoDB actions", function, handler)
                     .containsExactlyInAnyOrderElementsOf(expected);
         });
     }
@@ -184,8 +204,12 @@ class IamPolicyTest {
     void noFunctionMayScanOrUseBatchOrTransactionCalls() {
         functionsByHandler().values().forEach(function -> {
             for (Statement statement : statementsOf(function)) {
-                assertThat(statement.actions()).as(function).noneMatch(action -> String.valueOf(action)
-                        .matches("(?i)dynamodb:(Scan|Batch.*|Transact.*|PartiQL.*|DeleteTable|UpdateTable|CreateTable)"));
+                assertThat(statement.actions())
+                        .as(function)
+                        .noneMatch(
+                                action -> String.valueOf(action)
+                                        .matches(
+                                                "(?i)dynamodb:(Scan|Batch.*|Transact.*|PartiQL.*|DeleteTable|UpdateTable|CreateTable)"));
             }
         });
     }
@@ -194,11 +218,13 @@ class IamPolicyTest {
     void everyDynamoDbStatementIsScopedToTheTableAlone() {
         functionsByHandler().values().forEach(function -> {
             for (Statement statement : statementsOf(function)) {
-                boolean dynamo = statement.actions().stream().anyMatch(a -> String.valueOf(a).toLowerCase()
-                        .startsWith("dynamodb:"));
+                boolean dynamo = statement.actions().stream()
+                        .anyMatch(a -> String.valueOf(a).toLowerCase().startsWith("dynamodb:"));
                 if (dynamo) {
-                    assertThat(statement.resources()).as("%s: resources of %s", function, statement.body())
-                            .isNotEmpty().allMatch(IamPolicyTest::isTheTable);
+                    assertThat(statement.resources())
+                            .as("%s: resources of %s", function, statement.body())
+                            .isNotEmpty()
+                            .allMatch(IamPolicyTest::isTheTable);
                 }
             }
         });
@@ -213,20 +239,27 @@ class IamPolicyTest {
                 all.addAll(statements(id, policy));
             }
         });
-        resources("AWS::IAM::Policy").forEach((id, policy) -> all.addAll(statements(id,
-                map(map(policy).get("Properties")))));
+        resources("AWS::IAM::Policy")
+                .forEach((id, policy) ->
+                        all.addAll(statements(id, map(map(policy).get("Properties")))));
         for (Statement statement : all) {
             for (Object action : statement.actions()) {
-                assertThat(String.valueOf(action)).as("%s: action", statement.where()).doesNotContain("*");
+                assertThat(String.valueOf(action))
+                        .as("%s: action", statement.where())
+                        .doesNotContain("*");
             }
             // Active tracing's two X-Ray actions have no resource type, so IAM takes them only on Resource '*'.
-            if (!statement.actions().isEmpty() && XRAY_ACTIONS.containsAll(statement.actions())
+            if (!statement.actions().isEmpty()
+                    && XRAY_ACTIONS.containsAll(statement.actions())
                     && statement.resources().equals(List.of("*"))) {
                 continue;
             }
             for (Object resource : statement.resources()) {
                 if (resource instanceof String text) {
-                    assertThat(text).as("%s: resource", statement.where()).isNotEqualTo("*").doesNotEndWith(":*")
+                    assertThat(text)
+                            .as("%s: resource", statement.where())
+                            .isNotEqualTo("*")
+                            .doesNotEndWith(":*")
                             .doesNotEndWith("/*");
                 }
             }
@@ -235,28 +268,37 @@ class IamPolicyTest {
 
     @Test
     void requestBodySchemasAreClosedWithBoundedStrings() {
-        Map<String, Object> spec = CloudFormationYaml.read(RunningApi.projectDirectory().resolve("openapi.yaml"));
+        Map<String, Object> spec =
+                CloudFormationYaml.read(RunningApi.projectDirectory().resolve("openapi.yaml"));
         int bodies = 0;
         for (Map.Entry<String, Object> path : map(spec.get("paths")).entrySet()) {
             for (Map.Entry<String, Object> operation : map(path.getValue()).entrySet()) {
-                Map<String, Object> content = map(map(map(operation.getValue()).get("requestBody")).get("content"));
+                Map<String, Object> content =
+                        map(map(map(operation.getValue()).get("requestBody")).get("content"));
                 if (content.isEmpty()) {
                     continue;
                 }
                 String where = operation.getKey() + " " + path.getKey();
                 for (Map.Entry<String, Object> mediaType : content.entrySet()) {
-                    Map<String, Object> schema = resolve(spec, map(map(mediaType.getValue()).get("schema")));
-                    assertThat(schema.get("additionalProperties")).as("%s %s: closed schema", where,
-                            mediaType.getKey()).isEqualTo(false);
+                    Map<String, Object> schema =
+                            resolve(spec, map(map(mediaType.getValue()).get("schema")));
+                    assertThat(schema.get("additionalProperties"))
+                            .as("%s %s: closed schema", where, mediaType.getKey())
+                            .isEqualTo(false);
                     map(schema.get("properties")).forEach((name, property) -> {
                         Map<String, Object> resolved = resolve(spec, map(property));
                         String pattern = String.valueOf(resolved.getOrDefault("pattern", ""));
-                        boolean boundedByPattern = pattern.startsWith("^") && pattern.endsWith("$")
-                                && !pattern.matches(".*[*+].*") && !pattern.matches(".*,}.*");
-                        if (String.valueOf(resolved.get("type")).contains("string") && !resolved.containsKey("enum")
-                                && !resolved.containsKey("format") && !boundedByPattern) {
-                            assertThat(resolved.get("maxLength")).as("%s %s: maxLength of %s", where,
-                                    mediaType.getKey(), name).isInstanceOf(Number.class);
+                        boolean boundedByPattern = pattern.startsWith("^")
+                                && pattern.endsWith("$")
+                                && !pattern.matches(".*[*+].*")
+                                && !pattern.matches(".*,}.*");
+                        if (String.valueOf(resolved.get("type")).contains("string")
+                                && !resolved.containsKey("enum")
+                                && !resolved.containsKey("format")
+                                && !boundedByPattern) {
+                            assertThat(resolved.get("maxLength"))
+                                    .as("%s %s: maxLength of %s", where, mediaType.getKey(), name)
+                                    .isInstanceOf(Number.class);
                         }
                     });
                     bodies++;
@@ -293,10 +335,14 @@ class IamPolicyTest {
             limits.add(throttle.get("RateLimit"));
             limits.add(throttle.get("BurstLimit"));
         });
-        List<Double> resolved = limits.stream().filter(limit -> limit != null)
+        List<Double> resolved = limits.stream()
+                .filter(limit -> limit != null)
                 .map(limit -> template.resolve("throttling limit", limit).orElseThrow())
-                .map(Double::parseDouble).toList();
-        assertThat(resolved).as("rate and burst limits of the API stage").hasSizeGreaterThanOrEqualTo(2)
+                .map(Double::parseDouble)
+                .toList();
+        assertThat(resolved)
+                .as("rate and burst limits of the API stage")
+                .hasSizeGreaterThanOrEqualTo(2)
                 .allMatch(limit -> limit > 0);
     }
 }

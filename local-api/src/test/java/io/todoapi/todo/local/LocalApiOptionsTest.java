@@ -30,17 +30,34 @@ class LocalApiOptionsTest {
     @Test
     void metricsArePrintedOnlyWhenAsked() {
         assertThat(parse("--metrics").output().metrics()).isTrue();
-        assertThat(LocalApiOptions.parse(new String[0], Map.of("LOCAL_API_METRICS", "true")::get).output().metrics())
+        assertThat(LocalApiOptions.parse(new String[0], Map.of("LOCAL_API_METRICS", "true")::get)
+                        .output()
+                        .metrics())
                 .isTrue();
         assertThat(LocalApiOptions.USAGE).contains("--metrics", "LOCAL_API_METRICS=true");
     }
 
     @Test
     void optionsWinOverEnvironmentVariables() {
-        Map<String, String> env = Map.of("LOCAL_API_PORT", "4000", "LOCAL_API_DYNAMODB_PORT", "4567",
-                "LOCAL_API_REQUIRE_TOKEN", "true", "LOCAL_API_LOG_JSON", "true");
-        LocalApiOptions options = LocalApiOptions.parse(new String[] {"--port", "5000",
-            "--dynamodb-endpoint=http://localhost:4566", "--parameter-overrides", "A=1 B=two", "--verbose"}, env::get);
+        Map<String, String> env = Map.of(
+                "LOCAL_API_PORT",
+                "4000",
+                "LOCAL_API_DYNAMODB_PORT",
+                "4567",
+                "LOCAL_API_REQUIRE_TOKEN",
+                "true",
+                "LOCAL_API_LOG_JSON",
+                "true");
+        LocalApiOptions options = LocalApiOptions.parse(
+                new String[] {
+                    "--port",
+                    "5000",
+                    "--dynamodb-endpoint=http://localhost:4566",
+                    "--parameter-overrides",
+                    "A=1 B=two",
+                    "--verbose"
+                },
+                env::get);
         assertThat(options.http().port()).isEqualTo(5000);
         assertThat(options.dynamodb().embedded().port()).isEqualTo(4567);
         assertThat(options.callers().requireToken()).isTrue();
@@ -52,9 +69,12 @@ class LocalApiOptionsTest {
     @Test
     void invokeNeedsAFunctionAndAnEvent() {
         LocalApiOptions options = parse("invoke", "CreateTodoFunction", "--event", "events/create-todo.json");
-        assertThat(options.invocation()).isEqualTo(new LocalApiOptions.Invocation("CreateTodoFunction",
-                Path.of("events/create-todo.json")));
-        assertThat(options.withHttp(new LocalApiOptions.Address("127.0.0.1", 0)).http().port()).isZero();
+        assertThat(options.invocation())
+                .isEqualTo(new LocalApiOptions.Invocation("CreateTodoFunction", Path.of("events/create-todo.json")));
+        assertThat(options.withHttp(new LocalApiOptions.Address("127.0.0.1", 0))
+                        .http()
+                        .port())
+                .isZero();
         assertThatThrownBy(() -> parse("invoke", "X")).hasMessageContaining("--event");
     }
 
@@ -71,17 +91,25 @@ class LocalApiOptionsTest {
 
     @Test
     void listensOnAnotherInterfaceOnlyWithAllowRemote() {
-        assertThatThrownBy(() -> parse("--host", "0.0.0.0")).hasMessage("--host 0.0.0.0 can be reached from"
-                + " other machines; add --allow-remote to listen there anyway, or use --host 127.0.0.1");
+        assertThatThrownBy(() -> parse("--host", "0.0.0.0"))
+                .hasMessage("--host 0.0.0.0 can be reached from"
+                        + " other machines; add --allow-remote to listen there anyway, or use --host 127.0.0.1");
         assertThatThrownBy(() -> parse("--host", "192.168.1.20")).hasMessageStartingWith("--host 192.168.1.20");
         assertThatThrownBy(() -> parse("--host", "my-laptop.lan")).hasMessageStartingWith("--host my-laptop.lan");
-        assertThatThrownBy(() -> parse("--dynamodb-host", "0.0.0.0")).hasMessage("--dynamodb-host 0.0.0.0 can be"
-                + " reached from other machines; add --allow-remote to listen there anyway, or use --dynamodb-host"
-                + " 127.0.0.1");
+        assertThatThrownBy(() -> parse("--dynamodb-host", "0.0.0.0"))
+                .hasMessage("--dynamodb-host 0.0.0.0 can be"
+                        + " reached from other machines; add --allow-remote to listen there anyway, or use --dynamodb-host"
+                        + " 127.0.0.1");
         assertThat(parse("--host", "0.0.0.0", "--allow-remote").http().host()).isEqualTo("0.0.0.0");
-        assertThat(parse("--dynamodb-host", "0.0.0.0", "--allow-remote").allowRemote()).isTrue();
-        assertThat(LocalApiOptions.parse(new String[] {"--dynamodb-host", "0.0.0.0"},
-                Map.of("LOCAL_API_ALLOW_REMOTE", "true")::get).dynamodb().embedded().host()).isEqualTo("0.0.0.0");
+        assertThat(parse("--dynamodb-host", "0.0.0.0", "--allow-remote").allowRemote())
+                .isTrue();
+        assertThat(LocalApiOptions.parse(
+                                new String[] {"--dynamodb-host", "0.0.0.0"},
+                                Map.of("LOCAL_API_ALLOW_REMOTE", "true")::get)
+                        .dynamodb()
+                        .embedded()
+                        .host())
+                .isEqualTo("0.0.0.0");
         for (String loopback : new String[] {"localhost", "127.0.0.1", "::1", "[::1]", "127.0.0.2"}) {
             assertThat(parse("--host", loopback).http().host()).isEqualTo(loopback);
         }
@@ -92,10 +120,12 @@ class LocalApiOptionsTest {
         assertThatThrownBy(() -> parse("--dynamodb-endpoint", "https://dynamodb.eu-west-1.amazonaws.com"))
                 .hasMessage("--dynamodb-endpoint https://dynamodb.eu-west-1.amazonaws.com is not on this machine:"
                         + " add --require-token, so that no request runs as a default user on that table");
-        LocalApiOptions remote = parse("--dynamodb-endpoint", "https://dynamodb.eu-west-1.amazonaws.com",
-                "--require-token");
+        LocalApiOptions remote =
+                parse("--dynamodb-endpoint", "https://dynamodb.eu-west-1.amazonaws.com", "--require-token");
         assertThat(remote.remoteTable()).isTrue();
-        assertThat(parse("--dynamodb-endpoint", "http://localhost:4566").remoteTable()).isFalse();
-        assertThat(parse("--dynamodb-endpoint", "http://127.0.0.1:4566").remoteTable()).isFalse();
+        assertThat(parse("--dynamodb-endpoint", "http://localhost:4566").remoteTable())
+                .isFalse();
+        assertThat(parse("--dynamodb-endpoint", "http://127.0.0.1:4566").remoteTable())
+                .isFalse();
     }
 }

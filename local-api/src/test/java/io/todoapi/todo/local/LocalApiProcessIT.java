@@ -39,6 +39,7 @@ class LocalApiProcessIT {
     private static final Duration STARTUP = Duration.ofSeconds(90);
     /** The reader of each started process's stdout, so that a test reads on after the banner. */
     private static final Map<Process, BufferedReader> READERS = new ConcurrentHashMap<>();
+
     private static final Pattern API_URL = Pattern.compile("Todo API +(http://localhost:\\d+)/todos");
     private static final Pattern REQUEST_LINE = Pattern.compile(" {2}POST +/todos 201 \\d+ ms");
 
@@ -48,23 +49,33 @@ class LocalApiProcessIT {
         try {
             List<String> banner = readUntil(process, "Press Ctrl-C to stop.");
             String text = String.join("\n", banner);
-            assertThat(text).contains("API docs", "/docs", "OpenAPI", "/openapi.yaml", "DynamoDB     http://127.0.0.1:",
-                    "signatures are NOT verified");
+            assertThat(text)
+                    .contains(
+                            "API docs",
+                            "/docs",
+                            "OpenAPI",
+                            "/openapi.yaml",
+                            "DynamoDB     http://127.0.0.1:",
+                            "signatures are NOT verified");
             Matcher url = API_URL.matcher(text);
             assertThat(url.find()).as(text).isTrue();
             List<ProcessHandle> children = process.descendants().toList();
-            assertThat(children).as("the engine runs as a child process")
+            assertThat(children)
+                    .as("the engine runs as a child process")
                     .anyMatch(child -> child.info().command().orElse("").contains("node"));
 
-            assertThat(banner.stream().filter(line -> line.contains("http://")).findFirst()).as(text)
+            assertThat(banner.stream().filter(line -> line.contains("http://")).findFirst())
+                    .as(text)
                     .contains("  Web app      " + url.group(1) + "/");
             assertThat(text).doesNotContain("CreateTodoFunction").doesNotContain("{\"");
 
-            HttpResponse<String> created = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                            URI.create(url.group(1) + "/todos"))
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"title\":\"From another process\"}")).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> created = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(url.group(1) + "/todos"))
+                                    .header("Content-Type", "application/json")
+                                    .POST(HttpRequest.BodyPublishers.ofString("{\"title\":\"From another process\"}"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
             assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
             String line = nextLine(process);
             assertThat(line).as("one line per request, no JSON log lines").matches(REQUEST_LINE);
@@ -84,20 +95,25 @@ class LocalApiProcessIT {
             Matcher url = API_URL.matcher(String.join("\n", readUntil(process, "Press Ctrl-C to stop.")));
             assertThat(url.find()).isTrue();
             HttpClient client = HttpClient.newHttpClient();
-            HttpResponse<String> created = client.send(HttpRequest.newBuilder(URI.create(url.group(1) + "/todos"))
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"title\":\"Counted\"}")).build(),
+            HttpResponse<String> created = client.send(
+                    HttpRequest.newBuilder(URI.create(url.group(1) + "/todos"))
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString("{\"title\":\"Counted\"}"))
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
             JsonNode create = new ObjectMapper().readTree(nextLine(process));
             assertThat(nextLine(process)).matches(REQUEST_LINE);
-            HttpResponse<String> missing = client.send(HttpRequest.newBuilder(URI.create(url.group(1)
-                    + "/todos/019ab6f2-8d3c-7e41-9a55-3c2b1d0e4fff")).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> missing = client.send(
+                    HttpRequest.newBuilder(URI.create(url.group(1) + "/todos/019ab6f2-8d3c-7e41-9a55-3c2b1d0e4fff"))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             assertThat(missing.statusCode()).isEqualTo(404);
             JsonNode get = new ObjectMapper().readTree(nextLine(process));
             assertThat(nextLine(process)).matches(" {2}GET +/todos/\\S+ 404 \\d+ ms");
 
-            assertThat(create.at("/_aws/CloudWatchMetrics/0/Namespace").asText()).isEqualTo("TodoApi");
+            assertThat(create.at("/_aws/CloudWatchMetrics/0/Namespace").asText())
+                    .isEqualTo("TodoApi");
             assertThat(create.at("/_aws/CloudWatchMetrics/0/Dimensions").toString())
                     .isEqualTo("[[\"service\",\"operation\"]]");
             assertThat(create.get("operation").asText()).isEqualTo("createTodo");
@@ -141,10 +157,13 @@ class LocalApiProcessIT {
             assertThat(process.waitFor(STARTUP.toSeconds(), TimeUnit.SECONDS)).isTrue();
             assertThat(process.exitValue()).isZero();
             JsonNode response = new ObjectMapper().readTree(stdout.get(5, TimeUnit.SECONDS));
-            assertThat(response.get("statusCode").asInt()).as(response.toString()).isEqualTo(201);
+            assertThat(response.get("statusCode").asInt())
+                    .as(response.toString())
+                    .isEqualTo(201);
             JsonNode todo = new ObjectMapper().readTree(response.get("body").asText());
             assertThat(todo.get("title").asText()).isEqualTo("Buy oat milk");
-            assertThat(response.get("headers").get("Location").asText()).isEqualTo("/todos/" + todo.get("id").asText());
+            assertThat(response.get("headers").get("Location").asText())
+                    .isEqualTo("/todos/" + todo.get("id").asText());
         } finally {
             process.destroyForcibly();
         }
@@ -154,8 +173,9 @@ class LocalApiProcessIT {
     void aTakenHttpPortIsOneLineNamingThePortAndTheOptionAndStartsNothing() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             Finished run = run("--port", String.valueOf(taken.getLocalPort()));
-            assertThat(run.output()).containsExactly("local-api: port " + taken.getLocalPort() + " (the HTTP port) is"
-                    + " already in use on 127.0.0.1: stop what uses it, or choose another port with --port N");
+            assertThat(run.output())
+                    .containsExactly("local-api: port " + taken.getLocalPort() + " (the HTTP port) is"
+                            + " already in use on 127.0.0.1: stop what uses it, or choose another port with --port N");
             assertThat(run.exitCode()).isEqualTo(1);
         }
     }
@@ -164,9 +184,10 @@ class LocalApiProcessIT {
     void aTakenEnginePortIsOneLineNamingItsOptionAndStartsNothing() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             Finished run = run("--port", "0", "--dynamodb-port", String.valueOf(taken.getLocalPort()));
-            assertThat(run.output()).containsExactly("local-api: port " + taken.getLocalPort() + " (the DynamoDB"
-                    + " engine's port) is already in use on 127.0.0.1: stop what uses it, or choose another port with"
-                    + " --dynamodb-port N");
+            assertThat(run.output())
+                    .containsExactly("local-api: port " + taken.getLocalPort() + " (the DynamoDB"
+                            + " engine's port) is already in use on 127.0.0.1: stop what uses it, or choose another port with"
+                            + " --dynamodb-port N");
             assertThat(run.exitCode()).isEqualTo(1);
         }
     }
@@ -174,8 +195,9 @@ class LocalApiProcessIT {
     @Test
     void anotherInterfaceWithoutAllowRemoteIsOneLineAndStartsNothing() throws Exception {
         Finished run = run("--port", "0", "--host", "0.0.0.0");
-        assertThat(run.output()).containsExactly("local-api: --host 0.0.0.0 can be reached from other machines; add"
-                + " --allow-remote to listen there anyway, or use --host 127.0.0.1 (--help lists the options)");
+        assertThat(run.output())
+                .containsExactly("local-api: --host 0.0.0.0 can be reached from other machines; add"
+                        + " --allow-remote to listen there anyway, or use --host 127.0.0.1 (--help lists the options)");
         assertThat(run.exitCode()).isEqualTo(2);
     }
 
@@ -186,8 +208,10 @@ class LocalApiProcessIT {
         Files.writeString(node, "#!/bin/sh\necho v18.19.0\n");
         node.toFile().setExecutable(true);
         Finished run = run(Map.of("PATH", bin + File.pathSeparator + System.getenv("PATH")), "--port", "0");
-        assertThat(run.output()).singleElement().asString().startsWith("local-api: Node.js 20+ and npm are required"
-                + " (found Node.js v18.19.0)");
+        assertThat(run.output())
+                .singleElement()
+                .asString()
+                .startsWith("local-api: Node.js 20+ and npm are required" + " (found Node.js v18.19.0)");
         assertThat(run.exitCode()).isEqualTo(1);
     }
 
@@ -209,29 +233,34 @@ class LocalApiProcessIT {
     private static ProcessBuilder command(String... args) {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), LocalApi.class.getName()));
+                "-cp",
+                System.getProperty("java.class.path"),
+                LocalApi.class.getName()));
         command.addAll(List.of(args));
-        return new ProcessBuilder(command).directory(RunningApi.projectDirectory().toFile());
+        return new ProcessBuilder(command)
+                .directory(RunningApi.projectDirectory().toFile());
     }
 
     /** The next line {@code process} prints that is not empty. */
     private static String nextLine(Process process) throws Exception {
         return CompletableFuture.supplyAsync(() -> {
-            try {
-                String line = READERS.get(process).readLine();
-                while (line != null && line.isEmpty()) {
-                    line = READERS.get(process).readLine();
-                }
-                return line;
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            }
-        }).get(30, TimeUnit.SECONDS);
+                    try {
+                        String line = READERS.get(process).readLine();
+                        while (line != null && line.isEmpty()) {
+                            line = READERS.get(process).readLine();
+                        }
+                        return line;
+                    } catch (IOException e) {
+                        throw new IllegalStateException(e);
+                    }
+                })
+                .get(30, TimeUnit.SECONDS);
     }
 
     /** The lines {@code process} prints up to and including one that contains {@code marker}. */
     private static List<String> readUntil(Process process, String marker) throws Exception {
-        BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        BufferedReader reader =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         READERS.put(process, reader);
         CompletableFuture<List<String>> lines = CompletableFuture.supplyAsync(() -> {
             List<String> read = new ArrayList<>();
@@ -255,7 +284,11 @@ class LocalApiProcessIT {
         while (processes.stream().anyMatch(ProcessHandle::isAlive) && System.nanoTime() < deadline) {
             Thread.sleep(100);
         }
-        assertThat(processes.stream().filter(ProcessHandle::isAlive).map(ProcessHandle::pid).toList())
-                .as("processes left behind").isEmpty();
+        assertThat(processes.stream()
+                        .filter(ProcessHandle::isAlive)
+                        .map(ProcessHandle::pid)
+                        .toList())
+                .as("processes left behind")
+                .isEmpty();
     }
 }

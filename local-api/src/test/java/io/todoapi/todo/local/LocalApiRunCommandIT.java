@@ -36,6 +36,7 @@ class LocalApiRunCommandIT {
 
     /** A warm build of what local-api needs; generous, because the machine also runs this build. */
     private static final Duration STARTUP = Duration.ofSeconds(240);
+
     private static final Duration STOP = Duration.ofSeconds(5);
     private static final Pattern API_URL = Pattern.compile("Todo API +http://localhost:(\\d+)/todos");
 
@@ -52,10 +53,14 @@ class LocalApiRunCommandIT {
     @Test
     void aTakenPortIsOneLineAndANonZeroExit() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            Finished run = Finished.of(runCommand("--port " + taken.getLocalPort()).redirectErrorStream(true).start(),
+            Finished run = Finished.of(
+                    runCommand("--port " + taken.getLocalPort())
+                            .redirectErrorStream(true)
+                            .start(),
                     STARTUP);
-            assertThat(run.output()).containsExactly("local-api: port " + taken.getLocalPort() + " (the HTTP port) is"
-                    + " already in use on 127.0.0.1: stop what uses it, or choose another port with --port N");
+            assertThat(run.output())
+                    .containsExactly("local-api: port " + taken.getLocalPort() + " (the HTTP port) is"
+                            + " already in use on 127.0.0.1: stop what uses it, or choose another port with --port N");
             assertThat(run.exitCode()).isEqualTo(1);
         }
     }
@@ -63,19 +68,26 @@ class LocalApiRunCommandIT {
     private static void stopsEverything(boolean kill) throws Exception {
         Process maven = runCommand("--port 0").redirectErrorStream(true).start();
         try {
-            BufferedReader out = new BufferedReader(new InputStreamReader(maven.getInputStream(), StandardCharsets.UTF_8));
-            String banner = CompletableFuture.supplyAsync(() -> readBanner(out)).get(STARTUP.toSeconds(), TimeUnit.SECONDS);
+            BufferedReader out =
+                    new BufferedReader(new InputStreamReader(maven.getInputStream(), StandardCharsets.UTF_8));
+            String banner =
+                    CompletableFuture.supplyAsync(() -> readBanner(out)).get(STARTUP.toSeconds(), TimeUnit.SECONDS);
             Matcher url = API_URL.matcher(banner);
             assertThat(url.find()).as(banner).isTrue();
             int port = Integer.parseInt(url.group(1));
-            HttpResponse<String> list = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                    URI.create("http://localhost:" + port + "/todos")).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> list = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/todos"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
             assertThat(list.statusCode()).isEqualTo(200);
             String next = CompletableFuture.supplyAsync(() -> nextLine(out)).get(30, TimeUnit.SECONDS);
-            assertThat(next).as("after the banner, one line per request and nothing else")
+            assertThat(next)
+                    .as("after the banner, one line per request and nothing else")
                     .matches(" {2}GET +/todos 200 \\d+ ms");
             List<ProcessHandle> children = maven.descendants().toList();
-            assertThat(children).as("the engine runs as a child of Maven's JVM")
+            assertThat(children)
+                    .as("the engine runs as a child of Maven's JVM")
                     .anyMatch(child -> child.info().command().orElse("").contains("node"));
 
             long stopped = System.nanoTime();
@@ -90,8 +102,12 @@ class LocalApiRunCommandIT {
                 Thread.sleep(50);
             }
             assertThat(maven.isAlive()).as("Maven").isFalse();
-            assertThat(children.stream().filter(ProcessHandle::isAlive).map(ProcessHandle::pid).toList())
-                    .as("children left behind").isEmpty();
+            assertThat(children.stream()
+                            .filter(ProcessHandle::isAlive)
+                            .map(ProcessHandle::pid)
+                            .toList())
+                    .as("children left behind")
+                    .isEmpty();
             assertThat(answers(port)).as("port %d still answers", port).isFalse();
         } finally {
             maven.destroyForcibly();
@@ -142,7 +158,10 @@ class LocalApiRunCommandIT {
         Path project = RunningApi.projectDirectory();
         String readme = Files.readString(project.resolve("README.md"));
         String section = readme.substring(readme.indexOf("## Run the API on your laptop"));
-        String command = section.lines().filter(line -> line.startsWith("./mvnw ")).findFirst().orElseThrow();
+        String command = section.lines()
+                .filter(line -> line.startsWith("./mvnw "))
+                .findFirst()
+                .orElseThrow();
         List<String> words = new ArrayList<>(Arrays.asList(command.trim().split("\\s+")));
         words.add(1, "-o");
         words.add("-Dlocal-api.args=" + args);

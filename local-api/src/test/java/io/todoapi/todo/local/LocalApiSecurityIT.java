@@ -42,15 +42,22 @@ class LocalApiSecurityIT {
 
     @Test
     void aRequestForAnotherHostNameIsRefusedWhateverItAsksFor() {
-        for (String host : List.of("evil.example", "evil.example:" + api.server.port(), "localhost.evil.example",
-                "127.0.0.1.nip.io", "10.0.0.7", "0.0.0.0:" + api.server.port(), "[::2]")) {
+        for (String host : List.of(
+                "evil.example",
+                "evil.example:" + api.server.port(),
+                "localhost.evil.example",
+                "127.0.0.1.nip.io",
+                "10.0.0.7",
+                "0.0.0.0:" + api.server.port(),
+                "[::2]")) {
             for (String target : List.of("/todos", "/docs/", "/openapi.yaml", "/config.json", "/")) {
                 RawHttp.Response response = get(target, host);
                 assertThat(response.status()).as("%s %s", host, target).isEqualTo(421);
                 assertThat(response.header("Content-Type")).contains("application/problem+json");
-                assertThat(response.bodyText()).isEqualTo("{\"type\":\"about:blank\",\"title\":\"Misdirected"
-                        + " Request\",\"status\":421,\"detail\":\"local-api answers requests for localhost, 127.0.0.1"
-                        + " and [::1] only: open it as http://localhost:<port>.\"}");
+                assertThat(response.bodyText())
+                        .isEqualTo("{\"type\":\"about:blank\",\"title\":\"Misdirected"
+                                + " Request\",\"status\":421,\"detail\":\"local-api answers requests for localhost, 127.0.0.1"
+                                + " and [::1] only: open it as http://localhost:<port>.\"}");
             }
         }
     }
@@ -58,8 +65,14 @@ class LocalApiSecurityIT {
     @Test
     void theLoopbackNamesWithOrWithoutThePortAreServed() {
         int port = api.server.port();
-        for (String host : List.of("localhost", "localhost:" + port, "LOCALHOST:" + port, "127.0.0.1",
-                "127.0.0.1:" + port, "[::1]", "[::1]:" + port)) {
+        for (String host : List.of(
+                "localhost",
+                "localhost:" + port,
+                "LOCALHOST:" + port,
+                "127.0.0.1",
+                "127.0.0.1:" + port,
+                "[::1]",
+                "[::1]:" + port)) {
             assertThat(get("/todos?limit=1", host).status()).as(host).isEqualTo(200);
         }
     }
@@ -79,21 +92,28 @@ class LocalApiSecurityIT {
                 RawHttp.Request.of("GET", "/" + marker),
                 RawHttp.Request.of("DELETE", "/todos?" + marker + "=" + marker),
                 RawHttp.Request.of("PUT", "/todos/" + marker),
-                RawHttp.Request.of("PATCH", "/todos").header("Content-Type", "application/json").body("{}"),
+                RawHttp.Request.of("PATCH", "/todos")
+                        .header("Content-Type", "application/json")
+                        .body("{}"),
                 RawHttp.Request.of(marker.substring(0, 300).toUpperCase(), "/todos"),
                 RawHttp.Request.of("GET", "/todos/" + marker).header("Origin", "https://" + marker),
                 RawHttp.Request.of("GET", "/todos?limit=" + marker),
                 RawHttp.Request.of("GET", "/todos?nextToken=" + marker),
-                RawHttp.Request.of("POST", "/todos").header("Content-Type", "application/json")
-                        .header("Idempotency-Key", marker).body("{\"title\":\"" + marker + "\",\"" + marker + "\":1}"),
+                RawHttp.Request.of("POST", "/todos")
+                        .header("Content-Type", "application/json")
+                        .header("Idempotency-Key", marker)
+                        .body("{\"title\":\"" + marker + "\",\"" + marker + "\":1}"),
                 RawHttp.Request.of("GET", "/todos").header("Authorization", "Bearer " + marker));
         for (RawHttp.Request request : requests) {
             RawHttp.Response response = http.send(request);
-            String everything = response.bodyText() + response.headers().stream()
-                    .map(header -> header[0] + ": " + header[1]).toList();
+            String everything = response.bodyText()
+                    + response.headers().stream()
+                            .map(header -> header[0] + ": " + header[1])
+                            .toList();
             for (int start = 0; start + ClientText.MAX_ECHO < marker.length(); start += 7) {
                 String window = marker.substring(start, start + ClientText.MAX_ECHO + 1);
-                assertThat(everything.toUpperCase()).as(request.describe() + " -> " + response.status())
+                assertThat(everything.toUpperCase())
+                        .as(request.describe() + " -> " + response.status())
                         .doesNotContain(window.toUpperCase());
             }
         }
@@ -101,12 +121,13 @@ class LocalApiSecurityIT {
 
     @Test
     void theMethodNotAllowedDetailQuotesThePathAsAnExcerpt() {
-        HttpResponse<String> response = api.send("PUT", "/todos/" + "a".repeat(300), "{}", "Content-Type",
-                "application/json");
+        HttpResponse<String> response =
+                api.send("PUT", "/todos/" + "a".repeat(300), "{}", "Content-Type", "application/json");
         assertThat(response.statusCode()).isEqualTo(405);
         JsonNode problem = RunningApi.json(response);
-        assertThat(problem.get("detail").asText()).isEqualTo("PUT is not allowed on /todos/" + "a".repeat(54)
-                + "...; allowed: GET, PATCH, DELETE, OPTIONS");
+        assertThat(problem.get("detail").asText())
+                .isEqualTo(
+                        "PUT is not allowed on /todos/" + "a".repeat(54) + "...; allowed: GET, PATCH, DELETE, OPTIONS");
     }
 
     @Test
@@ -116,9 +137,17 @@ class LocalApiSecurityIT {
         try (ServerSocket free = new ServerSocket(0)) {
             port = free.getLocalPort();
         }
-        LocalApiOptions options = LocalApiOptions.parse(new String[] {"--port", String.valueOf(port),
-            "--template", RunningApi.projectDirectory().resolve("template.yaml").toString(),
-            "--dynamodb-endpoint", "https://dynamodb.eu-west-1.amazonaws.com", "--require-token"}, name -> null);
+        LocalApiOptions options = LocalApiOptions.parse(
+                new String[] {
+                    "--port",
+                    String.valueOf(port),
+                    "--template",
+                    RunningApi.projectDirectory().resolve("template.yaml").toString(),
+                    "--dynamodb-endpoint",
+                    "https://dynamodb.eu-west-1.amazonaws.com",
+                    "--require-token"
+                },
+                name -> null);
         assertThatThrownBy(() -> LocalApiServer.start(options, new PrintStream(log, true, StandardCharsets.UTF_8)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("--dynamodb-endpoint is not on this machine: add --parameter-overrides"

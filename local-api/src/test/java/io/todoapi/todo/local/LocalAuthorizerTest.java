@@ -18,8 +18,10 @@ class LocalAuthorizerTest {
     void theTokensClaimsBecomeStrings() throws Exception {
         String token = Tokens.jwt("{\"sub\":\"alice\",\"email_verified\":true,\"auth_time\":1799999000,"
                 + "\"cognito:groups\":[\"admin\",\"users\"]}");
-        assertThat(authorizer.claims("Bearer " + token)).containsEntry("sub", "alice")
-                .containsEntry("email_verified", "true").containsEntry("auth_time", "1799999000")
+        assertThat(authorizer.claims("Bearer " + token))
+                .containsEntry("sub", "alice")
+                .containsEntry("email_verified", "true")
+                .containsEntry("auth_time", "1799999000")
                 .containsEntry("cognito:groups", "[admin, users]");
         assertThat(authorizer.claims(token)).containsEntry("sub", "alice");
     }
@@ -33,24 +35,30 @@ class LocalAuthorizerTest {
 
     @Test
     void theDefaultUserIsAnIdTokenCallerOfTheLocalAppClient() throws Exception {
-        assertThat(authorizer.claims(null)).containsExactly(entry("sub", "local-user"),
-                entry("cognito:username", "local-user"), entry("token_use", "id"), entry("aud", "local-client"),
-                entry("email", "local-user@localhost"));
+        assertThat(authorizer.claims(null))
+                .containsExactly(
+                        entry("sub", "local-user"),
+                        entry("cognito:username", "local-user"),
+                        entry("token_use", "id"),
+                        entry("aud", "local-client"),
+                        entry("email", "local-user@localhost"));
     }
 
     @Test
     void anAuthorizationHeaderWithoutAValueIsRejectedAsDeployed() {
         for (String blank : new String[] {"", " ", "\t"}) {
-            assertThatThrownBy(() -> authorizer.claims(blank)).as("[%s]", blank)
-                    .isInstanceOf(LocalAuthorizer.Unauthorized.class).hasMessage("Unauthorized");
+            assertThatThrownBy(() -> authorizer.claims(blank))
+                    .as("[%s]", blank)
+                    .isInstanceOf(LocalAuthorizer.Unauthorized.class)
+                    .hasMessage("Unauthorized");
         }
     }
 
     @Test
     void aTokensClaimsPassThroughUnchangedWhateverItsAudience() throws Exception {
         String token = Tokens.jwt("{\"sub\":\"mallory\",\"aud\":\"another-client\",\"token_use\":\"access\"}");
-        assertThat(authorizer.claims("Bearer " + token)).containsExactly(entry("sub", "mallory"),
-                entry("aud", "another-client"), entry("token_use", "access"));
+        assertThat(authorizer.claims("Bearer " + token))
+                .containsExactly(entry("sub", "mallory"), entry("aud", "another-client"), entry("token_use", "access"));
     }
 
     @Test
@@ -61,10 +69,18 @@ class LocalAuthorizerTest {
 
     @Test
     void malformedTokensTokensWithoutSubAndExpiredTokensAreRejected() {
-        for (String header : new String[] {"Bearer", "Bearer abc", "Bearer a.b.c", "Basic dXNlcjpwYXNz",
-            "Bearer " + Tokens.jwt("[1]"), "Bearer " + Tokens.jwt("{\"name\":\"no sub\"}"),
-            "Bearer " + Tokens.jwt("{\"sub\":\"\"}"), "Bearer " + Tokens.jwt("{\"sub\":\"x\",\"exp\":1799999999}")}) {
-            assertThatThrownBy(() -> authorizer.claims(header)).as(header)
+        for (String header : new String[] {
+            "Bearer",
+            "Bearer abc",
+            "Bearer a.b.c",
+            "Basic dXNlcjpwYXNz",
+            "Bearer " + Tokens.jwt("[1]"),
+            "Bearer " + Tokens.jwt("{\"name\":\"no sub\"}"),
+            "Bearer " + Tokens.jwt("{\"sub\":\"\"}"),
+            "Bearer " + Tokens.jwt("{\"sub\":\"x\",\"exp\":1799999999}")
+        }) {
+            assertThatThrownBy(() -> authorizer.claims(header))
+                    .as(header)
                     .isInstanceOf(LocalAuthorizer.Unauthorized.class);
         }
     }

@@ -82,7 +82,10 @@ final class RawHttp {
         }
 
         Optional<String> headerValue(String name) {
-            return headers.stream().filter(h -> h[0].equalsIgnoreCase(name)).map(h -> h[1]).findFirst();
+            return headers.stream()
+                    .filter(h -> h[0].equalsIgnoreCase(name))
+                    .map(h -> h[1])
+                    .findFirst();
         }
 
         /** For failure messages: the request line and headers, values cut short. */
@@ -91,7 +94,9 @@ final class RawHttp {
             for (String[] header : headers) {
                 out.append(" | ").append(header[0]).append(": ").append(cut(header[1], 60));
             }
-            out.append(" | body ").append(body.length).append(" bytes: ")
+            out.append(" | body ")
+                    .append(body.length)
+                    .append(" bytes: ")
                     .append(cut(new String(body, 0, Math.min(body.length, 200), StandardCharsets.UTF_8), 120));
             return out.toString();
         }
@@ -106,11 +111,17 @@ final class RawHttp {
     record Response(int status, List<String[]> headers, byte[] body, long millis) {
 
         Optional<String> header(String name) {
-            return headers.stream().filter(h -> h[0].equalsIgnoreCase(name)).map(h -> h[1]).findFirst();
+            return headers.stream()
+                    .filter(h -> h[0].equalsIgnoreCase(name))
+                    .map(h -> h[1])
+                    .findFirst();
         }
 
         List<String> headerValues(String name) {
-            return headers.stream().filter(h -> h[0].equalsIgnoreCase(name)).map(h -> h[1]).toList();
+            return headers.stream()
+                    .filter(h -> h[0].equalsIgnoreCase(name))
+                    .map(h -> h[1])
+                    .toList();
         }
 
         String bodyText() {
@@ -142,8 +153,9 @@ final class RawHttp {
             for (String[] header : request.headers()) {
                 wire.write((header[0] + ": " + header[1] + "\r\n").getBytes(StandardCharsets.UTF_8));
             }
-            if (request.autoLength() && (request.body().length > 0 || !List.of("GET", "HEAD", "DELETE", "OPTIONS")
-                    .contains(request.method()))) {
+            if (request.autoLength()
+                    && (request.body().length > 0
+                            || !List.of("GET", "HEAD", "DELETE", "OPTIONS").contains(request.method()))) {
                 wire.write(("Content-Length: " + request.body().length + "\r\n").getBytes(StandardCharsets.US_ASCII));
             }
             wire.write("Connection: close\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
@@ -158,8 +170,8 @@ final class RawHttp {
             byte[] raw = readAll(socket.getInputStream());
             return parse(raw, Duration.ofNanos(System.nanoTime() - started).toMillis());
         } catch (SocketTimeoutException e) {
-            throw new AssertionError("no complete response within " + timeout.toMillis() + " ms (a hang) for "
-                    + request.describe(), e);
+            throw new AssertionError(
+                    "no complete response within " + timeout.toMillis() + " ms (a hang) for " + request.describe(), e);
         } catch (IOException e) {
             throw new UncheckedIOException("connection failed for " + request.describe(), e);
         }
@@ -192,12 +204,16 @@ final class RawHttp {
         for (int i = 1; i < lines.length; i++) {
             int colon = lines[i].indexOf(':');
             if (colon > 0) {
-                headers.add(new String[] {lines[i].substring(0, colon).trim(), lines[i].substring(colon + 1).trim()});
+                headers.add(new String[] {
+                    lines[i].substring(0, colon).trim(),
+                    lines[i].substring(colon + 1).trim()
+                });
             }
         }
         byte[] body = java.util.Arrays.copyOfRange(raw, end + 4, raw.length);
-        boolean chunked = headers.stream().anyMatch(h -> h[0].equalsIgnoreCase("Transfer-Encoding")
-                && h[1].toLowerCase(Locale.ROOT).contains("chunked"));
+        boolean chunked = headers.stream()
+                .anyMatch(h -> h[0].equalsIgnoreCase("Transfer-Encoding")
+                        && h[1].toLowerCase(Locale.ROOT).contains("chunked"));
         return new Response(status, headers, chunked ? dechunk(body) : body, millis);
     }
 
@@ -205,8 +221,8 @@ final class RawHttp {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         int at = 0;
         while (at < body.length) {
-            int lineEnd = indexOf(java.util.Arrays.copyOfRange(body, at, body.length),
-                    "\r\n".getBytes(StandardCharsets.US_ASCII));
+            int lineEnd = indexOf(
+                    java.util.Arrays.copyOfRange(body, at, body.length), "\r\n".getBytes(StandardCharsets.US_ASCII));
             if (lineEnd < 0) {
                 break;
             }

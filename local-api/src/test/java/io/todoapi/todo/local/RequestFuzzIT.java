@@ -45,8 +45,9 @@ class RequestFuzzIT {
     private static final long SEED = Long.getLong("fuzz.seed", DEFAULT_SEED);
     private static final int REQUESTS = Integer.getInteger("fuzz.requests", 1500);
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String[] USERS = {"alice-" + UUID.randomUUID(), "bob-" + UUID.randomUUID(),
-        "carol-" + UUID.randomUUID()};
+    private static final String[] USERS = {
+        "alice-" + UUID.randomUUID(), "bob-" + UUID.randomUUID(), "carol-" + UUID.randomUUID()
+    };
 
     private static RunningApi api;
     private static RawHttp http;
@@ -75,6 +76,7 @@ class RequestFuzzIT {
     private final Map<String, TreeMap<String, JsonNode>> model = new HashMap<>();
     /** Idempotency keys used per owner: key -> {body, id}. */
     private final Map<String, Map<String, String[]>> keys = new HashMap<>();
+
     private final Map<String, Integer> perCategory = new TreeMap<>();
     private final Map<Integer, Integer> perStatus = new TreeMap<>();
     private Random random;
@@ -99,10 +101,23 @@ class RequestFuzzIT {
         System.out.println("RequestFuzzIT: seed " + SEED + " (reproduce with -Dfuzz.seed=" + SEED + "), " + REQUESTS
                 + " requests (-Dfuzz.requests=N)");
         random = new Random(SEED);
-        List<Supplier<Case>> generators = List.of(this::validCreate, this::validCreate, this::validPatch,
-                this::invalidCreate, this::invalidCreate, this::invalidPatch, this::invalidPatch, this::hostilePath,
-                this::anyMethodAnyPath, this::anyMethodAnyPath, this::listQuery, this::badToken, this::badToken,
-                this::hostileHeaders, this::otherUsersTodo, this::validReadOrDelete);
+        List<Supplier<Case>> generators = List.of(
+                this::validCreate,
+                this::validCreate,
+                this::validPatch,
+                this::invalidCreate,
+                this::invalidCreate,
+                this::invalidPatch,
+                this::invalidPatch,
+                this::hostilePath,
+                this::anyMethodAnyPath,
+                this::anyMethodAnyPath,
+                this::listQuery,
+                this::badToken,
+                this::badToken,
+                this::hostileHeaders,
+                this::otherUsersTodo,
+                this::validReadOrDelete);
         long slowest = 0;
         for (int i = 0; i < REQUESTS; i++) {
             Case fuzz = generators.get(random.nextInt(generators.size())).get();
@@ -117,19 +132,19 @@ class RequestFuzzIT {
         for (Case fuzz : List.of(tooLargeForApiGateway(), chunkedCreate())) {
             check(REQUESTS, fuzz, http.send(fuzz.request()));
         }
-        System.out.println("RequestFuzzIT: by category " + perCategory + "; by status " + perStatus
-                + "; slowest " + slowest + " ms");
+        System.out.println("RequestFuzzIT: by category " + perCategory + "; by status " + perStatus + "; slowest "
+                + slowest + " ms");
         assertAlive();
         assertDataSetIsExactlyTheModel();
-        assertThat(perCategory.values().stream().mapToInt(Integer::intValue).sum()).isGreaterThanOrEqualTo(
-                Math.min(REQUESTS, 1000));
+        assertThat(perCategory.values().stream().mapToInt(Integer::intValue).sum())
+                .isGreaterThanOrEqualTo(Math.min(REQUESTS, 1000));
     }
 
     private void check(int index, Case fuzz, RawHttp.Response response) {
         perCategory.merge(fuzz.category(), 1, Integer::sum);
         perStatus.merge(response.status(), 1, Integer::sum);
-        String what = "#" + index + " [" + fuzz.category() + "] " + fuzz.request().describe() + " -> "
-                + response.status() + " " + cut(response.bodyText());
+        String what = "#" + index + " [" + fuzz.category() + "] "
+                + fuzz.request().describe() + " -> " + response.status() + " " + cut(response.bodyText());
         assertThat(response.status()).as("a complete HTTP response: %s", what).isBetween(100, 599);
         assertThat(response.status()).as("never a 5XX: %s", what).isLessThan(500);
         if (!isUri(fuzz.request().target())) {
@@ -141,25 +156,31 @@ class RequestFuzzIT {
             return;
         }
         for (String[] header : response.headers()) {
-            assertThat(header[0]).as("no injected response header: %s", what)
-                    .isNotEqualToIgnoringCase("Set-Cookie").isNotEqualToIgnoringCase("X-Injected");
+            assertThat(header[0])
+                    .as("no injected response header: %s", what)
+                    .isNotEqualToIgnoringCase("Set-Cookie")
+                    .isNotEqualToIgnoringCase("X-Injected");
         }
         if (isWebAppPage(fuzz.request().method(), fuzz.request().target())) {
             // The web app's page (local-api serves it at / when it is on the class path): no API, no CORS.
             assertThat(response.status()).as("the web app: %s", what).isEqualTo(200);
-            assertThat(response.header("Content-Security-Policy")).as("the web app: %s", what).isPresent();
+            assertThat(response.header("Content-Security-Policy"))
+                    .as("the web app: %s", what)
+                    .isPresent();
             return;
         }
         if (!fuzz.request().method().equals("OPTIONS")) {
-            assertThat(response.header("Access-Control-Allow-Origin")).as("CORS on every response: %s", what)
+            assertThat(response.header("Access-Control-Allow-Origin"))
+                    .as("CORS on every response: %s", what)
                     .isPresent();
         }
         boolean success = response.status() < 400;
         switch (fuzz.expect()) {
-            case SUCCESS -> assertThat(success).as("documented success expected: %s", what).isTrue();
-            case CLIENT_ERROR -> assertThat(success).as("a 4xx expected: %s", what).isFalse();
-            case EITHER -> {
-            }
+            case SUCCESS ->
+                assertThat(success).as("documented success expected: %s", what).isTrue();
+            case CLIENT_ERROR ->
+                assertThat(success).as("a 4xx expected: %s", what).isFalse();
+            case EITHER -> {}
         }
         if (!fuzz.statuses().isEmpty()) {
             assertThat(response.status()).as("status: %s", what).isIn(fuzz.statuses());
@@ -167,14 +188,14 @@ class RequestFuzzIT {
         if (!success) {
             assertProblem(response, what);
         } else {
-            assertThat(fuzz.owner()).as("a success needs a caller: %s", what)
-                    .isNotNull();
+            assertThat(fuzz.owner()).as("a success needs a caller: %s", what).isNotNull();
             apply(fuzz, response, what);
         }
     }
 
     private static void assertProblem(RawHttp.Response response, String what) {
-        assertThat(response.header("Content-Type")).as("problem+json: %s", what)
+        assertThat(response.header("Content-Type"))
+                .as("problem+json: %s", what)
                 .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
         if (response.body().length == 0) {
             return; // HEAD
@@ -182,8 +203,9 @@ class RequestFuzzIT {
         JsonNode problem = parse(response.bodyText(), what);
         assertThat(problem.path("status").asInt()).as("status member: %s", what).isEqualTo(response.status());
         assertThat(problem.path("title").asText()).as("title: %s", what).isNotBlank();
-        assertThat(response.bodyText()).as("no internals: %s", what).doesNotContain("Exception", "\tat ",
-                "software.amazon", "io.todoapi", "todos-fuzz", "dynalite");
+        assertThat(response.bodyText())
+                .as("no internals: %s", what)
+                .doesNotContain("Exception", "\tat ", "software.amazon", "io.todoapi", "todos-fuzz", "dynalite");
     }
 
     /** Brings the model up to date with a success, and checks reads against it. */
@@ -200,11 +222,15 @@ class RequestFuzzIT {
             todos.putIfAbsent(todo.get("id").asText(), todo); // an idempotent repeat answers the original
             String key = fuzz.request().headerValue("Idempotency-Key").orElse(null);
             if (key != null) {
-                String[] earlier = keys.computeIfAbsent(fuzz.owner(), o -> new HashMap<>()).putIfAbsent(key,
-                        new String[] {new String(fuzz.request().body(), StandardCharsets.UTF_8),
-                            todo.get("id").asText()});
+                String[] earlier = keys.computeIfAbsent(fuzz.owner(), o -> new HashMap<>())
+                        .putIfAbsent(key, new String[] {
+                            new String(fuzz.request().body(), StandardCharsets.UTF_8),
+                            todo.get("id").asText()
+                        });
                 if (earlier != null) {
-                    assertThat(todo.get("id").asText()).as("same key, same todo: %s", what).isEqualTo(earlier[1]);
+                    assertThat(todo.get("id").asText())
+                            .as("same key, same todo: %s", what)
+                            .isEqualTo(earlier[1]);
                 }
             }
             return;
@@ -214,12 +240,15 @@ class RequestFuzzIT {
             case "PATCH" -> {
                 JsonNode todo = parse(response.bodyText(), what);
                 assertThat(todos).as("patched a todo of the caller: %s", what).containsKey(id);
-                assertThat(todo.get("version").asInt()).isEqualTo(todos.get(id).get("version").asInt() + 1);
+                assertThat(todo.get("version").asInt())
+                        .isEqualTo(todos.get(id).get("version").asInt() + 1);
                 todos.put(id, todo);
             }
             case "DELETE" -> {
                 assertThat(response.status()).isEqualTo(204);
-                assertThat(todos.remove(id)).as("deleted a todo of the caller: %s", what).isNotNull();
+                assertThat(todos.remove(id))
+                        .as("deleted a todo of the caller: %s", what)
+                        .isNotNull();
             }
             case "GET" -> {
                 if (response.status() == 304) {
@@ -232,7 +261,8 @@ class RequestFuzzIT {
                     List<JsonNode> expected = new ArrayList<>(todos.values());
                     List<JsonNode> items = new ArrayList<>();
                     body.get("items").forEach(items::add);
-                    assertThat(items).as("list agrees with the model: %s", what)
+                    assertThat(items)
+                            .as("list agrees with the model: %s", what)
                             .containsExactlyElementsOf(expected.subList(0, items.size()));
                 }
             }
@@ -254,32 +284,44 @@ class RequestFuzzIT {
             List<JsonNode> listed = new ArrayList<>();
             String next = null;
             do {
-                var response = api.send("GET", "/todos?limit=100" + (next == null ? "" : "&nextToken=" + next),
-                        null, "Authorization", Tokens.bearer(owner.getKey()));
+                var response = api.send(
+                        "GET",
+                        "/todos?limit=100" + (next == null ? "" : "&nextToken=" + next),
+                        null,
+                        "Authorization",
+                        Tokens.bearer(owner.getKey()));
                 assertThat(response.statusCode()).isEqualTo(200);
                 JsonNode page = parse(response.body(), "final list");
                 page.get("items").forEach(listed::add);
                 next = page.has("nextToken") ? page.get("nextToken").asText() : null;
             } while (next != null);
-            assertThat(listed).as("%s's todos", owner.getKey()).containsExactlyElementsOf(owner.getValue().values());
+            assertThat(listed)
+                    .as("%s's todos", owner.getKey())
+                    .containsExactlyElementsOf(owner.getValue().values());
             expectedItems += owner.getValue().size();
         }
-        try (DynamoDbClient engine = DynamoDbClient.builder().endpointOverride(api.server.dynamodbEndpoint())
+        try (DynamoDbClient engine = DynamoDbClient.builder()
+                .endpointOverride(api.server.dynamodbEndpoint())
                 .region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
                 .httpClient(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.create())
                 .build()) {
             List<Map<String, AttributeValue>> items = new ArrayList<>();
-            engine.scanPaginator(b -> b.tableName(api.server.tableName())).items().forEach(items::add);
+            engine.scanPaginator(b -> b.tableName(api.server.tableName()))
+                    .items()
+                    .forEach(items::add);
             List<Map<String, AttributeValue>> todoItems = items.stream()
-                    .filter(item -> item.get("sk").s().startsWith("TODO#")).toList();
+                    .filter(item -> item.get("sk").s().startsWith("TODO#"))
+                    .toList();
             assertThat(todoItems).as("todo items in the table").hasSize(expectedItems);
             for (Map<String, AttributeValue> item : items) {
                 String owner = item.get("pk").s().substring("USER#".length());
-                assertThat(model).as("every item belongs to a caller that made it").containsKey(owner);
+                assertThat(model)
+                        .as("every item belongs to a caller that made it")
+                        .containsKey(owner);
             }
-            System.out.println("RequestFuzzIT: data set " + expectedItems + " todos of " + model.size()
-                    + " callers, " + (items.size() - todoItems.size()) + " idempotency records");
+            System.out.println("RequestFuzzIT: data set " + expectedItems + " todos of " + model.size() + " callers, "
+                    + (items.size() - todoItems.size()) + " idempotency records");
         }
     }
 
@@ -308,7 +350,8 @@ class RequestFuzzIT {
     }
 
     private String randomId() {
-        UUID uuid = new UUID((random.nextLong() & ~0xF000L) | 0x7000L,
+        UUID uuid = new UUID(
+                (random.nextLong() & ~0xF000L) | 0x7000L,
                 (random.nextLong() & 0x3FFF_FFFF_FFFF_FFFFL) | 0x8000_0000_0000_0000L);
         return uuid.toString();
     }
@@ -317,8 +360,22 @@ class RequestFuzzIT {
         StringBuilder out = new StringBuilder(pick("Buy", "Call", "Fix", "Read", "Write", "עברית", "日本語", "Café"));
         int words = random.nextInt(6);
         for (int i = 0; i < words; i++) {
-            out.append(' ').append(pick("milk", "the", "bike", "e\u0301", "\uD83D\uDE00", "\u202Eevil", "tax",
-                    "<b>", "'; DROP TABLE todos; --", "${jndi:ldap://x}", "{{7*7}}", "%s%n", "\u200D", "مرحبا"));
+            out.append(' ')
+                    .append(pick(
+                            "milk",
+                            "the",
+                            "bike",
+                            "e\u0301",
+                            "\uD83D\uDE00",
+                            "\u202Eevil",
+                            "tax",
+                            "<b>",
+                            "'; DROP TABLE todos; --",
+                            "${jndi:ldap://x}",
+                            "{{7*7}}",
+                            "%s%n",
+                            "\u200D",
+                            "مرحبا"));
         }
         return out.toString();
     }
@@ -359,8 +416,9 @@ class RequestFuzzIT {
         String owner = user();
         String body = validNewTodo();
         RawHttp.Request request = authorized("POST", "/todos", owner)
-                .header("Content-Type", pick("application/json", "application/json; charset=utf-8",
-                        "Application/JSON"));
+                .header(
+                        "Content-Type",
+                        pick("application/json", "application/json; charset=utf-8", "Application/JSON"));
         Map<String, String[]> used = keys.getOrDefault(owner, Map.of());
         int keyChoice = random.nextInt(8);
         if (keyChoice == 0 && !used.isEmpty()) {
@@ -385,8 +443,16 @@ class RequestFuzzIT {
         return pick(
                 "{\"title\":" + pick("1", "true", "null", "[]", "{}", "[\"a\"]", "1.5e308", "-0") + "}",
                 "{\"title\":\"ok\",\"completed\":" + pick("\"true\"", "1", "0", "null", "\"yes\"", "[]") + "}",
-                "{\"title\":\"ok\",\"dueDate\":" + pick("20261201", "\"2026-02-30\"", "\"26-1-1\"", "\"2026-1-01\"",
-                        "\"2026-12-01T00:00:00Z\"", "\"tomorrow\"", "\"+12026-01-01\"") + "}",
+                "{\"title\":\"ok\",\"dueDate\":"
+                        + pick(
+                                "20261201",
+                                "\"2026-02-30\"",
+                                "\"26-1-1\"",
+                                "\"2026-1-01\"",
+                                "\"2026-12-01T00:00:00Z\"",
+                                "\"tomorrow\"",
+                                "\"+12026-01-01\"")
+                        + "}",
                 "{\"title\":\"ok\",\"description\":" + pick("5", "false", "[\"x\"]", "{\"a\":1}") + "}",
                 "{\"title\":" + "9".repeat(1 + random.nextInt(2000)) + "}",
                 "{\"title\":\"x\",\"completed\":1e" + random.nextInt(1_000_000) + "}",
@@ -394,23 +460,58 @@ class RequestFuzzIT {
                 "{\"title\":" + "{\"a\":".repeat(depth) + "1" + "}".repeat(depth) + "}",
                 "{\"title\":\"a\",\"title\":\"b\"}",
                 "{\"title\":\"a\",\"t\\u0069tle\":\"b\"}",
-                "{\"title\":\"x\",\"" + pick("id", "version", "createdAt", "updatedAt") + "\":" + pick("\"x\"", "1",
-                        "null") + "}",
-                "{\"title\":\"x\",\"" + pick("owner", "pk", "sk", "userId", "__proto__", "constructor", "Title",
-                        "title ", "$where") + "\":\"x\"}",
+                "{\"title\":\"x\",\"" + pick("id", "version", "createdAt", "updatedAt") + "\":"
+                        + pick("\"x\"", "1", "null") + "}",
+                "{\"title\":\"x\",\""
+                        + pick("owner", "pk", "sk", "userId", "__proto__", "constructor", "Title", "title ", "$where")
+                        + "\":\"x\"}",
                 "{\"title\":" + quote("x".repeat(201)) + "}",
                 "{\"title\":\"x\",\"description\":" + quote("y".repeat(2001)) + "}",
-                "{\"title\":" + pick("\"\"", "\"   \"", "\"\\u0000\"", "\"a\\u0000b\"", "\"\\ud800\"", "\"\\udfff x\"",
-                        "\"line\\nbreak\"", "\"tab\\tbed\"", "\"\\u2028\"", "\"\\u0085\"", "\"\\u001b[31mred\"") + "}",
-                pick("", " ", "null", "[]", "\"str\"", "1", "true", "{", "}", "{\"title\":\"x\"", "{\"title\":\"x\"}}",
-                        "{\"title\":\"x\"} {}", "{'title':'x'}", "{title:\"x\"}", "{\"title\":\"x\",}",
-                        "{\"title\":NaN}", "{\"title\":\"x\"}//", "<todo><title>x</title></todo>", "title=x"));
+                "{\"title\":"
+                        + pick(
+                                "\"\"",
+                                "\"   \"",
+                                "\"\\u0000\"",
+                                "\"a\\u0000b\"",
+                                "\"\\ud800\"",
+                                "\"\\udfff x\"",
+                                "\"line\\nbreak\"",
+                                "\"tab\\tbed\"",
+                                "\"\\u2028\"",
+                                "\"\\u0085\"",
+                                "\"\\u001b[31mred\"")
+                        + "}",
+                pick(
+                        "",
+                        " ",
+                        "null",
+                        "[]",
+                        "\"str\"",
+                        "1",
+                        "true",
+                        "{",
+                        "}",
+                        "{\"title\":\"x\"",
+                        "{\"title\":\"x\"}}",
+                        "{\"title\":\"x\"} {}",
+                        "{'title':'x'}",
+                        "{title:\"x\"}",
+                        "{\"title\":\"x\",}",
+                        "{\"title\":NaN}",
+                        "{\"title\":\"x\"}//",
+                        "<todo><title>x</title></todo>",
+                        "title=x"));
     }
 
     private byte[] invalidUtf8Body() {
-        byte[] bad = pick(new byte[] {(byte) 0xC3, 0x28}, new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80},
-                new byte[] {(byte) 0xC0, (byte) 0xAF}, new byte[] {(byte) 0xF8, (byte) 0x88, (byte) 0x80},
-                new byte[] {(byte) 0xFF}, new byte[] {(byte) 0xE2, (byte) 0x82}, new byte[] {0});
+        byte[] bad = pick(
+                new byte[] {(byte) 0xC3, 0x28},
+                new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80},
+                new byte[] {(byte) 0xC0, (byte) 0xAF},
+                new byte[] {(byte) 0xF8, (byte) 0x88, (byte) 0x80},
+                new byte[] {(byte) 0xFF},
+                new byte[] {(byte) 0xE2, (byte) 0x82},
+                new byte[] {0});
         byte[] prefix = "{\"title\":\"".getBytes(StandardCharsets.UTF_8);
         byte[] suffix = "\"}".getBytes(StandardCharsets.UTF_8);
         byte[] body = new byte[prefix.length + bad.length + suffix.length];
@@ -418,9 +519,10 @@ class RequestFuzzIT {
         System.arraycopy(bad, 0, body, prefix.length, bad.length);
         System.arraycopy(suffix, 0, body, prefix.length + bad.length, suffix.length);
         if (random.nextInt(4) == 0) {
-            return pick(new byte[] {0, 0, 0, '{', (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF},
-                    new byte[] {(byte) 0xFE, (byte) 0xFF, 0, '{', 0, '}'}, "{\"title\":\"x\"}".getBytes(
-                            StandardCharsets.UTF_16LE));
+            return pick(
+                    new byte[] {0, 0, 0, '{', (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF},
+                    new byte[] {(byte) 0xFE, (byte) 0xFF, 0, '{', 0, '}'},
+                    "{\"title\":\"x\"}".getBytes(StandardCharsets.UTF_16LE));
         }
         return body;
     }
@@ -429,25 +531,78 @@ class RequestFuzzIT {
         String owner = user();
         RawHttp.Request request = authorized("POST", "/todos", owner);
         return switch (random.nextInt(10)) {
-            case 0 -> Case.of("create-invalid-utf8", request.header("Content-Type", "application/json")
-                    .body(invalidUtf8Body()), owner, Expect.CLIENT_ERROR, 400);
-            case 1 -> Case.of("create-too-large", request.header("Content-Type", "application/json")
-                    .body("{\"title\":\"x\",\"description\":" + quote("z".repeat(16 * 1024)) + "}"), owner,
-                    Expect.CLIENT_ERROR, 400, 413);
-            case 2 -> Case.of("create-content-type", request.header("Content-Type", pick("text/plain",
-                    "application/xml", "application/json; charset=latin1", "multipart/form-data; boundary=x",
-                    "application/x-www-form-urlencoded", "application/merge-patch+json", "*/*", "json"))
-                    .body(validNewTodo()), owner, Expect.CLIENT_ERROR, 400, 415);
-            case 3 -> Case.of("create-no-content-type", request.body(validNewTodo()), owner, Expect.CLIENT_ERROR,
-                    400, 415);
-            case 4 -> Case.of("create-bad-idempotency-key", request.header("Content-Type", "application/json")
-                    .header("Idempotency-Key", pick("has space", "ключ", "a/b", "x".repeat(129), "k;drop",
-                            "\\u0000", "../../etc")).body(validNewTodo()), owner, Expect.CLIENT_ERROR, 400);
-            case 5 -> Case.of("create-truncated", request.header("Content-Type", "application/json")
-                    .header("Content-Length", "5").noAutoLength().body(validNewTodo()), owner, Expect.CLIENT_ERROR,
-                    400);
-            default -> Case.of("create-hostile-json", request.header("Content-Type", "application/json")
-                    .body(hostileBody()), owner, Expect.CLIENT_ERROR, 400);
+            case 0 ->
+                Case.of(
+                        "create-invalid-utf8",
+                        request.header("Content-Type", "application/json").body(invalidUtf8Body()),
+                        owner,
+                        Expect.CLIENT_ERROR,
+                        400);
+            case 1 ->
+                Case.of(
+                        "create-too-large",
+                        request.header("Content-Type", "application/json")
+                                .body("{\"title\":\"x\",\"description\":" + quote("z".repeat(16 * 1024)) + "}"),
+                        owner,
+                        Expect.CLIENT_ERROR,
+                        400,
+                        413);
+            case 2 ->
+                Case.of(
+                        "create-content-type",
+                        request.header(
+                                        "Content-Type",
+                                        pick(
+                                                "text/plain",
+                                                "application/xml",
+                                                "application/json; charset=latin1",
+                                                "multipart/form-data; boundary=x",
+                                                "application/x-www-form-urlencoded",
+                                                "application/merge-patch+json",
+                                                "*/*",
+                                                "json"))
+                                .body(validNewTodo()),
+                        owner,
+                        Expect.CLIENT_ERROR,
+                        400,
+                        415);
+            case 3 ->
+                Case.of("create-no-content-type", request.body(validNewTodo()), owner, Expect.CLIENT_ERROR, 400, 415);
+            case 4 ->
+                Case.of(
+                        "create-bad-idempotency-key",
+                        request.header("Content-Type", "application/json")
+                                .header(
+                                        "Idempotency-Key",
+                                        pick(
+                                                "has space",
+                                                "ключ",
+                                                "a/b",
+                                                "x".repeat(129),
+                                                "k;drop",
+                                                "\\u0000",
+                                                "../../etc"))
+                                .body(validNewTodo()),
+                        owner,
+                        Expect.CLIENT_ERROR,
+                        400);
+            case 5 ->
+                Case.of(
+                        "create-truncated",
+                        request.header("Content-Type", "application/json")
+                                .header("Content-Length", "5")
+                                .noAutoLength()
+                                .body(validNewTodo()),
+                        owner,
+                        Expect.CLIENT_ERROR,
+                        400);
+            default ->
+                Case.of(
+                        "create-hostile-json",
+                        request.header("Content-Type", "application/json").body(hostileBody()),
+                        owner,
+                        Expect.CLIENT_ERROR,
+                        400);
         };
     }
 
@@ -464,8 +619,10 @@ class RequestFuzzIT {
                 members.add("\"completed\":" + random.nextBoolean());
             }
             if (random.nextInt(3) == 0) {
-                members.add("\"dueDate\":" + (random.nextBoolean() ? "null" : "\"2027-0" + (1 + random.nextInt(9))
-                        + "-2" + random.nextInt(9) + "\""));
+                members.add("\"dueDate\":"
+                        + (random.nextBoolean()
+                                ? "null"
+                                : "\"2027-0" + (1 + random.nextInt(9)) + "-2" + random.nextInt(9) + "\""));
             }
         }
         return "{" + String.join(",", members) + "}";
@@ -481,8 +638,12 @@ class RequestFuzzIT {
         RawHttp.Request request = authorized("PATCH", "/todos/" + id, owner)
                 .header("Content-Type", pick("application/merge-patch+json", "application/json"));
         if (random.nextBoolean()) {
-            request.header("If-Match", pick("\"" + todos.get(id).get("version").asInt() + "\"", "*",
-                    "W/\"0\", \"" + todos.get(id).get("version").asInt() + "\""));
+            request.header(
+                    "If-Match",
+                    pick(
+                            "\"" + todos.get(id).get("version").asInt() + "\"",
+                            "*",
+                            "W/\"0\", \"" + todos.get(id).get("version").asInt() + "\""));
         }
         return Case.of("patch-valid", request.body(validPatchBody()), owner, Expect.SUCCESS, 200);
     }
@@ -493,27 +654,92 @@ class RequestFuzzIT {
         RawHttp.Request request = authorized("PATCH", "/todos/" + id, owner);
         boolean exists = model.getOrDefault(owner, new TreeMap<>()).containsKey(id);
         return switch (random.nextInt(9)) {
-            case 0 -> Case.of("patch-empty", request.header("Content-Type", "application/merge-patch+json")
-                    .body(pick("{}", "{ }", "\n{}\n")), owner, Expect.CLIENT_ERROR, 400, exists ? 400 : 404);
-            case 1 -> Case.of("patch-remove-required", request.header("Content-Type", "application/merge-patch+json")
-                    .body(pick("{\"title\":null}", "{\"completed\":null}", "{\"title\":null,\"description\":null}")),
-                    owner, Expect.CLIENT_ERROR, 400, 404);
-            case 2 -> Case.of("patch-stale-if-match", request.header("Content-Type", "application/merge-patch+json")
-                    .header("If-Match", pick("\"0\"", "\"999999\"", "W/\"1\"", "\"-1\"", "\"abc\""))
-                    .body(validPatchBody()), owner, Expect.CLIENT_ERROR, 412, 404);
-            case 3 -> Case.of("patch-bad-if-match", request.header("Content-Type", "application/merge-patch+json")
-                    .header("If-Match", pick("1", "\"1", "1\"", "\"\"\"", "W/1", "\"1\",", ",", "\"1\" \"2\""))
-                    .body(validPatchBody()), owner, Expect.CLIENT_ERROR, 400, 404, 412);
-            case 4 -> Case.of("patch-content-type", request.header("Content-Type", pick("text/plain",
-                    "application/json-patch+json", "application/merge-patch+json; charset=utf-16", "application/xml"))
-                    .body(validPatchBody()), owner, Expect.CLIENT_ERROR, 400, 415);
-            case 5 -> Case.of("patch-invalid-utf8", request.header("Content-Type", "application/merge-patch+json")
-                    .body(invalidUtf8Body()), owner, Expect.CLIENT_ERROR, 400, 404);
-            case 6 -> Case.of("patch-missing-todo", authorized("PATCH", "/todos/" + randomId(), owner)
-                    .header("Content-Type", "application/merge-patch+json").body(validPatchBody()), owner,
-                    Expect.CLIENT_ERROR, 404);
-            default -> Case.of("patch-hostile-json", request.header("Content-Type", "application/merge-patch+json")
-                    .body(hostileBody()), owner, Expect.CLIENT_ERROR, 400, 404);
+            case 0 ->
+                Case.of(
+                        "patch-empty",
+                        request.header("Content-Type", "application/merge-patch+json")
+                                .body(pick("{}", "{ }", "\n{}\n")),
+                        owner,
+                        Expect.CLIENT_ERROR,
+                        400,
+                        exists ? 400 : 404);
+            case 1 ->
+                Case.of(
+                        "patch-remove-required",
+                        request.header("Content-Type", "application/merge-patch+json")
+                                .body(pick(
+                                        "{\"title\":null}",
+                                        "{\"completed\":null}",
+                                        "{\"title\":null,\"description\":null}")),
+                        owner,
+                        Expect.CLIENT_ERROR,
+                        400,
+                        404);
+            case 2 ->
+                Case.of(
+                        "patch-stale-if-match",
+                        request.header("Content-Type", "application/merge-patch+json")
+                                .header("If-Match", pick("\"0\"", "\"999999\"", "W/\"1\"", "\"-1\"", "\"abc\""))
+                                .body(validPatchBody()),
+                        owner,
+                        Expect.CLIENT_ERROR,
+                        412,
+                        404);
+            case 3 ->
+                Case.of(
+                        "patch-bad-if-match",
+                        request.header("Content-Type", "application/merge-patch+json")
+                                .header(
+                                        "If-Match",
+                                        pick("1", "\"1", "1\"", "\"\"\"", "W/1", "\"1\",", ",", "\"1\" \"2\""))
+                                .body(validPatchBody()),
+                        owner,
+                        Expect.CLIENT_ERROR,
+                        400,
+                        404,
+                        412);
+            case 4 ->
+                Case.of(
+                        "patch-content-type",
+                        request.header(
+                                        "Content-Type",
+                                        pick(
+                                                "text/plain",
+                                                "application/json-patch+json",
+                                                "application/merge-patch+json; charset=utf-16",
+                                                "application/xml"))
+                                .body(validPatchBody()),
+                        owner,
+                        Expect.CLIENT_ERROR,
+                        400,
+                        415);
+            case 5 ->
+                Case.of(
+                        "patch-invalid-utf8",
+                        request.header("Content-Type", "application/merge-patch+json")
+                                .body(invalidUtf8Body()),
+                        owner,
+                        Expect.CLIENT_ERROR,
+                        400,
+                        404);
+            case 6 ->
+                Case.of(
+                        "patch-missing-todo",
+                        authorized("PATCH", "/todos/" + randomId(), owner)
+                                .header("Content-Type", "application/merge-patch+json")
+                                .body(validPatchBody()),
+                        owner,
+                        Expect.CLIENT_ERROR,
+                        404);
+            default ->
+                Case.of(
+                        "patch-hostile-json",
+                        request.header("Content-Type", "application/merge-patch+json")
+                                .body(hostileBody()),
+                        owner,
+                        Expect.CLIENT_ERROR,
+                        400,
+                        404);
         };
     }
 
@@ -521,14 +747,36 @@ class RequestFuzzIT {
     private String hostileTarget(String owner) {
         String id = ownId(owner);
         return pick(
-                "/todos/../todos", "/todos/..%2F..%2Fetc%2Fpasswd", "/todos/%2e%2e", "/todos/%2e%2e%2ftodos",
-                "/todos/" + id.toUpperCase(Locale.ROOT), "/todos/" + id + "%00", "/todos/" + id + "%0d%0aX-Injected:%201",
-                "/todos/not-a-uuid", "/todos/'%20OR%20'1'%3D'1", "/todos/%3Cscript%3Ealert(1)%3C%2Fscript%3E",
-                "/todos/" + "a".repeat(random.nextInt(4000)), "/todos/%zz", "/todos/%c0%af", "/todos/%ff%fe",
-                "/todos/%E2%80%AE" + id, "/todos/" + id + "/", "/todos//" + id, "/todos/" + id + "/extra",
-                "/todos/" + id + ";jsessionid=1", "/todos/" + id.replace('-', '_'), "/todos/{todoId}",
-                "/todos/%7BtodoId%7D", "/todos/USER%23" + owner, "/todos/TODO%23" + id, "/todos/*", "/todos/%20",
-                "/todos/" + UUID.randomUUID(), "//todos", "/TODOS/" + id, "/todos/" + id + "%2F..%2F" + randomId());
+                "/todos/../todos",
+                "/todos/..%2F..%2Fetc%2Fpasswd",
+                "/todos/%2e%2e",
+                "/todos/%2e%2e%2ftodos",
+                "/todos/" + id.toUpperCase(Locale.ROOT),
+                "/todos/" + id + "%00",
+                "/todos/" + id + "%0d%0aX-Injected:%201",
+                "/todos/not-a-uuid",
+                "/todos/'%20OR%20'1'%3D'1",
+                "/todos/%3Cscript%3Ealert(1)%3C%2Fscript%3E",
+                "/todos/" + "a".repeat(random.nextInt(4000)),
+                "/todos/%zz",
+                "/todos/%c0%af",
+                "/todos/%ff%fe",
+                "/todos/%E2%80%AE" + id,
+                "/todos/" + id + "/",
+                "/todos//" + id,
+                "/todos/" + id + "/extra",
+                "/todos/" + id + ";jsessionid=1",
+                "/todos/" + id.replace('-', '_'),
+                "/todos/{todoId}",
+                "/todos/%7BtodoId%7D",
+                "/todos/USER%23" + owner,
+                "/todos/TODO%23" + id,
+                "/todos/*",
+                "/todos/%20",
+                "/todos/" + UUID.randomUUID(),
+                "//todos",
+                "/TODOS/" + id,
+                "/todos/" + id + "%2F..%2F" + randomId());
     }
 
     private Case hostilePath() {
@@ -545,14 +793,24 @@ class RequestFuzzIT {
         String owner = user();
         String method = pick("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "TRACE", "FOO");
         String own = model.getOrDefault(owner, new TreeMap<>()).isEmpty() ? null : ownId(owner);
-        String path = pick("/", "/todos", "/todos/", own == null ? "/todos/" + randomId() : "/todos/" + own,
-                "/todos/" + randomId(), "/todos/x/y", "/nope", "/TODOS", "/todos?limit=5", "/todos/" + randomId()
-                + "/..", "/.env", "/admin");
+        String path = pick(
+                "/",
+                "/todos",
+                "/todos/",
+                own == null ? "/todos/" + randomId() : "/todos/" + own,
+                "/todos/" + randomId(),
+                "/todos/x/y",
+                "/nope",
+                "/TODOS",
+                "/todos?limit=5",
+                "/todos/" + randomId() + "/..",
+                "/.env",
+                "/admin");
         RawHttp.Request request = authorized(method, path, owner);
         boolean withBody = random.nextBoolean();
         if (withBody) {
-            request.header("Content-Type", method.equals("PATCH") ? "application/merge-patch+json"
-                    : "application/json").body(method.equals("PATCH") ? validPatchBody() : validNewTodo());
+            request.header("Content-Type", method.equals("PATCH") ? "application/merge-patch+json" : "application/json")
+                    .body(method.equals("PATCH") ? validPatchBody() : validNewTodo());
         }
         if (method.equals("OPTIONS")) {
             request.header("Origin", "https://app.example").header("Access-Control-Request-Method", "PATCH");
@@ -581,22 +839,49 @@ class RequestFuzzIT {
 
     private Case listQuery() {
         String owner = user();
-        String query = pick("limit=0", "limit=-1", "limit=101", "limit=1e2", "limit=abc", "limit=99999999999",
-                "limit=", "limit=%20", "limit=10&limit=200", "limit=1.5", "limit=0x10", "limit=%00",
-                "nextToken=garbage", "nextToken=", "nextToken=" + "A".repeat(500), "nextToken=%ff",
-                "nextToken=AQAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", "nextToken=" + foreignToken(owner),
-                "nextToken=..%2F..%2F", "limit=5", "limit=100", "limit=1", "unknown=1", "limit=7&x=%zz");
-        boolean valid = query.equals("limit=5") || query.equals("limit=100") || query.equals("limit=1")
+        String query = pick(
+                "limit=0",
+                "limit=-1",
+                "limit=101",
+                "limit=1e2",
+                "limit=abc",
+                "limit=99999999999",
+                "limit=",
+                "limit=%20",
+                "limit=10&limit=200",
+                "limit=1.5",
+                "limit=0x10",
+                "limit=%00",
+                "nextToken=garbage",
+                "nextToken=",
+                "nextToken=" + "A".repeat(500),
+                "nextToken=%ff",
+                "nextToken=AQAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
+                "nextToken=" + foreignToken(owner),
+                "nextToken=..%2F..%2F",
+                "limit=5",
+                "limit=100",
+                "limit=1",
+                "unknown=1",
+                "limit=7&x=%zz");
+        boolean valid = query.equals("limit=5")
+                || query.equals("limit=100")
+                || query.equals("limit=1")
                 || query.equals("unknown=1");
         RawHttp.Request request = authorized("GET", "/todos?" + query, owner);
-        return Case.of("list-query", request, owner, valid ? Expect.SUCCESS : Expect.CLIENT_ERROR,
+        return Case.of(
+                "list-query",
+                request,
+                owner,
+                valid ? Expect.SUCCESS : Expect.CLIENT_ERROR,
                 valid ? new Integer[] {200} : new Integer[] {400});
     }
 
     /** A real nextToken, issued to another user. */
     private String foreignToken(String owner) {
         for (String other : USERS) {
-            if (!other.equals(owner) && model.getOrDefault(other, new TreeMap<>()).size() > 1) {
+            if (!other.equals(owner)
+                    && model.getOrDefault(other, new TreeMap<>()).size() > 1) {
                 var response = api.send("GET", "/todos?limit=1", null, "Authorization", Tokens.bearer(other));
                 JsonNode page = parse(response.body(), "foreign token");
                 if (page.has("nextToken")) {
@@ -613,10 +898,18 @@ class RequestFuzzIT {
         Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
         String victim = user();
         String authorization = pick(
-                null, "", "Bearer", "Bearer ", "Bearer x", "Basic dXNlcjpwYXNz", "Bearer a.b.c", "Bearer ..",
+                null,
+                "",
+                "Bearer",
+                "Bearer ",
+                "Bearer x",
+                "Basic dXNlcjpwYXNz",
+                "Bearer a.b.c",
+                "Bearer ..",
                 "Bearer " + Tokens.jwt("{\"sub\":\"" + victim + "\",\"exp\":1000}"),
-                "Bearer " + Tokens.jwt("{\"sub\":\"" + victim + "\",\"exp\":" + (System.currentTimeMillis() / 1000 - 5)
-                        + "}"),
+                "Bearer "
+                        + Tokens.jwt(
+                                "{\"sub\":\"" + victim + "\",\"exp\":" + (System.currentTimeMillis() / 1000 - 5) + "}"),
                 "Bearer " + Tokens.jwt("{\"exp\":4102444800}"),
                 "Bearer " + Tokens.jwt("{\"sub\":\"\",\"exp\":4102444800}"),
                 "Bearer " + Tokens.jwt("{\"sub\":123}"),
@@ -628,10 +921,12 @@ class RequestFuzzIT {
                 "Bearer " + Tokens.jwt("{\"sub\":\"a\\u0000b\"}"),
                 "Bearer " + Tokens.jwt("{\"sub\":\"tab\\there\"}"),
                 "Bearer " + b64.encodeToString("{\"alg\":\"none\"}".getBytes(StandardCharsets.UTF_8)) + "."
-                        + b64.encodeToString(("{\"sub\":\"" + victim + "\",\"exp\":1}").getBytes(StandardCharsets.UTF_8))
+                        + b64.encodeToString(
+                                ("{\"sub\":\"" + victim + "\",\"exp\":1}").getBytes(StandardCharsets.UTF_8))
                         + ".",
                 "Bearer " + "A".repeat(8000),
-                "Bearer %00", "Bearer " + Tokens.bearer(victim).substring(7, 40));
+                "Bearer %00",
+                "Bearer " + Tokens.bearer(victim).substring(7, 40));
         RawHttp.Request request = RawHttp.Request.of(method, target);
         if (authorization != null) {
             request.header("Authorization", authorization);
@@ -647,24 +942,58 @@ class RequestFuzzIT {
         String owner = user();
         RawHttp.Request request = authorized("POST", "/todos", owner).header("Content-Type", "application/json");
         return switch (random.nextInt(6)) {
-            case 0 -> Case.of("header-oversized", request.header("X-Padding", "p".repeat(8 * 1024 * (1
-                    + random.nextInt(4)))).body(validNewTodo()), owner, Expect.SUCCESS, 201);
+            case 0 ->
+                Case.of(
+                        "header-oversized",
+                        request.header("X-Padding", "p".repeat(8 * 1024 * (1 + random.nextInt(4))))
+                                .body(validNewTodo()),
+                        owner,
+                        Expect.SUCCESS,
+                        201);
             case 1 -> {
                 for (int i = 0; i < 80; i++) {
                     request.header("X-Many-" + i, "v" + i);
                 }
                 yield Case.of("header-many", request.body(validNewTodo()), owner, Expect.SUCCESS, 201);
             }
-            case 2 -> Case.of("header-injection", request.header("X-Test", "a%0d%0aSet-Cookie:%20pwned=1")
-                    .header("Origin", "https://evil.example\r\nX-Injected: 1")
-                    .body(validNewTodo()), owner, Expect.SUCCESS, 201);
-            case 3 -> Case.of("header-spoofing", request.header("X-Forwarded-For", "10.0.0.1, 127.0.0.1")
-                    .header("X-Amzn-Trace-Id", "Root=1-evil").header("X-Forwarded-User", "admin")
-                    .header("X-Amz-Security-Token", "stolen").body(validNewTodo()), owner, Expect.SUCCESS, 201);
-            case 4 -> Case.of("header-claims-smuggling", authorized("GET", "/todos?limit=100", owner)
-                    .header("X-Claims-Sub", user()).header("Cognito-Sub", "someone"), owner, Expect.SUCCESS, 200);
-            default -> Case.of("header-duplicate-content-type", request.header("Content-Type", "text/plain")
-                    .body(validNewTodo()), owner, Expect.EITHER, 201, 400, 415);
+            case 2 ->
+                Case.of(
+                        "header-injection",
+                        request.header("X-Test", "a%0d%0aSet-Cookie:%20pwned=1")
+                                .header("Origin", "https://evil.example\r\nX-Injected: 1")
+                                .body(validNewTodo()),
+                        owner,
+                        Expect.SUCCESS,
+                        201);
+            case 3 ->
+                Case.of(
+                        "header-spoofing",
+                        request.header("X-Forwarded-For", "10.0.0.1, 127.0.0.1")
+                                .header("X-Amzn-Trace-Id", "Root=1-evil")
+                                .header("X-Forwarded-User", "admin")
+                                .header("X-Amz-Security-Token", "stolen")
+                                .body(validNewTodo()),
+                        owner,
+                        Expect.SUCCESS,
+                        201);
+            case 4 ->
+                Case.of(
+                        "header-claims-smuggling",
+                        authorized("GET", "/todos?limit=100", owner)
+                                .header("X-Claims-Sub", user())
+                                .header("Cognito-Sub", "someone"),
+                        owner,
+                        Expect.SUCCESS,
+                        200);
+            default ->
+                Case.of(
+                        "header-duplicate-content-type",
+                        request.header("Content-Type", "text/plain").body(validNewTodo()),
+                        owner,
+                        Expect.EITHER,
+                        201,
+                        400,
+                        415);
         };
     }
 
@@ -700,11 +1029,21 @@ class RequestFuzzIT {
         int version = todos.get(id).get("version").asInt();
         return switch (random.nextInt(4)) {
             case 0 -> Case.of("get-own", authorized("GET", "/todos/" + id, owner), owner, Expect.SUCCESS, 200);
-            case 1 -> Case.of("get-not-modified", authorized("GET", "/todos/" + id, owner)
-                    .header("If-None-Match", "\"" + version + "\""), owner, Expect.SUCCESS, 304);
+            case 1 ->
+                Case.of(
+                        "get-not-modified",
+                        authorized("GET", "/todos/" + id, owner).header("If-None-Match", "\"" + version + "\""),
+                        owner,
+                        Expect.SUCCESS,
+                        304);
             case 2 -> Case.of("list-own", authorized("GET", "/todos?limit=100", owner), owner, Expect.SUCCESS, 200);
-            default -> Case.of("delete-own", authorized("DELETE", "/todos/" + id, owner)
-                    .header("If-Match", "\"" + version + "\""), owner, Expect.SUCCESS, 204);
+            default ->
+                Case.of(
+                        "delete-own",
+                        authorized("DELETE", "/todos/" + id, owner).header("If-Match", "\"" + version + "\""),
+                        owner,
+                        Expect.SUCCESS,
+                        204);
         };
     }
 
@@ -712,8 +1051,14 @@ class RequestFuzzIT {
         String owner = user();
         byte[] body = new byte[LocalApiServer.MAX_PAYLOAD_BYTES + 1];
         java.util.Arrays.fill(body, (byte) 'x');
-        return Case.of("body-over-10MB", authorized("POST", "/todos", owner).header("Content-Type", "application/json")
-                .body(body), owner, Expect.CLIENT_ERROR, 413);
+        return Case.of(
+                "body-over-10MB",
+                authorized("POST", "/todos", owner)
+                        .header("Content-Type", "application/json")
+                        .body(body),
+                owner,
+                Expect.CLIENT_ERROR,
+                413);
     }
 
     private Case chunkedCreate() {
@@ -721,8 +1066,16 @@ class RequestFuzzIT {
         String body = validNewTodo();
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         String chunked = Integer.toHexString(bytes.length) + "\r\n" + body + "\r\n0\r\n\r\n";
-        return Case.of("create-chunked", authorized("POST", "/todos", owner).header("Content-Type", "application/json")
-                .header("Transfer-Encoding", "chunked").noAutoLength().body(chunked), owner, Expect.SUCCESS, 201);
+        return Case.of(
+                "create-chunked",
+                authorized("POST", "/todos", owner)
+                        .header("Content-Type", "application/json")
+                        .header("Transfer-Encoding", "chunked")
+                        .noAutoLength()
+                        .body(chunked),
+                owner,
+                Expect.SUCCESS,
+                201);
     }
 
     /** A read of / while local-api serves the web app there (its test class path holds a small one). */
@@ -733,7 +1086,9 @@ class RequestFuzzIT {
     private static boolean isUri(String target) {
         try {
             java.net.URI uri = new java.net.URI(target);
-            return uri.getRawAuthority() == null && uri.getRawPath() != null && uri.getRawPath().startsWith("/");
+            return uri.getRawAuthority() == null
+                    && uri.getRawPath() != null
+                    && uri.getRawPath().startsWith("/");
         } catch (java.net.URISyntaxException e) {
             return false;
         }

@@ -21,15 +21,25 @@ class RequestValidatorHostileBodyTest {
     @ParameterizedTest
     @ValueSource(strings = {" ", "\n", "\t \r\n ", "\u00A0"})
     void aBodyOfOnlyWhitespaceIsAnInvalidRequestBody(String body) {
-        assertThat(validator.validate(fixtures.route("POST", "/todos"), Map.of(), Map.of(), Map.of(),
-                "application/json", body.getBytes(StandardCharsets.UTF_8))).contains(
-                new RequestValidator.Failure("BAD_REQUEST_BODY", "[Invalid request body]"));
+        assertThat(validator.validate(
+                        fixtures.route("POST", "/todos"),
+                        Map.of(),
+                        Map.of(),
+                        Map.of(),
+                        "application/json",
+                        body.getBytes(StandardCharsets.UTF_8)))
+                .contains(new RequestValidator.Failure("BAD_REQUEST_BODY", "[Invalid request body]"));
     }
 
     @Test
     void anEmptyBodyIsAnInvalidRequestBodyToo() {
-        assertThat(validator.validate(fixtures.route("POST", "/todos"), Map.of(), Map.of(), Map.of(),
-                "application/json", new byte[0])).contains(
-                new RequestValidator.Failure("BAD_REQUEST_BODY", "[Invalid request body]"));
+        assertThat(validator.validate(
+                        fixtures.route("POST", "/todos"),
+                        Map.of(),
+                        Map.of(),
+                        Map.of(),
+                        "application/json",
+                        new byte[0]))
+                .contains(new RequestValidator.Failure("BAD_REQUEST_BODY", "[Invalid request body]"));
     }
 }

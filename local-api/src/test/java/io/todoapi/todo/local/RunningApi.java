@@ -30,7 +30,8 @@ final class RunningApi implements AutoCloseable {
     final LocalApiServer server;
     final List<LocalApiServer.Exchange> exchanges = new CopyOnWriteArrayList<>();
     final String startupLog;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private RunningApi(LocalApiServer server, String startupLog) {
         this.server = server;
@@ -40,8 +41,13 @@ final class RunningApi implements AutoCloseable {
 
     /** Starts local-api with {@code --port 0 --template <project>/template.yaml} plus {@code args}. */
     static RunningApi start(String... args) throws IOException {
-        List<String> all = new ArrayList<>(List.of("--port", "0", "--host", "127.0.0.1",
-                "--template", projectDirectory().resolve("template.yaml").toString()));
+        List<String> all = new ArrayList<>(List.of(
+                "--port",
+                "0",
+                "--host",
+                "127.0.0.1",
+                "--template",
+                projectDirectory().resolve("template.yaml").toString()));
         all.addAll(Arrays.asList(args));
         LocalApiOptions options = LocalApiOptions.parse(all.toArray(String[]::new), name -> null);
         ByteArrayOutputStream log = new ByteArrayOutputStream();
@@ -56,7 +62,8 @@ final class RunningApi implements AutoCloseable {
                 return dir;
             }
         }
-        throw new IllegalStateException("template.yaml and openapi.yaml not found above " + Path.of("").toAbsolutePath());
+        throw new IllegalStateException(
+                "template.yaml and openapi.yaml not found above " + Path.of("").toAbsolutePath());
     }
 
     /** {@code http://127.0.0.1:<port>}. */
@@ -72,8 +79,11 @@ final class RunningApi implements AutoCloseable {
     HttpResponse<String> send(String method, String pathAndQuery, String body, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(base().resolve(pathAndQuery))
                 .timeout(Duration.ofSeconds(30))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+                .method(
+                        method,
+                        body == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
         for (int i = 0; i < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);
         }

@@ -20,16 +20,20 @@ class SamTemplateTest {
         assertThat(functions).containsOnlyKeys("CreateTodoFunction", "GetTodoFunction");
         SamTemplate.Function create = functions.get("CreateTodoFunction");
         assertThat(create.handlerClass()).isEqualTo("io.todoapi.todo.create.CreateTodoHandler");
-        assertThat(create.environment()).containsExactly(
-                Map.entry("TABLE_NAME", "todos-local"),
-                Map.entry("ALLOWED_ORIGIN", "*"),
-                Map.entry("POWERTOOLS_LOG_LEVEL", "INFO"),
-                Map.entry("POWERTOOLS_SERVICE_NAME", "local-todo-api"));
+        assertThat(create.environment())
+                .containsExactly(
+                        Map.entry("TABLE_NAME", "todos-local"),
+                        Map.entry("ALLOWED_ORIGIN", "*"),
+                        Map.entry("POWERTOOLS_LOG_LEVEL", "INFO"),
+                        Map.entry("POWERTOOLS_SERVICE_NAME", "local-todo-api"));
         assertThat(create.timeoutSeconds()).isEqualTo(10);
         assertThat(create.memoryMb()).isEqualTo(1024);
         assertThat(functions.get("GetTodoFunction").timeoutSeconds()).isEqualTo(5);
-        assertThat(fixtures.warnings).singleElement().asString()
-                .contains("EXTRA").contains("cannot be resolved locally");
+        assertThat(fixtures.warnings)
+                .singleElement()
+                .asString()
+                .contains("EXTRA")
+                .contains("cannot be resolved locally");
     }
 
     @Test
@@ -57,8 +61,8 @@ class SamTemplateTest {
 
     @Test
     void readsShortAndLongFormIntrinsicsAlike() {
-        Map<String, Object> shortForm = CloudFormationYaml.parse("a: !Ref X\nb: !GetAtt T.Arn\nc: !Sub 'x-${X}'\n"
-                + "d: !Join [',', [a, b]]\n");
+        Map<String, Object> shortForm = CloudFormationYaml.parse(
+                "a: !Ref X\nb: !GetAtt T.Arn\nc: !Sub 'x-${X}'\n" + "d: !Join [',', [a, b]]\n");
         Map<String, Object> longForm = CloudFormationYaml.parse("a: {Ref: X}\nb: {'Fn::GetAtt': [T, Arn]}\n"
                 + "c: {'Fn::Sub': 'x-${X}'}\nd: {'Fn::Join': [',', [a, b]]}\n");
         assertThat(shortForm).isEqualTo(longForm);
@@ -80,12 +84,15 @@ class SamTemplateTest {
         SamTemplate template = SamTemplate.read(file, Map.of(), "t", warnings::add);
         assertThat(template.resolve("x", value("!If [IsA, first, second]"))).contains("first");
         assertThat(template.resolve("x", value("!If [NotA, first, second]"))).contains("second");
-        assertThat(template.resolve("x", value("!If [Both, !Sub '${Mode}!', second]"))).contains("a!");
+        assertThat(template.resolve("x", value("!If [Both, !Sub '${Mode}!', second]")))
+                .contains("a!");
         assertThat(template.resolve("x", value("!If [Either, first, second]")))
-                .as("AWS::Region is us-east-1 locally").contains("first");
+                .as("AWS::Region is us-east-1 locally")
+                .contains("first");
         assertThat(warnings).isEmpty();
         assertThat(SamTemplate.read(file, Map.of("Mode", "b"), "t", warnings::add)
-                .resolve("x", value("!If [IsA, first, second]"))).contains("second");
+                        .resolve("x", value("!If [IsA, first, second]")))
+                .contains("second");
         assertThat(template.resolve("x", value("!If [Missing, first, second]"))).isEmpty();
         assertThat(warnings).singleElement().asString().contains("no condition Missing");
     }
@@ -99,12 +106,13 @@ class SamTemplateTest {
         Path project = RunningApi.projectDirectory().resolve("template.yaml");
         List<String> warnings = new ArrayList<>();
         SamTemplate local = SamTemplate.read(project, Map.of(), "todos", warnings::add);
-        assertThat(local.functions().values()).allSatisfy(function ->
-                assertThat(function.environment()).containsEntry("ALLOWED_ORIGIN", "*"));
+        assertThat(local.functions().values())
+                .allSatisfy(function -> assertThat(function.environment()).containsEntry("ALLOWED_ORIGIN", "*"));
         assertThat(warnings).noneMatch(warning -> warning.contains("ALLOWED_ORIGIN"));
-        SamTemplate overridden = SamTemplate.read(project, Map.of("AllowedOrigin", "http://localhost:5173"), "todos",
-                warnings::add);
-        assertThat(overridden.functions().values()).allSatisfy(function ->
-                assertThat(function.environment()).containsEntry("ALLOWED_ORIGIN", "http://localhost:5173"));
+        SamTemplate overridden =
+                SamTemplate.read(project, Map.of("AllowedOrigin", "http://localhost:5173"), "todos", warnings::add);
+        assertThat(overridden.functions().values())
+                .allSatisfy(function ->
+                        assertThat(function.environment()).containsEntry("ALLOWED_ORIGIN", "http://localhost:5173"));
     }
 }

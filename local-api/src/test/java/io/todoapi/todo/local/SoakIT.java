@@ -46,17 +46,22 @@ class SoakIT {
 
     private static RunningApi api;
 
-    private final List<String> users = List.of("soak-a-" + UUID.randomUUID(), "soak-b-" + UUID.randomUUID(),
-            "soak-c-" + UUID.randomUUID(), "soak-d-" + UUID.randomUUID());
+    private final List<String> users = List.of(
+            "soak-a-" + UUID.randomUUID(),
+            "soak-b-" + UUID.randomUUID(),
+            "soak-c-" + UUID.randomUUID(),
+            "soak-d-" + UUID.randomUUID());
     /** Every id each user created (any thread), to detect another user's todo in a response. */
     private final Map<String, Set<String>> createdBy = new ConcurrentHashMap<>();
     /** Per user: the todos owned by one thread, as last acknowledged (null value: deleted). */
     private final Map<String, Map<String, JsonNode>> owned = new ConcurrentHashMap<>();
     /** Per user: the hot todo's id, and every acknowledged patch of it. */
     private final Map<String, String> hot = new ConcurrentHashMap<>();
+
     private final Map<String, ConcurrentLinkedQueue<JsonNode>> hotPatches = new ConcurrentHashMap<>();
     /** Per user and Idempotency-Key: the id every create with that key returned. */
     private final Map<String, String> keyedIds = new ConcurrentHashMap<>();
+
     private final Map<String, AtomicInteger> operations = new ConcurrentHashMap<>();
     private final Map<Integer, AtomicInteger> statuses = new ConcurrentHashMap<>();
     private final AtomicLong slowest = new AtomicLong();
@@ -73,20 +78,22 @@ class SoakIT {
         }
     }
 
-    private HttpResponse<String> send(String user, String operation, String method, String path, String body,
-                                      String... headers) {
+    private HttpResponse<String> send(
+            String user, String operation, String method, String path, String body, String... headers) {
         List<String> all = new ArrayList<>(List.of("Authorization", Tokens.bearer(user)));
         if (body != null) {
-            all.addAll(List.of("Content-Type", method.equals("PATCH") ? "application/merge-patch+json"
-                    : "application/json"));
+            all.addAll(List.of(
+                    "Content-Type", method.equals("PATCH") ? "application/merge-patch+json" : "application/json"));
         }
         all.addAll(List.of(headers));
         long started = System.nanoTime();
         HttpResponse<String> response = api.send(method, path, body, all.toArray(String[]::new));
         slowest.accumulateAndGet(Duration.ofNanos(System.nanoTime() - started).toMillis(), Math::max);
         operations.computeIfAbsent(operation, o -> new AtomicInteger()).incrementAndGet();
-        statuses.computeIfAbsent(response.statusCode(), s -> new AtomicInteger()).incrementAndGet();
-        assertThat(response.statusCode()).as("never a 5XX: %s %s -> %s", method, path, response.body())
+        statuses.computeIfAbsent(response.statusCode(), s -> new AtomicInteger())
+                .incrementAndGet();
+        assertThat(response.statusCode())
+                .as("never a 5XX: %s %s -> %s", method, path, response.body())
                 .isLessThan(500);
         return response;
     }
@@ -95,14 +102,21 @@ class SoakIT {
     private void assertNotForeign(String user, String id) {
         for (Map.Entry<String, Set<String>> entry : createdBy.entrySet()) {
             if (!entry.getKey().equals(user)) {
-                assertThat(entry.getValue()).as("%s saw a todo of %s", user, entry.getKey()).doesNotContain(id);
+                assertThat(entry.getValue())
+                        .as("%s saw a todo of %s", user, entry.getKey())
+                        .doesNotContain(id);
             }
         }
     }
 
     private JsonNode create(String user, String title, String... headers) {
-        HttpResponse<String> response = send(user, headers.length == 0 ? "create" : "create-keyed", "POST", "/todos",
-                "{\"title\":\"" + title + "\"}", headers);
+        HttpResponse<String> response = send(
+                user,
+                headers.length == 0 ? "create" : "create-keyed",
+                "POST",
+                "/todos",
+                "{\"title\":\"" + title + "\"}",
+                headers);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
         JsonNode todo = RunningApi.json(response);
         createdBy.get(user).add(todo.get("id").asText());
@@ -144,9 +158,10 @@ class SoakIT {
                 total += worker.get();
             }
             long millis = Duration.ofNanos(System.nanoTime() - started).toMillis();
-            System.out.println("SoakIT: " + total + " operations in " + millis + " ms (" + (total * 1000L
-                    / Math.max(1, millis)) + "/s); by kind " + new TreeMap<>(operations) + "; by status "
-                    + new TreeMap<>(statuses) + "; slowest " + slowest.get() + " ms");
+            System.out.println(
+                    "SoakIT: " + total + " operations in " + millis + " ms (" + (total * 1000L / Math.max(1, millis))
+                            + "/s); by kind " + new TreeMap<>(operations) + "; by status "
+                            + new TreeMap<>(statuses) + "; slowest " + slowest.get() + " ms");
             assertThat(total).isGreaterThan(Math.min(OPERATIONS, 500));
         }
         verifyEveryUsersData();
@@ -168,24 +183,38 @@ class SoakIT {
             String body = switch (random.nextInt(4)) {
                 case 0 -> "{\"title\":\"p" + random.nextInt(1000) + "\"}";
                 case 1 -> "{\"completed\":" + random.nextBoolean() + "}";
-                case 2 -> "{\"description\":" + (random.nextBoolean() ? "null" : "\"d" + random.nextInt(99) + "\"")
-                        + "}";
-                default -> "{\"dueDate\":" + (random.nextBoolean() ? "null" : "\"2027-01-1" + random.nextInt(10)
-                        + "\"") + ",\"completed\":true}";
+                case 2 ->
+                    "{\"description\":" + (random.nextBoolean() ? "null" : "\"d" + random.nextInt(99) + "\"") + "}";
+                default ->
+                    "{\"dueDate\":" + (random.nextBoolean() ? "null" : "\"2027-01-1" + random.nextInt(10) + "\"")
+                            + ",\"completed\":true}";
             };
             HttpResponse<String> response = random.nextBoolean()
                     ? send(user, "patch", "PATCH", "/todos/" + id, body)
-                    : send(user, "patch-if-match", "PATCH", "/todos/" + id, body, "If-Match",
+                    : send(
+                            user,
+                            "patch-if-match",
+                            "PATCH",
+                            "/todos/" + id,
+                            body,
+                            "If-Match",
                             "\"" + current.get("version").asInt() + "\"");
             assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
             JsonNode updated = RunningApi.json(response);
-            assertThat(updated.get("version").asInt()).isEqualTo(current.get("version").asInt() + 1);
+            assertThat(updated.get("version").asInt())
+                    .isEqualTo(current.get("version").asInt() + 1);
             model.put(id, updated);
         } else if (choice < 52) {
             String id = myIds.remove(random.nextInt(myIds.size()));
             HttpResponse<String> response = random.nextBoolean()
                     ? send(user, "delete", "DELETE", "/todos/" + id, null)
-                    : send(user, "delete-if-match", "DELETE", "/todos/" + id, null, "If-Match",
+                    : send(
+                            user,
+                            "delete-if-match",
+                            "DELETE",
+                            "/todos/" + id,
+                            null,
+                            "If-Match",
                             "\"" + model.get(id).get("version").asInt() + "\"");
             assertThat(response.statusCode()).as(response.body()).isEqualTo(204);
             model.remove(id);
@@ -200,18 +229,26 @@ class SoakIT {
             List<String> theirs = new ArrayList<>(createdBy.get(other));
             String id = theirs.isEmpty() ? hot.get(other) : theirs.get(random.nextInt(theirs.size()));
             String method = List.of("GET", "PATCH", "DELETE").get(random.nextInt(3));
-            HttpResponse<String> response = send(user, "cross-user-" + method, method, "/todos/" + id,
+            HttpResponse<String> response = send(
+                    user,
+                    "cross-user-" + method,
+                    method,
+                    "/todos/" + id,
                     method.equals("PATCH") ? "{\"title\":\"pwned\"}" : null);
-            assertThat(response.statusCode()).as("%s %s of another user: %s", method, id, response.body())
+            assertThat(response.statusCode())
+                    .as("%s %s of another user: %s", method, id, response.body())
                     .isEqualTo(404);
         } else if (choice < 80) {
-            HttpResponse<String> response = send(user, "list", "GET", "/todos?limit=" + (1 + random.nextInt(100)),
-                    null);
+            HttpResponse<String> response =
+                    send(user, "list", "GET", "/todos?limit=" + (1 + random.nextInt(100)), null);
             assertThat(response.statusCode()).isEqualTo(200);
-            RunningApi.json(response).get("items").forEach(item -> assertNotForeign(user, item.get("id").asText()));
+            RunningApi.json(response)
+                    .get("items")
+                    .forEach(item -> assertNotForeign(user, item.get("id").asText()));
         } else if (choice < 94) {
             String id = hot.get(user);
-            String field = List.of("title", "description", "completed", "dueDate").get(random.nextInt(4));
+            String field =
+                    List.of("title", "description", "completed", "dueDate").get(random.nextInt(4));
             String value = switch (field) {
                 case "title", "description" -> "\"h" + random.nextInt(10_000) + "\"";
                 case "completed" -> Boolean.toString(random.nextBoolean());
@@ -234,9 +271,12 @@ class SoakIT {
         } else {
             String key = "soak-key-" + random.nextInt(KEYS_PER_USER);
             JsonNode todo = create(user, key, "Idempotency-Key", key);
-            String previous = keyedIds.putIfAbsent(user + "/" + key, todo.get("id").asText());
+            String previous =
+                    keyedIds.putIfAbsent(user + "/" + key, todo.get("id").asText());
             if (previous != null) {
-                assertThat(todo.get("id").asText()).as("one todo per Idempotency-Key").isEqualTo(previous);
+                assertThat(todo.get("id").asText())
+                        .as("one todo per Idempotency-Key")
+                        .isEqualTo(previous);
             }
         }
     }
@@ -247,8 +287,12 @@ class SoakIT {
             List<JsonNode> listed = new ArrayList<>();
             String next = null;
             do {
-                HttpResponse<String> response = send(user, "final-list", "GET", "/todos?limit=100"
-                        + (next == null ? "" : "&nextToken=" + next), null);
+                HttpResponse<String> response = send(
+                        user,
+                        "final-list",
+                        "GET",
+                        "/todos?limit=100" + (next == null ? "" : "&nextToken=" + next),
+                        null);
                 assertThat(response.statusCode()).isEqualTo(200);
                 JsonNode page = RunningApi.json(response);
                 page.get("items").forEach(listed::add);
@@ -262,11 +306,15 @@ class SoakIT {
             // the hot todo: one version per acknowledged patch, and the state of the highest one
             JsonNode hotNow = byId.remove(hot.get(user));
             List<JsonNode> patches = new ArrayList<>(hotPatches.get(user));
-            assertThat(hotNow.get("version").asInt()).as("%s's hot todo: no patch lost or doubled", user)
+            assertThat(hotNow.get("version").asInt())
+                    .as("%s's hot todo: no patch lost or doubled", user)
                     .isEqualTo(1 + patches.size());
             if (!patches.isEmpty()) {
-                assertThat(hotNow).isEqualTo(patches.stream()
-                        .max(Comparator.comparingInt(p -> p.get("version").asInt())).orElseThrow());
+                assertThat(hotNow)
+                        .isEqualTo(patches.stream()
+                                .max(Comparator.comparingInt(
+                                        p -> p.get("version").asInt()))
+                                .orElseThrow());
             }
             // one todo per Idempotency-Key
             for (int k = 0; k < KEYS_PER_USER; k++) {
@@ -277,13 +325,15 @@ class SoakIT {
                     assertThat(keyed.get("title").asText()).isEqualTo("soak-key-" + k);
                 }
             }
-            assertThat(byId.values().stream().filter(todo -> todo.get("title").asText().startsWith("soak-key-")))
-                    .as("no second todo for any Idempotency-Key").isEmpty();
+            assertThat(byId.values().stream()
+                            .filter(todo -> todo.get("title").asText().startsWith("soak-key-")))
+                    .as("no second todo for any Idempotency-Key")
+                    .isEmpty();
             // the rest: exactly the thread-owned todos, as last acknowledged
             assertThat(byId).as("%s's todos", user).isEqualTo(new TreeMap<>(owned.get(user)));
             total += listed.size();
         }
-        System.out.println("SoakIT: final data set of " + total + " todos matches the model for " + users.size()
-                + " users");
+        System.out.println(
+                "SoakIT: final data set of " + total + " todos matches the model for " + users.size() + " users");
     }
 }

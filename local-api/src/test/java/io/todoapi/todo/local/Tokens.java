@@ -6,8 +6,7 @@ import java.util.Base64;
 /** Unsigned JWTs for local-api's authorizer (which reads the claims and does not check signatures). */
 final class Tokens {
 
-    private Tokens() {
-    }
+    private Tokens() {}
 
     /** A JWT whose payload is {@code payloadJson}. */
     static String jwt(String payloadJson) {
@@ -19,8 +18,9 @@ final class Tokens {
 
     /** {@code Bearer <jwt>} for a Cognito-like ID token of {@code sub}, issued to the local app client. */
     static String bearer(String sub) {
-        return "Bearer " + jwt("{\"sub\":\"" + sub + "\",\"cognito:username\":\"" + sub + "\",\"token_use\":\"id\","
-                + "\"aud\":\"" + LocalAuthorizer.LOCAL_CLIENT_ID + "\",\"email\":\"" + sub
-                + "@example.com\",\"exp\":4102444800}");
+        return "Bearer "
+                + jwt("{\"sub\":\"" + sub + "\",\"cognito:username\":\"" + sub + "\",\"token_use\":\"id\","
+                        + "\"aud\":\"" + LocalAuthorizer.LOCAL_CLIENT_ID + "\",\"email\":\"" + sub
+                        + "@example.com\",\"exp\":4102444800}");
     }
 }

@@ -29,6 +29,7 @@ class WebAppBrowserIT {
 
     /** The tests in web/e2e/tests.mjs: a runner that silently ran fewer must fail here. */
     private static final int BROWSER_TESTS = 12;
+
     private static final long RUN_TIMEOUT_MINUTES = 10;
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -40,8 +41,9 @@ class WebAppBrowserIT {
     static void runBrowserTests() throws IOException, InterruptedException {
         Path chromium = Path.of(System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium"));
         assertThat(Files.isExecutable(chromium))
-                .as("Chromium is needed for the web app's browser tests and was not found at %s: install it"
-                        + " (Debian/Ubuntu: apt-get install -y chromium; .ci/run does) or set CHROMIUM=/path/to/it",
+                .as(
+                        "Chromium is needed for the web app's browser tests and was not found at %s: install it"
+                                + " (Debian/Ubuntu: apt-get install -y chromium; .ci/run does) or set CHROMIUM=/path/to/it",
                         chromium)
                 .isTrue();
         Path web = RunningApi.projectDirectory().resolve("web");
@@ -57,9 +59,17 @@ class WebAppBrowserIT {
         Path reportFile = results.resolve("report.json");
         Files.deleteIfExists(reportFile);
         Path outputFile = results.resolve("output.txt");
-        Process runner = new ProcessBuilder("node", "e2e/run.mjs", "--base-url", api.base().toString(), "--chromium",
-                chromium.toString(), "--report", reportFile.toString(), "--screenshots",
-                results.resolve("screenshots").toString())
+        Process runner = new ProcessBuilder(
+                        "node",
+                        "e2e/run.mjs",
+                        "--base-url",
+                        api.base().toString(),
+                        "--chromium",
+                        chromium.toString(),
+                        "--report",
+                        reportFile.toString(),
+                        "--screenshots",
+                        results.resolve("screenshots").toString())
                 .directory(web.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(outputFile.toFile())
@@ -69,7 +79,9 @@ class WebAppBrowserIT {
         }
         output = Files.readString(outputFile, StandardCharsets.UTF_8);
         System.out.println(output);
-        assertThat(reportFile).as("the browser test runner wrote no report; its output:%n%s", output).exists();
+        assertThat(reportFile)
+                .as("the browser test runner wrote no report; its output:%n%s", output)
+                .exists();
         report = JSON.readTree(reportFile.toFile());
     }
 
@@ -83,9 +95,13 @@ class WebAppBrowserIT {
     @TestFactory
     Stream<DynamicTest> browserTests() {
         return StreamSupport.stream(report.get("tests").spliterator(), false)
-                .map(test -> DynamicTest.dynamicTest(test.get("name").asText(), () ->
-                        assertThat(test.get("ok").asBoolean())
-                                .as("%s%n%s", test.get("name").asText(), test.path("error").asText())
+                .map(test -> DynamicTest.dynamicTest(
+                        test.get("name").asText(),
+                        () -> assertThat(test.get("ok").asBoolean())
+                                .as(
+                                        "%s%n%s",
+                                        test.get("name").asText(),
+                                        test.path("error").asText())
                                 .isTrue()));
     }
 
@@ -97,8 +113,18 @@ class WebAppBrowserIT {
         assertThat(summary.get("axeSeriousOrCritical").asInt()).isZero();
         List<String> screens = new ArrayList<>();
         report.get("axe").forEach(run -> screens.add(run.get("screen").asText()));
-        assertThat(screens).contains("sign-in screen", "sign-in screen (Cognito)", "empty list", "list with todos",
-                "edit form", "delete confirmation", "conflict (412) message", "validation error", "list error (503)",
-                "loading", "list at phone width");
+        assertThat(screens)
+                .contains(
+                        "sign-in screen",
+                        "sign-in screen (Cognito)",
+                        "empty list",
+                        "list with todos",
+                        "edit form",
+                        "delete confirmation",
+                        "conflict (412) message",
+                        "validation error",
+                        "list error (503)",
+                        "loading",
+                        "list at phone width");
     }
 }

@@ -82,8 +82,9 @@ class WebAppIT {
         assertThat(config.statusCode()).isEqualTo(200);
         assertThat(config.headers().firstValue("Content-Type")).contains("application/json");
         assertThat(config.headers().firstValue("Cache-Control")).contains("no-store");
-        assertThat(config.body()).isEqualTo("{\"auth\":\"local\",\"apiUrl\":\"http://127.0.0.1:" + api.server.port()
-                + "\",\"clientId\":\"local-client\"}");
+        assertThat(config.body())
+                .isEqualTo("{\"auth\":\"local\",\"apiUrl\":\"http://127.0.0.1:" + api.server.port()
+                        + "\",\"clientId\":\"local-client\"}");
     }
 
     @Test

@@ -35,6 +35,7 @@ public final class LocalDynamoDb implements AutoCloseable {
 
     /** The region and credentials every client of the local engine uses; dynalite accepts any. */
     public static final Region REGION = Region.US_EAST_1;
+
     public static final String ACCESS_KEY_ID = "local";
     public static final String SECRET_ACCESS_KEY = "local";
 
@@ -85,8 +86,8 @@ public final class LocalDynamoDb implements AutoCloseable {
         NodeJs.requireSupportedNode();
         Process process;
         try {
-            process = new ProcessBuilder(NodeJs.node(), launcher.toString(), modules.toString(),
-                    Integer.toString(port), host)
+            process = new ProcessBuilder(
+                            NodeJs.node(), launcher.toString(), modules.toString(), Integer.toString(port), host)
                     .directory(home.toFile())
                     .start();
         } catch (IOException e) {
@@ -104,11 +105,13 @@ public final class LocalDynamoDb implements AutoCloseable {
         CompletableFuture<Integer> listening = new CompletableFuture<>();
         drain(process.getInputStream(), "dynalite-stdout", line -> {
             if (line.startsWith("LISTENING ")) {
-                listening.complete(Integer.parseInt(line.substring("LISTENING ".length()).trim()));
+                listening.complete(
+                        Integer.parseInt(line.substring("LISTENING ".length()).trim()));
             }
         });
-        process.onExit().thenRun(() -> listening.completeExceptionally(
-                new IllegalStateException("dynalite exited with code " + process.exitValue())));
+        process.onExit()
+                .thenRun(() -> listening.completeExceptionally(
+                        new IllegalStateException("dynalite exited with code " + process.exitValue())));
         try {
             return new LocalDynamoDb(process, listening.get(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS));
         } catch (ExecutionException | TimeoutException e) {
@@ -117,8 +120,10 @@ public final class LocalDynamoDb implements AutoCloseable {
             synchronized (stderr) {
                 output = String.join("\n", stderr);
             }
-            throw new IllegalStateException("dynalite did not start on " + host + ":" + port + " within "
-                    + START_TIMEOUT.toSeconds() + " s: " + e.getMessage() + (output.isEmpty() ? "" : "\n" + output), e);
+            throw new IllegalStateException(
+                    "dynalite did not start on " + host + ":" + port + " within " + START_TIMEOUT.toSeconds() + " s: "
+                            + e.getMessage() + (output.isEmpty() ? "" : "\n" + output),
+                    e);
         } catch (InterruptedException e) {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
@@ -153,8 +158,8 @@ public final class LocalDynamoDb implements AutoCloseable {
         return DynamoDbClient.builder()
                 .endpointOverride(endpoint())
                 .region(REGION)
-                .credentialsProvider(StaticCredentialsProvider.create(
-                        AwsBasicCredentials.create(ACCESS_KEY_ID, SECRET_ACCESS_KEY)))
+                .credentialsProvider(
+                        StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY_ID, SECRET_ACCESS_KEY)))
                 .httpClient(UrlConnectionHttpClient.create());
     }
 
@@ -202,15 +207,18 @@ public final class LocalDynamoDb implements AutoCloseable {
     }
 
     private static void drain(InputStream stream, String name, Consumer<String> lines) {
-        Thread thread = new Thread(() -> {
-            try (BufferedReader reader = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
-                for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                    lines.accept(line);
-                }
-            } catch (IOException closed) {
-                // the process ended
-            }
-        }, name);
+        Thread thread = new Thread(
+                () -> {
+                    try (BufferedReader reader =
+                            new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
+                        for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                            lines.accept(line);
+                        }
+                    } catch (IOException closed) {
+                        // the process ended
+                    }
+                },
+                name);
         thread.setDaemon(true);
         thread.start();
     }

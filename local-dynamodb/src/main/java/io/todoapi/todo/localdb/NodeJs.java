@@ -16,8 +16,7 @@ final class NodeJs {
             System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows");
     private static final Pattern VERSION = Pattern.compile("^v(\\d+)\\.");
 
-    private NodeJs() {
-    }
+    private NodeJs() {}
 
     static String node() {
         return WINDOWS ? "node.exe" : "node";
@@ -31,7 +30,9 @@ final class NodeJs {
     static String requireSupportedNode() {
         String version;
         try {
-            Process process = new ProcessBuilder(node(), "--version").redirectErrorStream(true).start();
+            Process process = new ProcessBuilder(node(), "--version")
+                    .redirectErrorStream(true)
+                    .start();
             version = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
             if (!process.waitFor(30, TimeUnit.SECONDS) || process.exitValue() != 0) {
                 throw new IllegalStateException(missing("`node --version` failed: " + version));

@@ -18,8 +18,7 @@ public final class NpmInstall {
 
     static final String STAMP = ".installed-lock.sha256";
 
-    private NpmInstall() {
-    }
+    private NpmInstall() {}
 
     public static void main(String[] args) throws IOException, InterruptedException {
         if (args.length != 1) {
@@ -42,7 +41,8 @@ public final class NpmInstall {
             return;
         }
         // npm writes node_modules/.package-lock.json at the end of every install: a half-deleted tree reinstalls.
-        if (Files.isRegularFile(stamp) && Files.readString(stamp).trim().equals(lockHash)
+        if (Files.isRegularFile(stamp)
+                && Files.readString(stamp).trim().equals(lockHash)
                 && Files.isRegularFile(home.resolve("node_modules/.package-lock.json"))) {
             return; // silent: the README's run command prints its banner and nothing else
         }
@@ -51,8 +51,8 @@ public final class NpmInstall {
         try {
             // --ignore-scripts: nothing from the registry runs at install time; the in-memory store needs no
             // native build, and esbuild and TypeScript take their platform binaries from optional dependencies.
-            npm = new ProcessBuilder(NodeJs.npm(), "ci", "--ignore-scripts", "--no-audit", "--no-fund",
-                    "--loglevel=error")
+            npm = new ProcessBuilder(
+                            NodeJs.npm(), "ci", "--ignore-scripts", "--no-audit", "--no-fund", "--loglevel=error")
                     .directory(home.toFile())
                     .inheritIO()
                     .start();

@@ -18,18 +18,27 @@ class LocalDynamoDbIT {
     void startsOnAFreeLoopbackPortServesItemsAndStopsItsProcessOnClose() throws Exception {
         LocalDynamoDb engine = LocalDynamoDb.start(0);
         ProcessHandle child = ProcessHandle.of(engine.pid()).orElseThrow();
-        try (engine; DynamoDbClient client = engine.newClient()) {
+        try (engine;
+                DynamoDbClient client = engine.newClient()) {
             assertThat(engine.endpoint().getHost()).isEqualTo("127.0.0.1");
             assertThat(engine.port()).isPositive();
             client.createTable(b -> b.tableName("probe")
                     .billingMode(BillingMode.PAY_PER_REQUEST)
-                    .attributeDefinitions(AttributeDefinition.builder().attributeName("pk")
-                            .attributeType(ScalarAttributeType.S).build())
-                    .keySchema(KeySchemaElement.builder().attributeName("pk").keyType(KeyType.HASH).build()));
-            client.putItem(b -> b.tableName("probe").item(Map.of("pk", AttributeValue.fromS("a"),
-                    "n", AttributeValue.fromN("42"))));
+                    .attributeDefinitions(AttributeDefinition.builder()
+                            .attributeName("pk")
+                            .attributeType(ScalarAttributeType.S)
+                            .build())
+                    .keySchema(KeySchemaElement.builder()
+                            .attributeName("pk")
+                            .keyType(KeyType.HASH)
+                            .build()));
+            client.putItem(b -> b.tableName("probe")
+                    .item(Map.of("pk", AttributeValue.fromS("a"), "n", AttributeValue.fromN("42"))));
             assertThat(client.getItem(b -> b.tableName("probe").key(Map.of("pk", AttributeValue.fromS("a"))))
-                    .item().get("n").n()).isEqualTo("42");
+                            .item()
+                            .get("n")
+                            .n())
+                    .isEqualTo("42");
         }
         child.onExit().get();
         assertThat(child.isAlive()).isFalse();

@@ -22,15 +22,21 @@ class NpmInstallTest {
         Path node = bin.resolve("node");
         Files.writeString(node, "#!/bin/sh\necho v18.19.0\n");
         assertThat(node.toFile().setExecutable(true)).isTrue();
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), NpmInstall.class.getName(),
-                Path.of("").toAbsolutePath().toString()).redirectErrorStream(true);
+        ProcessBuilder builder = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        NpmInstall.class.getName(),
+                        Path.of("").toAbsolutePath().toString())
+                .redirectErrorStream(true);
         builder.environment().put("PATH", bin + File.pathSeparator + System.getenv("PATH"));
         Process process = builder.start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
         List<String> lines = output.lines().toList();
-        assertThat(lines).singleElement().asString()
+        assertThat(lines)
+                .singleElement()
+                .asString()
                 .startsWith("[local-dynamodb] Node.js 20+ and npm are required (found Node.js v18.19.0)");
         assertThat(process.exitValue()).isEqualTo(1);
     }

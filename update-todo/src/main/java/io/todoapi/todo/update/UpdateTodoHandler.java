@@ -4,13 +4,13 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
-import io.todoapi.todo.http.RequestPipeline;
+import io.todoapi.todo.config.CompositionRoot;
 import io.todoapi.todo.http.ApiResponses;
+import io.todoapi.todo.http.RequestPipeline;
+import io.todoapi.todo.model.Precondition;
 import io.todoapi.todo.model.Timestamps;
 import io.todoapi.todo.model.TodoPatch;
-import io.todoapi.todo.config.CompositionRoot;
 import io.todoapi.todo.priming.PrimingEvents;
-import io.todoapi.todo.model.Precondition;
 import io.todoapi.todo.repository.TodoRepository;
 import java.time.Clock;
 
@@ -44,8 +44,8 @@ public final class UpdateTodoHandler
             String id = request.todoId();
             Precondition precondition = request.ifMatch();
             TodoPatch patch = request.patch();
-            return ApiResponses.okWithETag(todos.update(request.owner(), id, patch, precondition,
-                    Timestamps.now(clock)));
+            return ApiResponses.okWithETag(
+                    todos.update(request.owner(), id, patch, precondition, Timestamps.now(clock)));
         });
     }
 }

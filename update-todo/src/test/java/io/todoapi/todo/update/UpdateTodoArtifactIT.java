@@ -24,7 +24,9 @@ class UpdateTodoArtifactIT extends ArtifactContract {
         assertThat(response.getBody()).contains("\"completed\":true").doesNotContain("description");
         // the fixture says If-Match: "1", which is now stale
         assertThat(function.invoke(Events.load("update-todo")).getStatusCode()).isEqualTo(412);
-        assertThat(function.emfLines()).extracting(line -> line.contains("\"Conflicts\":1"))
-                .as("the stale If-Match is counted as a conflict").containsExactly(false, true);
+        assertThat(function.emfLines())
+                .extracting(line -> line.contains("\"Conflicts\":1"))
+                .as("the stale If-Match is counted as a conflict")
+                .containsExactly(false, true);
     }
 }

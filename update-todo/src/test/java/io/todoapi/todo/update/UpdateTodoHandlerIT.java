@@ -8,7 +8,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.todoapi.todo.http.RequestPipeline;
 import io.todoapi.todo.id.UuidV7Generator;
 import io.todoapi.todo.model.NewTodo;
 import io.todoapi.todo.model.Todo;
@@ -30,11 +29,16 @@ import org.junit.jupiter.api.Test;
 class UpdateTodoHandlerIT {
 
     private static LocalTodoTable table;
-    private final UpdateTodoHandler handler = new UpdateTodoHandler(table.repository(), Clock.systemUTC(),
-            Events.pipeline());
+    private final UpdateTodoHandler handler =
+            new UpdateTodoHandler(table.repository(), Clock.systemUTC(), Events.pipeline());
     private final String alice = "alice-" + UUID.randomUUID();
-    private final Todo todo = table.repository().create(alice, new NewTodo("Original", "keep me", false, null)
-            .toTodo(new UuidV7Generator(Clock.systemUTC()).next(), Instant.now().truncatedTo(ChronoUnit.MILLIS)));
+    private final Todo todo = table.repository()
+            .create(
+                    alice,
+                    new NewTodo("Original", "keep me", false, null)
+                            .toTodo(
+                                    new UuidV7Generator(Clock.systemUTC()).next(),
+                                    Instant.now().truncatedTo(ChronoUnit.MILLIS)));
 
     @BeforeAll
     static void createTable() {
@@ -47,8 +51,12 @@ class UpdateTodoHandlerIT {
     }
 
     private APIGatewayProxyResponseEvent patch(String owner, String body, String ifMatch) {
-        return handler.handleRequest(withHeader(withBody(withTodoId(withOwner(Events.load("update-todo"), owner),
-                todo.id()), body), "If-Match", ifMatch), TestContext.of("UpdateTodoFunction"));
+        return handler.handleRequest(
+                withHeader(
+                        withBody(withTodoId(withOwner(Events.load("update-todo"), owner), todo.id()), body),
+                        "If-Match",
+                        ifMatch),
+                TestContext.of("UpdateTodoFunction"));
     }
 
     private Todo current() {
@@ -57,8 +65,8 @@ class UpdateTodoHandlerIT {
 
     @Test
     void appliesAMergePatchAndReturnsTheNewVersion() {
-        APIGatewayProxyResponseEvent response = patch(alice,
-                "{\"title\":\"Renamed\",\"description\":null,\"dueDate\":\"2027-03-01\"}", "\"1\"");
+        APIGatewayProxyResponseEvent response =
+                patch(alice, "{\"title\":\"Renamed\",\"description\":null,\"dueDate\":\"2027-03-01\"}", "\"1\"");
         JsonNode body = Responses.json(response, 200);
         assertThat(response.getHeaders()).containsEntry("ETag", "\"2\"");
         assertThat(body.has("description")).isFalse();
@@ -72,7 +80,8 @@ class UpdateTodoHandlerIT {
     @Test
     void anIfMatchOfAHundredTagsIsTheMostDynamoDbTakesAndMoreIsA400NamingTheHeader() {
         // DynamoDB refuses IN with more than 100 operands (dynalite does not: the tests enforce DynamoDB's limits).
-        String hundred = java.util.stream.IntStream.rangeClosed(1, 100).mapToObj(v -> "\"" + v + "\"")
+        String hundred = java.util.stream.IntStream.rangeClosed(1, 100)
+                .mapToObj(v -> "\"" + v + "\"")
                 .collect(java.util.stream.Collectors.joining(", "));
         JsonNode problem = Responses.problem(patch(alice, "{\"title\":\"x\"}", hundred + ", \"101\""), 400);
         assertThat(problem.get("errors").get(0).get("header").asText()).isEqualTo("If-Match");
@@ -92,12 +101,14 @@ class UpdateTodoHandlerIT {
 
     @Test
     void sixteenConcurrentPatchesOfDifferentFieldsAreAllKept() throws Exception {
-        String[] bodies = {"{\"title\":\"t%d\"}", "{\"description\":\"d%d\"}", "{\"completed\":true}",
-            "{\"dueDate\":\"2027-01-%02d\"}"};
-        List<APIGatewayProxyResponseEvent> responses = Concurrently.run(16,
-                i -> () -> patch(alice, bodies[i % 4].formatted(i + 1), null));
+        String[] bodies = {
+            "{\"title\":\"t%d\"}", "{\"description\":\"d%d\"}", "{\"completed\":true}", "{\"dueDate\":\"2027-01-%02d\"}"
+        };
+        List<APIGatewayProxyResponseEvent> responses =
+                Concurrently.run(16, i -> () -> patch(alice, bodies[i % 4].formatted(i + 1), null));
         assertThat(responses).allSatisfy(r -> assertThat(r.getStatusCode()).isEqualTo(200));
-        assertThat(responses.stream().map(r -> r.getHeaders().get("ETag")).distinct()).hasSize(16);
+        assertThat(responses.stream().map(r -> r.getHeaders().get("ETag")).distinct())
+                .hasSize(16);
         Todo end = current();
         assertThat(end.version()).isEqualTo(17);
         assertThat(end.title()).matches("t\\d+");
@@ -108,8 +119,10 @@ class UpdateTodoHandlerIT {
 
     @Test
     void ofSixteenConcurrentIfMatchPatchesExactlyOneSucceeds() throws Exception {
-        List<Integer> statuses = Concurrently.run(16,
-                i -> () -> patch(alice, "{\"title\":\"winner " + i + "\"}", "\"1\"").getStatusCode());
+        List<Integer> statuses = Concurrently.run(
+                16,
+                i -> () -> patch(alice, "{\"title\":\"winner " + i + "\"}", "\"1\"")
+                        .getStatusCode());
         assertThat(statuses).filteredOn(status -> status == 200).hasSize(1);
         assertThat(statuses).filteredOn(status -> status == 412).hasSize(15);
         assertThat(current().version()).isEqualTo(2);

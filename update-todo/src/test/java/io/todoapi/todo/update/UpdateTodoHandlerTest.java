@@ -16,11 +16,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.todoapi.todo.error.StorageUnavailableException;
 import io.todoapi.todo.error.TodoNotFoundException;
 import io.todoapi.todo.error.VersionMismatchException;
-import io.todoapi.todo.http.RequestPipeline;
 import io.todoapi.todo.model.Change;
+import io.todoapi.todo.model.Precondition;
 import io.todoapi.todo.model.Todo;
 import io.todoapi.todo.model.TodoPatch;
-import io.todoapi.todo.model.Precondition;
 import io.todoapi.todo.repository.TodoRepository;
 import io.todoapi.todo.testing.Events;
 import io.todoapi.todo.testing.Responses;
@@ -42,11 +41,12 @@ class UpdateTodoHandlerTest {
 
     private static final Instant CREATED = Instant.parse("2026-11-24T19:00:00.000Z");
     private static final Instant NOW = Instant.parse("2026-11-24T19:02:53.123Z");
-    private static final Todo UPDATED = new Todo(Events.FIXTURE_TODO_ID, "Buy oat milk", null, true, null, CREATED,
-            NOW, 2);
+    private static final Todo UPDATED =
+            new Todo(Events.FIXTURE_TODO_ID, "Buy oat milk", null, true, null, CREATED, NOW, 2);
 
     @Mock
     private TodoRepository todos;
+
     private UpdateTodoHandler handler;
 
     @BeforeEach
@@ -64,9 +64,13 @@ class UpdateTodoHandlerTest {
 
     @Test
     void appliesTheMergePatchUnderTheIfMatchConditionAndReturnsTheNewTodo() {
-        when(todos.update(Events.FIXTURE_OWNER, Events.FIXTURE_TODO_ID,
-                new TodoPatch(Change.keep(), Change.remove(), Change.set(true), Change.keep()),
-                Precondition.anyOf(Set.of(1L)), NOW)).thenReturn(UPDATED);
+        when(todos.update(
+                        Events.FIXTURE_OWNER,
+                        Events.FIXTURE_TODO_ID,
+                        new TodoPatch(Change.keep(), Change.remove(), Change.set(true), Change.keep()),
+                        Precondition.anyOf(Set.of(1L)),
+                        NOW))
+                .thenReturn(UPDATED);
         APIGatewayProxyResponseEvent response = handle(Events.load("update-todo"));
         JsonNode body = Responses.json(response, 200);
         assertThat(response.getHeaders()).containsEntry("ETag", "\"2\"");
@@ -78,9 +82,13 @@ class UpdateTodoHandlerTest {
 
     @Test
     void withoutIfMatchTheUpdateIsUnconditional() {
-        when(todos.update(Events.FIXTURE_OWNER, Events.FIXTURE_TODO_ID,
-                new TodoPatch(Change.set("new title"), Change.keep(), Change.keep(), Change.keep()),
-                Precondition.NONE, NOW)).thenReturn(UPDATED);
+        when(todos.update(
+                        Events.FIXTURE_OWNER,
+                        Events.FIXTURE_TODO_ID,
+                        new TodoPatch(Change.set("new title"), Change.keep(), Change.keep(), Change.keep()),
+                        Precondition.NONE,
+                        NOW))
+                .thenReturn(UPDATED);
         Responses.json(handle(withHeader(patch("{\"title\":\"new title\"}"), "If-Match", null)), 200);
     }
 
@@ -106,16 +114,23 @@ class UpdateTodoHandlerTest {
 
     @Test
     void returns400ForAnEmptyPatch() {
-        assertThat(Responses.errors(handle(patch("{}")))).containsExactly(
-                "pointer #: must change at least one field (title, description, completed, dueDate)");
+        assertThat(Responses.errors(handle(patch("{}"))))
+                .containsExactly("pointer #: must change at least one field (title, description, completed, dueDate)");
         verifyNoInteractions(todos);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"{\"id\":\"x\"}", "{\"version\":5}", "{\"createdAt\":\"2026-01-01T00:00:00Z\"}",
-            "{\"updatedAt\":\"x\"}"})
+    @ValueSource(
+            strings = {
+                "{\"id\":\"x\"}",
+                "{\"version\":5}",
+                "{\"createdAt\":\"2026-01-01T00:00:00Z\"}",
+                "{\"updatedAt\":\"x\"}"
+            })
     void returns400ForServerSetFields(String body) {
-        assertThat(Responses.errors(handle(patch(body)))).singleElement().asString()
+        assertThat(Responses.errors(handle(patch(body))))
+                .singleElement()
+                .asString()
                 .endsWith(": is read-only: the server sets it");
         verifyNoInteractions(todos);
     }
@@ -123,7 +138,8 @@ class UpdateTodoHandlerTest {
     @Test
     void returns400ForUnknownFieldsAndRemovedRequiredFields() {
         assertThat(Responses.errors(handle(patch("{\"tags\":[\"a\"],\"title\":null,\"completed\":null}"))))
-                .containsExactlyInAnyOrder("pointer #/tags: is not a known field",
+                .containsExactlyInAnyOrder(
+                        "pointer #/tags: is not a known field",
                         "pointer #/title: cannot be removed: a todo always has a title",
                         "pointer #/completed: cannot be removed: set it to true or false");
         verifyNoInteractions(todos);
@@ -144,11 +160,11 @@ class UpdateTodoHandlerTest {
 
     @Test
     void returns415ForJsonPatchAndSaysWhatIsAccepted() {
-        APIGatewayProxyResponseEvent response = handle(withHeader(Events.load("update-todo"), "Content-Type",
-                "application/json-patch+json"));
+        APIGatewayProxyResponseEvent response =
+                handle(withHeader(Events.load("update-todo"), "Content-Type", "application/json-patch+json"));
         Responses.problem(response, 415);
-        assertThat(response.getHeaders()).containsEntry("Accept-Patch",
-                "application/merge-patch+json, application/json");
+        assertThat(response.getHeaders())
+                .containsEntry("Accept-Patch", "application/merge-patch+json, application/json");
     }
 
     @Test

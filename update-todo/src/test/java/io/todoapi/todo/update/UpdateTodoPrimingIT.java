@@ -18,8 +18,8 @@ class UpdateTodoPrimingIT extends PrimingContract {
     }
 
     @Override
-    protected void answeredTheFixture(APIGatewayProxyResponseEvent response, PrimingHarness harness,
-                                      List<Map<String, AttributeValue>> before) {
+    protected void answeredTheFixture(
+            APIGatewayProxyResponseEvent response, PrimingHarness harness, List<Map<String, AttributeValue>> before) {
         assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(200);
         assertThat(response.getBody()).contains("\"version\":2");
     }

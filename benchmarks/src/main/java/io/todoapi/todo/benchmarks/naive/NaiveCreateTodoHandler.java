@@ -9,7 +9,8 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** Naive {@code POST /todos}: databind, validate, one PutItem through the bean schema. */
-public class NaiveCreateTodoHandler implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
+public class NaiveCreateTodoHandler
+        implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
 
     @Override
     public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {

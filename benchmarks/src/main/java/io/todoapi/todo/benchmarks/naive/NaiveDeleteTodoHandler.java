@@ -10,15 +10,21 @@ import software.amazon.awssdk.enhanced.dynamodb.model.DeleteItemEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 /** Naive {@code DELETE /todos/{todoId}}: one conditional DeleteItem. */
-public class NaiveDeleteTodoHandler implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
+public class NaiveDeleteTodoHandler
+        implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
 
     @Override
     public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
         String id = event.getPathParameters().get("todoId");
         try {
             NaiveSupport.TABLE.deleteItem(DeleteItemEnhancedRequest.builder()
-                    .key(Key.builder().partitionValue(NaiveSupport.owner(event)).sortValue("TODO#" + id).build())
-                    .conditionExpression(Expression.builder().expression("attribute_exists(pk)").build())
+                    .key(Key.builder()
+                            .partitionValue(NaiveSupport.owner(event))
+                            .sortValue("TODO#" + id)
+                            .build())
+                    .conditionExpression(Expression.builder()
+                            .expression("attribute_exists(pk)")
+                            .build())
                     .build());
         } catch (ConditionalCheckFailedException e) {
             return NaiveSupport.error(404, "not found");

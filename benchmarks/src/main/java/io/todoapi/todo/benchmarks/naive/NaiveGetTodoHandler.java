@@ -13,7 +13,10 @@ public class NaiveGetTodoHandler implements RequestHandler<APIGatewayProxyReques
     public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
         String id = event.getPathParameters().get("todoId");
         NaiveTodo todo = NaiveSupport.TABLE.getItem(r -> r.key(Key.builder()
-                .partitionValue(NaiveSupport.owner(event)).sortValue("TODO#" + id).build()).consistentRead(true));
+                        .partitionValue(NaiveSupport.owner(event))
+                        .sortValue("TODO#" + id)
+                        .build())
+                .consistentRead(true));
         context.getLogger().log("get " + id);
         return todo == null ? NaiveSupport.error(404, "not found") : NaiveSupport.json(200, todo);
     }

@@ -11,7 +11,8 @@ import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
 
 /** Naive {@code GET /todos}: one Query page of the caller's partition. */
-public class NaiveListTodosHandler implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
+public class NaiveListTodosHandler
+        implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
 
     @Override
     public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
@@ -20,12 +21,17 @@ public class NaiveListTodosHandler implements RequestHandler<APIGatewayProxyRequ
         if (limit < 1 || limit > 100) {
             return NaiveSupport.error(400, "limit must be 1..100");
         }
-        Page<NaiveTodo> page = NaiveSupport.TABLE.query(QueryEnhancedRequest.builder()
-                .queryConditional(QueryConditional.sortBeginsWith(Key.builder()
-                        .partitionValue(NaiveSupport.owner(event)).sortValue("TODO#").build()))
-                .limit(limit)
-                .consistentRead(true)
-                .build()).iterator().next();
+        Page<NaiveTodo> page = NaiveSupport.TABLE
+                .query(QueryEnhancedRequest.builder()
+                        .queryConditional(QueryConditional.sortBeginsWith(Key.builder()
+                                .partitionValue(NaiveSupport.owner(event))
+                                .sortValue("TODO#")
+                                .build()))
+                        .limit(limit)
+                        .consistentRead(true)
+                        .build())
+                .iterator()
+                .next();
         context.getLogger().log("listed " + page.items().size());
         return NaiveSupport.json(200, Map.of("items", page.items()));
     }

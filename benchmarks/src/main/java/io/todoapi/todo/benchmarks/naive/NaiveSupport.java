@@ -20,19 +20,19 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  */
 final class NaiveSupport {
 
-    static final ObjectMapper MAPPER = new ObjectMapper()
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
+    static final ObjectMapper MAPPER =
+            new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
     static final DynamoDbTable<NaiveTodo> TABLE = DynamoDbEnhancedClient.builder()
             .dynamoDbClient(DynamoDbClient.create())
             .build()
             .table(System.getenv("TABLE_NAME"), TableSchema.fromBean(NaiveTodo.class));
 
-    private NaiveSupport() {
-    }
+    private NaiveSupport() {}
 
     @SuppressWarnings("unchecked")
     static String owner(APIGatewayProxyRequestEvent event) {
-        Map<String, Object> claims = (Map<String, Object>) event.getRequestContext().getAuthorizer().get("claims");
+        Map<String, Object> claims =
+                (Map<String, Object>) event.getRequestContext().getAuthorizer().get("claims");
         return "USER#" + claims.get("sub");
     }
 

@@ -11,7 +11,8 @@ import software.amazon.awssdk.enhanced.dynamodb.model.UpdateItemEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 /** Naive {@code PATCH /todos/{todoId}}: databind the patch, one UpdateItem of the non-null fields. */
-public class NaiveUpdateTodoHandler implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
+public class NaiveUpdateTodoHandler
+        implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
 
     @Override
     public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
@@ -37,7 +38,9 @@ public class NaiveUpdateTodoHandler implements RequestHandler<APIGatewayProxyReq
             NaiveTodo updated = NaiveSupport.TABLE.updateItem(UpdateItemEnhancedRequest.builder(NaiveTodo.class)
                     .item(patch)
                     .ignoreNulls(true)
-                    .conditionExpression(Expression.builder().expression("attribute_exists(pk)").build())
+                    .conditionExpression(Expression.builder()
+                            .expression("attribute_exists(pk)")
+                            .build())
                     .build());
             context.getLogger().log("updated " + updated.getId());
             return NaiveSupport.json(200, updated);

@@ -29,8 +29,7 @@ public final class EnvironmentReadsAgent {
     private static final String ONE = "(Ljava/lang/String;)Ljava/lang/String;";
     private static final String ALL = "()Ljava/util/Map;";
 
-    private EnvironmentReadsAgent() {
-    }
+    private EnvironmentReadsAgent() {}
 
     /**
      * {@code arguments} is {@code <path of the recorder's jar>|<file that gets one name per line>}. (Only constants of
@@ -48,21 +47,32 @@ public final class EnvironmentReadsAgent {
 
     private static final class Transformer implements ClassFileTransformer {
         @Override
-        public byte[] transform(Module module, ClassLoader loader, String className, Class<?> redefined,
-                                ProtectionDomain domain, byte[] bytes) {
+        public byte[] transform(
+                Module module,
+                ClassLoader loader,
+                String className,
+                Class<?> redefined,
+                ProtectionDomain domain,
+                byte[] bytes) {
             if (!"java/lang/System".equals(className)) {
                 return null;
             }
             // Two passes: ClassTransform.andThen of two method-body transforms kept only the second's changes (JDK 25).
             ClassFile classFile = ClassFile.of();
-            byte[] one = classFile.transformClass(classFile.parse(bytes), ClassTransform.transformingMethodBodies(
-                    method -> is(method, ONE), new Prepend(code -> code.aload(0))));
-            return classFile.transformClass(classFile.parse(one), ClassTransform.transformingMethodBodies(
-                    method -> is(method, ALL), new Prepend(code -> code.ldc(EnvironmentReads.WHOLE_ENVIRONMENT))));
+            byte[] one = classFile.transformClass(
+                    classFile.parse(bytes),
+                    ClassTransform.transformingMethodBodies(
+                            method -> is(method, ONE), new Prepend(code -> code.aload(0))));
+            return classFile.transformClass(
+                    classFile.parse(one),
+                    ClassTransform.transformingMethodBodies(
+                            method -> is(method, ALL),
+                            new Prepend(code -> code.ldc(EnvironmentReads.WHOLE_ENVIRONMENT))));
         }
 
         private static boolean is(MethodModel method, String descriptor) {
-            return method.methodName().equalsString("getenv") && method.methodType().equalsString(descriptor);
+            return method.methodName().equalsString("getenv")
+                    && method.methodType().equalsString(descriptor);
         }
     }
 

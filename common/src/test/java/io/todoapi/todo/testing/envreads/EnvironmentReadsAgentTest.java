@@ -25,14 +25,21 @@ class EnvironmentReadsAgentTest {
     @Test
     void recordsEachNameOnceAndAReadOfTheWholeEnvironment(@TempDir Path directory) throws Exception {
         Path reads = directory.resolve("reads.txt");
-        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xshare:off", EnvironmentReadsJar.javaAgentOption(reads), "-cp", System.getProperty("java.class.path"),
-                Reader.class.getName()).redirectErrorStream(true).start();
+        Process process = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-Xshare:off",
+                        EnvironmentReadsJar.javaAgentOption(reads),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        Reader.class.getName())
+                .redirectErrorStream(true)
+                .start();
         String output = new String(process.getInputStream().readAllBytes());
 
         assertThat(process.waitFor()).as(output).isZero();
         List<String> names = Files.readAllLines(reads);
-        assertThat(names).containsSubsequence("TODO_PROBE_VARIABLE", EnvironmentReads.WHOLE_ENVIRONMENT)
+        assertThat(names)
+                .containsSubsequence("TODO_PROBE_VARIABLE", EnvironmentReads.WHOLE_ENVIRONMENT)
                 .containsOnlyOnce("TODO_PROBE_VARIABLE");
     }
 }

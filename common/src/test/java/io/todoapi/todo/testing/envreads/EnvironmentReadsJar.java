@@ -21,8 +21,7 @@ public final class EnvironmentReadsJar {
 
     private static List<Path> jars;
 
-    private EnvironmentReadsJar() {
-    }
+    private EnvironmentReadsJar() {}
 
     /** The JVM option that records the environment variables the JVM reads into {@code file}, one name per line. */
     public static synchronized String javaAgentOption(Path file) {
@@ -32,7 +31,11 @@ public final class EnvironmentReadsJar {
                 manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
                 manifest.getMainAttributes().putValue("Premain-Class", EnvironmentReadsAgent.class.getName());
                 manifest.getMainAttributes().putValue("Can-Retransform-Classes", "true");
-                jars = List.of(write("environment-reads-agent-", manifest, EnvironmentReadsAgent.class,
+                jars = List.of(
+                        write(
+                                "environment-reads-agent-",
+                                manifest,
+                                EnvironmentReadsAgent.class,
                                 Class.forName(EnvironmentReadsAgent.class.getName() + "$Transformer"),
                                 Class.forName(EnvironmentReadsAgent.class.getName() + "$Prepend")),
                         write("environment-reads-recorder-", new Manifest(), EnvironmentReads.class));
@@ -49,7 +52,8 @@ public final class EnvironmentReadsJar {
         Path file = Files.createTempFile(prefix, ".jar");
         file.toFile().deleteOnExit();
         manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
-        try (OutputStream out = Files.newOutputStream(file); JarOutputStream jar = new JarOutputStream(out, manifest)) {
+        try (OutputStream out = Files.newOutputStream(file);
+                JarOutputStream jar = new JarOutputStream(out, manifest)) {
             for (Class<?> type : classes) {
                 String entry = type.getName().replace('.', '/') + ".class";
                 jar.putNextEntry(new JarEntry(entry));

@@ -17,13 +17,13 @@ public final class EnvironmentReads {
 
     /** The name reported for {@code System.getenv()}, which hands out every variable. */
     public static final String WHOLE_ENVIRONMENT = "(the whole environment)";
+
     public static final String FILE_PROPERTY = "io.todoapi.todo.testing.envreads.file";
 
     private static final Set<String> SEEN = ConcurrentHashMap.newKeySet();
     private static final ThreadLocal<Boolean> RECORDING = new ThreadLocal<>();
 
-    private EnvironmentReads() {
-    }
+    private EnvironmentReads() {}
 
     public static void read(String name) {
         // Writing the file must not report the reads it makes itself.
@@ -32,8 +32,12 @@ public final class EnvironmentReads {
         }
         RECORDING.set(Boolean.TRUE);
         try {
-            Files.writeString(Path.of(System.getProperty(FILE_PROPERTY)), name + "\n", StandardCharsets.UTF_8,
-                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            Files.writeString(
+                    Path.of(System.getProperty(FILE_PROPERTY)),
+                    name + "\n",
+                    StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
         } catch (IOException | RuntimeException e) {
             SEEN.remove(name);
         } finally {
