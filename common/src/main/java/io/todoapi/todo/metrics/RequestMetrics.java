@@ -7,7 +7,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import software.amazon.lambda.powertools.metrics.Metrics;
-import software.amazon.lambda.powertools.metrics.model.DimensionSet;
 import software.amazon.lambda.powertools.metrics.model.MetricUnit;
 
 /**
@@ -28,7 +27,8 @@ public final class RequestMetrics {
 
     private static final Consumer<String> DISCARD = line -> {};
 
-    private final DimensionSet dimensions;
+    private final String service;
+    private final String operation;
     private final Consumer<String> out;
     private final Clock clock;
     private final boolean enabled;
@@ -41,19 +41,20 @@ public final class RequestMetrics {
      * {@code out}, stamped with {@code clock}.
      */
     public RequestMetrics(String service, String operation, Consumer<String> out, Clock clock) {
-        this(dimensions(service, operation), out, clock);
+        this(requireService(service), requireOperation(operation), out, clock, true);
     }
 
-    private RequestMetrics(DimensionSet dimensions, Consumer<String> out, Clock clock) {
-        this.dimensions = dimensions;
+    private RequestMetrics(String service, String operation, Consumer<String> out, Clock clock, boolean enabled) {
+        this.service = service;
+        this.operation = operation;
         this.out = out;
         this.clock = clock;
-        this.enabled = dimensions != null;
+        this.enabled = enabled;
     }
 
     /** No metrics at all: what tests and tools get unless they ask. */
     public static RequestMetrics disabled() {
-        return new RequestMetrics(null, DISCARD, Clock.systemUTC());
+        return new RequestMetrics(null, null, DISCARD, Clock.systemUTC(), false);
     }
 
     /**
@@ -63,19 +64,22 @@ public final class RequestMetrics {
      * the metrics' classes, the benchmark's "metrics off").
      */
     public static RequestMetrics toStdout(String service, String operation) {
-        return new RequestMetrics(dimensions(service, operation), RequestMetrics::toStdout, Clock.systemUTC());
+        return new RequestMetrics(service, operation, RequestMetrics::toStdout, Clock.systemUTC());
     }
 
-    /** Both values are constants of the deployment: the dimension set is low-cardinality by construction. */
-    private static DimensionSet dimensions(String service, String operation) {
-        requireOperation(operation);
-        return DimensionSet.of(ApiMetrics.SERVICE, service, ApiMetrics.OPERATION, operation);
+    /** Both dimensions are constants of the deployment: low-cardinality by construction. */
+    private static String requireService(String service) {
+        if (service == null || service.isBlank()) {
+            throw new IllegalArgumentException("the service dimension needs a value");
+        }
+        return service;
     }
 
-    private static void requireOperation(String operation) {
+    private static String requireOperation(String operation) {
         if (!ApiMetrics.OPERATIONS.contains(operation)) {
             throw new IllegalArgumentException("operation must be one of " + ApiMetrics.OPERATIONS + ": " + operation);
         }
+        return operation;
     }
 
     /**
@@ -109,7 +113,8 @@ public final class RequestMetrics {
         boolean serverError = statusCode < 100 || statusCode >= 500;
         boolean clientError = statusCode >= 400 && statusCode < 500;
         Metrics line = new EmfMetrics(ApiMetrics.NAMESPACE, primingInvocation ? DISCARD : out, clock);
-        line.setDefaultDimensions(dimensions);
+        line.addDimension(ApiMetrics.SERVICE, service);
+        line.addDimension(ApiMetrics.OPERATION, operation);
         line.addMetric(ApiMetrics.REQUESTS_2XX, serverError || clientError ? 0 : 1, MetricUnit.COUNT);
         line.addMetric(ApiMetrics.REQUESTS_4XX, clientError ? 1 : 0, MetricUnit.COUNT);
         line.addMetric(ApiMetrics.REQUESTS_5XX, serverError ? 1 : 0, MetricUnit.COUNT);
