@@ -12,8 +12,8 @@
 # puts the module's self-contained (shaded) jar in lib/, which the Lambda Java runtime puts on the class path
 # (/var/task/lib/*.jar). The first target of a `sam build` builds; the other four, and any later build of the same
 # sources, copy from the cache (a lock makes `sam build --parallel` build once too).
-# Measured with SAM CLI 1.164.0 on a 2-vCPU VM shared with other builds (medians): a fresh clone with a warm ~/.m2
-# takes 18 s, a repeat without changes 4.2 s, a change to one handler 13 s (a Maven run per function: 77 s and 81 s).
+# Measured with SAM CLI 1.164.0 on a 2-vCPU VM (2026-12-06): a fresh clone with a warm ~/.m2 takes 27 s, a repeat
+# without changes 4.7 s (a Maven run per function took 77 s and 81 s); docs/deploy.md, section 2.
 #
 # MVN_ARGS skips the tests and Error Prone (./mvnw verify runs both) and the npm install of the local test engine,
 # so that `sam build` needs only a JDK 25+ (JAVA_HOME) and make. `MVN_ARGS="-B -ntp" sam build` runs the tests as well.
