@@ -257,23 +257,24 @@ public final class BenchmarkRunner {
             // The same jar, its metrics switched off by Powertools' own variable: what the functions cost without them.
             Map<String, String> withoutMetrics = new java.util.LinkedHashMap<>(environment);
             withoutMetrics.put(RequestMetrics.DISABLED_ENV, "true");
+            interface MetricsRun {
+                ColdStart.Result of(TodoFunction function, boolean metricsOn, boolean countClasses) throws Exception;
+            }
+            MetricsRun metricsRun = (function, metricsOn, countClasses) -> ours(
+                    coldStart,
+                    client,
+                    todos,
+                    table,
+                    function,
+                    metricsOn ? environment : withoutMetrics,
+                    events.get(function),
+                    countClasses);
             for (int run = 0; run < runs; run++) {
                 for (TodoFunction function : functions) {
                     boolean onFirst = run % 2 == 0;
                     for (int i = 0; i < 2; i++) {
                         boolean on = (i == 0) == onFirst;
-                        results.metricsColdStart(
-                                function,
-                                on,
-                                ours(
-                                        coldStart,
-                                        client,
-                                        todos,
-                                        table,
-                                        function,
-                                        on ? environment : withoutMetrics,
-                                        events.get(function),
-                                        false));
+                        results.metricsColdStart(function, on, metricsRun.of(function, on, false));
                     }
                 }
                 for (String mode : MetricsProbe.MODES) {
@@ -283,18 +284,7 @@ public final class BenchmarkRunner {
             }
             for (TodoFunction function : functions) {
                 for (boolean on : new boolean[] {true, false}) {
-                    results.metricsClasses(
-                            function,
-                            on,
-                            ours(
-                                    coldStart,
-                                    client,
-                                    todos,
-                                    table,
-                                    function,
-                                    on ? environment : withoutMetrics,
-                                    events.get(function),
-                                    true));
+                    results.metricsClasses(function, on, metricsRun.of(function, on, true));
                 }
             }
             for (String mode : MetricsProbe.MODES) {

@@ -66,23 +66,6 @@ public final class SnapStartPriming implements Resource {
             OfflineSwitchHttpClient http,
             Runnable precondition,
             List<Runnable> afterRestore,
-            String functionName) {
-        this(
-                handler,
-                events,
-                http,
-                precondition,
-                afterRestore,
-                functionName,
-                iterations(System.getProperty(ITERATIONS_PROPERTY)));
-    }
-
-    SnapStartPriming(
-            RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> handler,
-            List<APIGatewayProxyRequestEvent> events,
-            OfflineSwitchHttpClient http,
-            Runnable precondition,
-            List<Runnable> afterRestore,
             String functionName,
             int iterations) {
         if (iterations < 0) {
@@ -130,8 +113,14 @@ public final class SnapStartPriming implements Resource {
             Runnable precondition,
             List<Runnable> afterRestore,
             String functionName) {
-        SnapStartPriming priming =
-                new SnapStartPriming(handler, events, http, precondition, afterRestore, functionName);
+        SnapStartPriming priming = new SnapStartPriming(
+                handler,
+                events,
+                http,
+                precondition,
+                afterRestore,
+                functionName,
+                iterations(System.getProperty(ITERATIONS_PROPERTY)));
         REGISTERED.put(owner, priming);
         Core.getGlobalContext().register(priming);
         return priming;

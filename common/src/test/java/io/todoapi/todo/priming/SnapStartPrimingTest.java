@@ -170,7 +170,8 @@ class SnapStartPrimingTest {
         System.setProperty(SnapStartPriming.ITERATIONS_PROPERTY, "3");
         try {
             AtomicInteger answered = new AtomicInteger();
-            SnapStartPriming priming = new SnapStartPriming(
+            SnapStartPriming priming = SnapStartPriming.register(
+                    new Object(),
                     (event, context) -> {
                         answered.incrementAndGet();
                         return new APIGatewayProxyResponseEvent().withStatusCode(204);
@@ -203,7 +204,8 @@ class SnapStartPrimingTest {
                 http,
                 () -> {},
                 List.of(),
-                "get");
+                "get",
+                SnapStartPriming.DEFAULT_ITERATIONS);
         priming.beforeCheckpoint(null);
 
         assertThatThrownBy(() -> todos.get("someone", "019ab6f2-8d3c-7e41-9a55-3c2b1d0e4f61"))
@@ -223,7 +225,8 @@ class SnapStartPrimingTest {
                 http,
                 () -> {},
                 List.of(),
-                "delete");
+                "delete",
+                SnapStartPriming.DEFAULT_ITERATIONS);
 
         priming.beforeCheckpoint(null);
 
@@ -244,7 +247,8 @@ class SnapStartPrimingTest {
                 http,
                 () -> {},
                 List.of(reseeded::incrementAndGet),
-                "get");
+                "get",
+                SnapStartPriming.DEFAULT_ITERATIONS);
 
         priming.afterRestore(null);
 
